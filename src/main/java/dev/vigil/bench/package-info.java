@@ -1,0 +1,2 @@
+/** Throughput and latency benchmarks. */
+package dev.vigil.bench;

@@ -1,0 +1,2 @@
+/** The picocli commands of the vigil launcher. */
+package dev.vigil.cli;

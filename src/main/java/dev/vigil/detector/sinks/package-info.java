@@ -1,0 +1,2 @@
+/** Stage 5: output records for the scored, alerts and dead-letter topics. */
+package dev.vigil.detector.sinks;

@@ -1,0 +1,2 @@
+/** The small neural-network core: dense layers, activations, losses, optimisers, on flat float buffers. */
+package dev.vigil.nn;

@@ -1,0 +1,2 @@
+/** Operations: metrics, health endpoints, the embedded broker, the simulator. */
+package dev.vigil.ops;

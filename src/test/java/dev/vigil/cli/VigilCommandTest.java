@@ -1,0 +1,46 @@
+package dev.vigil.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+
+class VigilCommandTest {
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+
+    private int run(String... args) {
+        CommandLine cli = VigilCommand.commandLine();
+        cli.setOut(new PrintWriter(out));
+        cli.setErr(new PrintWriter(err));
+        return cli.execute(args);
+    }
+
+    @Test
+    void helpListsTheCommands() {
+        assertEquals(0, run("--help"));
+        assertTrue(out.toString().contains("Commands:"), out.toString());
+    }
+
+    @Test
+    void unknownCommandFailsWithAClearError() {
+        assertNotEquals(0, run("frobnicate"));
+        assertTrue(err.toString().contains("frobnicate"), err.toString());
+    }
+
+    @Test
+    void unknownFlagFailsWithAClearError() {
+        assertNotEquals(0, run("--no-such-flag"));
+        assertTrue(err.toString().contains("--no-such-flag"), err.toString());
+    }
+
+    @Test
+    void noCommandFailsAndShowsUsage() {
+        assertNotEquals(0, run());
+        assertTrue(err.toString().contains("Missing command"), err.toString());
+    }
+}
