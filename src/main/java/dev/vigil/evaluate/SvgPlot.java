@@ -7,7 +7,7 @@ import java.util.Locale;
  * is plain SVG markup with no scripts or external references.
  */
 final class SvgPlot {
-    private static final int LEFT = 60, RIGHT = 20, TOP = 20, BOTTOM = 40;
+    private static final int LEFT = 60, RIGHT = 50, TOP = 20, BOTTOM = 40;
 
     private final int width;
     private final int height;
