@@ -6,7 +6,7 @@ import dev.vigil.detector.scoring.Scored;
 
 /**
  * Stage 4 as a pure function of an entity's state and one scored reading: thresholds, verdict,
- * percentile, alert lifecycle. The adaptive estimate learns only from readings outside open alerts.
+ * percentile, alert lifecycle. The adaptive estimate leaves out readings inside open alerts once it has its minimum samples.
  */
 public final class Decider {
     private final ThresholdPolicy thresholds;
@@ -27,9 +27,7 @@ public final class Decider {
         Limits limits = thresholds.limits(state.scores(), model.anomalyThreshold(), model.exitThreshold());
         Observation observation = observation(scored, limits);
         var alert = alerts.step(state.alert(), observation);
-        if (!state.alert().isOpen()) {
-            thresholds.observe(state.scores(), scored.score());
-        }
+        thresholds.observe(state.scores(), scored.score(), state.alert().isOpen());
         Verdict verdict = observation.anomalous() ? Verdict.ANOMALOUS : Verdict.NORMAL;
         return new Decision(verdict, limits, percentiles(model).percentile(scored.score()), alert);
     }

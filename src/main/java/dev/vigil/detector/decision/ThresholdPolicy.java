@@ -38,9 +38,13 @@ public final class ThresholdPolicy {
         return new Limits(entry, entry * ratio);
     }
 
-    /** Feeds a score to the entity's estimate (only adaptive mode keeps one). */
-    public void observe(P2Quantile scores, double score) {
-        if (mode == Mode.ADAPTIVE) {
+    /**
+     * Feeds a score to the entity's estimate (only adaptive mode keeps one). Until the entity has
+     * {@code minSamples} scores every score is learned, so an entity whose normal level is above the
+     * global threshold still learns it; after that, scores inside an open alert are left out.
+     */
+    public void observe(P2Quantile scores, double score, boolean alertOpen) {
+        if (mode == Mode.ADAPTIVE && (!alertOpen || scores.count() < minSamples)) {
             scores.add(score);
         }
     }
