@@ -13,6 +13,7 @@ import picocli.CommandLine.Command;
         subcommands = {
             CommandLine.HelpCommand.class,
             ModelsCommand.class,
+            SimulateCommand.class,
             TrainCommand.class
         })
 public final class VigilCommand implements Runnable {

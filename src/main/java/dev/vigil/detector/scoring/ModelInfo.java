@@ -32,8 +32,12 @@ public record ModelInfo(
                 bundle.getThresholds().getExit(),
                 bundle.getValidationQuantiles().stream()
                         .mapToDouble(Double::doubleValue)
+<<<<<<< HEAD
                         .toArray(),
                 java.util.List.copyOf(bundle.getFeatureMeans()));
+=======
+                        .toArray());
+>>>>>>> wip/ops
     }
 
     /** {@code group:version}, for logs. */
