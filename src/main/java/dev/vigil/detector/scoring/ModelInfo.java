@@ -33,11 +33,15 @@ public record ModelInfo(
                 bundle.getValidationQuantiles().stream()
                         .mapToDouble(Double::doubleValue)
 <<<<<<< HEAD
+<<<<<<< HEAD
                         .toArray(),
                 java.util.List.copyOf(bundle.getFeatureMeans()));
 =======
                         .toArray());
 >>>>>>> wip/ops
+=======
+                        .toArray());
+>>>>>>> wip/eval
     }
 
     /** {@code group:version}, for logs. */
