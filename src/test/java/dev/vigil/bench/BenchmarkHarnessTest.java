@@ -1,0 +1,35 @@
+package dev.vigil.bench;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The harness end to end on a real broker, with the pass-through standing in as the second subject. */
+class BenchmarkHarnessTest {
+    @Test
+    void bothSubjectsAreMeasuredOnOneBrokerAndTheReportHasTheAgreedKeys(@TempDir Path dir) throws Exception {
+        BenchOptions options = new BenchOptions(
+                30_000, 0.2, 2, 10, List.of("f0", "f1"), Duration.ofSeconds(1), Duration.ofSeconds(60), 7L);
+        BenchResult result = new Benchmark(options).run(BenchSubject.passThrough());
+        Path file = dir.resolve("bench.json");
+        result.write(file);
+        JsonNode json = new ObjectMapper().readTree(file.toFile());
+
+        for (String key : List.of("passthrough_rps", "detector_rps", "ratio", "latency_p50_ms", "latency_p99_ms")) {
+            assertTrue(json.get(key).asDouble() > 0, key + " measured");
+        }
+        assertEquals("exactly_once_v2", json.get("guarantee").asText());
+        assertTrue(result.latencyP99Ms() >= result.latencyP50Ms());
+        assertEquals(
+                result.detectorRps() / result.passthroughRps(),
+                json.get("ratio").asDouble(),
+                1e-3);
+    }
+}
