@@ -83,6 +83,11 @@ public final class RecentNormalData {
         }
     }
 
+    /** The feature names, in model order. */
+    public List<String> features() {
+        return features;
+    }
+
     /** Records kept now. */
     public int size() {
         return records.size();
