@@ -34,6 +34,7 @@ public record ModelInfo(
                         .mapToDouble(Double::doubleValue)
 <<<<<<< HEAD
 <<<<<<< HEAD
+<<<<<<< HEAD
                         .toArray(),
                 java.util.List.copyOf(bundle.getFeatureMeans()));
 =======
@@ -42,6 +43,9 @@ public record ModelInfo(
 =======
                         .toArray());
 >>>>>>> wip/eval
+=======
+                        .toArray());
+>>>>>>> wip/swap
     }
 
     /** {@code group:version}, for logs. */
