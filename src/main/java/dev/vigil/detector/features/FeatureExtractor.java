@@ -41,7 +41,8 @@ public final class FeatureExtractor {
             case MEAN -> means[feature];
             case LAST -> {
                 if (previous == null) {
-                    throw RejectedException.of(RejectReason.MISSING_FEATURE, name + " is missing and has no last value");
+                    throw RejectedException.of(
+                            RejectReason.MISSING_FEATURE, name + " is missing and has no last value");
                 }
                 yield previous[feature];
             }

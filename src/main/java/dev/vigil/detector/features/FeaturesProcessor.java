@@ -27,7 +27,11 @@ public final class FeaturesProcessor implements Processor<String, IngestedReadin
     public record Targets(String scoring, String warmingUp, String deadLetters) {}
 
     public FeaturesProcessor(
-            FeatureLayout layout, FeatureExtractor extractor, String windowStore, Targets targets, DetectorEvents events) {
+            FeatureLayout layout,
+            FeatureExtractor extractor,
+            String windowStore,
+            Targets targets,
+            DetectorEvents events) {
         this.layout = layout;
         this.extractor = extractor;
         this.windowStore = windowStore;

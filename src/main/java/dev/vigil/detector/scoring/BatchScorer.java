@@ -78,7 +78,13 @@ public final class BatchScorer implements AutoCloseable {
         int f = layout.features();
         float[] in = vector.input();
         float[] actual = Arrays.copyOfRange(in, in.length - f, in.length);
-        return new Scored(vector.reading(), actual, scores.get(row), slice(errors, row, f), slice(reconstructions, row, f), model);
+        return new Scored(
+                vector.reading(),
+                actual,
+                scores.get(row),
+                slice(errors, row, f),
+                slice(reconstructions, row, f),
+                model);
     }
 
     private static float[] slice(FloatBuffer buffer, int row, int width) {

@@ -68,7 +68,8 @@ public final class BundleValidator {
         String actual = sha256(bundle);
         if (!actual.equalsIgnoreCase(bundle.getSha256())) {
             throw new BundleRefusedException(
-                    RefusalReason.SHA256_MISMATCH, "onnx bytes hash to " + actual + ", bundle says " + bundle.getSha256());
+                    RefusalReason.SHA256_MISMATCH,
+                    "onnx bytes hash to " + actual + ", bundle says " + bundle.getSha256());
         }
     }
 
@@ -94,7 +95,8 @@ public final class BundleValidator {
     private void checkLayout(ModelBundle bundle, ModelInfo current) throws BundleRefusedException {
         var names = bundle.getFeatureNames();
         if (current != null
-                && (!names.equals(current.layout().names()) || bundle.getWindowLength() != current.layout().window())) {
+                && (!names.equals(current.layout().names())
+                        || bundle.getWindowLength() != current.layout().window())) {
             throw new BundleRefusedException(
                     RefusalReason.LAYOUT_MISMATCH,
                     "features " + names + " window " + bundle.getWindowLength() + " differ from the running "
@@ -102,7 +104,8 @@ public final class BundleValidator {
         }
         if (!availableFeatures.isEmpty() && !availableFeatures.containsAll(names)) {
             throw new BundleRefusedException(
-                    RefusalReason.LAYOUT_MISMATCH, "features " + names + " are not all in the mapping " + availableFeatures);
+                    RefusalReason.LAYOUT_MISMATCH,
+                    "features " + names + " are not all in the mapping " + availableFeatures);
         }
     }
 
@@ -121,7 +124,8 @@ public final class BundleValidator {
         try {
             return OnnxModel.load(bundle);
         } catch (OrtException | RuntimeException e) {
-            throw new BundleRefusedException(RefusalReason.LOAD_FAILED, "ONNX Runtime cannot load it: " + e.getMessage(), e);
+            throw new BundleRefusedException(
+                    RefusalReason.LOAD_FAILED, "ONNX Runtime cannot load it: " + e.getMessage(), e);
         }
     }
 
@@ -159,11 +163,13 @@ public final class BundleValidator {
         for (int row = 0; row < scores.length; row++) {
             double want = expected.get(row);
             if (!Float.isFinite(scores[row])) {
-                throw new BundleRefusedException(RefusalReason.PROBE_NON_FINITE, "probe row " + row + " scored " + scores[row]);
+                throw new BundleRefusedException(
+                        RefusalReason.PROBE_NON_FINITE, "probe row " + row + " scored " + scores[row]);
             }
             if (Math.abs(scores[row] - want) > tolerance * Math.max(1.0, Math.abs(want))) {
                 throw new BundleRefusedException(
-                        RefusalReason.PROBE_MISMATCH, "probe row " + row + " scored " + scores[row] + ", expected " + want);
+                        RefusalReason.PROBE_MISMATCH,
+                        "probe row " + row + " scored " + scores[row] + ", expected " + want);
             }
         }
     }
@@ -183,7 +189,8 @@ public final class BundleValidator {
             score.getFloatBuffer().get(out);
             return out;
         } catch (OrtException | RuntimeException e) {
-            throw new BundleRefusedException(RefusalReason.PROBE_NON_FINITE, "probe failed to run: " + e.getMessage(), e);
+            throw new BundleRefusedException(
+                    RefusalReason.PROBE_NON_FINITE, "probe failed to run: " + e.getMessage(), e);
         }
     }
 }

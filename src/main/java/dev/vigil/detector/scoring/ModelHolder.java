@@ -55,12 +55,16 @@ public final class ModelHolder implements AutoCloseable {
             if (old != null) {
                 old.release();
             }
-            LOG.info("Model {} now scores{}", model.info().label(), old == null ? "" : " (replaced " + old.info().label() + ")");
+            LOG.info(
+                    "Model {} now scores{}",
+                    model.info().label(),
+                    old == null ? "" : " (replaced " + old.info().label() + ")");
             events.modelApplied(bundle.getGroup(), bundle.getVersion());
             return model.info();
         } catch (BundleRefusedException e) {
             LOG.warn("Refused model {}:{}: {}", bundle.getGroup(), bundle.getVersion(), e.getMessage());
-            events.modelRefused(bundle.getGroup(), bundle.getVersion(), e.reason().name(), e.getMessage());
+            events.modelRefused(
+                    bundle.getGroup(), bundle.getVersion(), e.reason().name(), e.getMessage());
             throw e;
         }
     }

@@ -28,7 +28,9 @@ public record ModelInfo(
                 new FeatureLayout(bundle.getFeatureNames(), bundle.getWindowLength()),
                 bundle.getThresholds().getAnomaly(),
                 bundle.getThresholds().getExit(),
-                bundle.getValidationQuantiles().stream().mapToDouble(Double::doubleValue).toArray());
+                bundle.getValidationQuantiles().stream()
+                        .mapToDouble(Double::doubleValue)
+                        .toArray());
     }
 
     /** {@code group:version}, for logs. */

@@ -13,4 +13,9 @@ import dev.vigil.contract.avro.SensorReading;
  * @param model the model that scored it
  */
 public record Scored(
-        SensorReading reading, float[] actual, double score, float[] featureErrors, float[] expected, ModelInfo model) {}
+        SensorReading reading,
+        float[] actual,
+        double score,
+        float[] featureErrors,
+        float[] expected,
+        ModelInfo model) {}

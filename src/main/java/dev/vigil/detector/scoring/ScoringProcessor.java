@@ -109,7 +109,13 @@ public final class ScoringProcessor implements Processor<String, FeatureVector, 
         for (Pending entry : pending) {
             events.deadLettered(RejectReason.SCORING_FAILED);
             byte[] key = entry.key().getBytes(StandardCharsets.UTF_8);
-            var from = new Provenance(null, -1, -1, entry.timestamp(), key, READINGS.encode(entry.vector().reading()));
+            var from = new Provenance(
+                    null,
+                    -1,
+                    -1,
+                    entry.timestamp(),
+                    key,
+                    READINGS.encode(entry.vector().reading()));
             var rejection = new Rejection(RejectReason.SCORING_FAILED, "scoring failed: " + e, e);
             var letter = DeadLetters.of(rejection, from, context.currentSystemTimeMs());
             context.forward(new Record<>(entry.key(), (Object) letter, entry.timestamp()), settings.deadLetters());
