@@ -148,13 +148,7 @@ public final class DetectorConfig extends AbstractConfig {
                         new ConfigDef.NonEmptyString(),
                         Importance.HIGH,
                         "Kafka Streams application id: consumer group and prefix of internal topics.")
-                .define(
-                        BOOTSTRAP_SERVERS,
-                        Type.LIST,
-                        "localhost:9092",
-                        new ConfigDef.NonEmptyString(),
-                        Importance.HIGH,
-                        "Kafka brokers to connect to.")
+                .define(BOOTSTRAP_SERVERS, Type.LIST, "localhost:9092", Importance.HIGH, "Kafka brokers to connect to.")
                 .define(
                         PROCESSING_GUARANTEE,
                         Type.STRING,

@@ -1,0 +1,47 @@
+package dev.vigil.detector.decision;
+
+/**
+ * Chooses the thresholds for an entity: the model's global threshold, or an adaptive per-entity
+ * streaming quantile of its scores once it has {@code minSamples} of them.
+ */
+public final class ThresholdPolicy {
+    /** Global (from the bundle) or adaptive (per entity). */
+    public enum Mode {
+        GLOBAL,
+        ADAPTIVE
+    }
+
+    private final Mode mode;
+    private final double quantile;
+    private final int minSamples;
+    private final double exitRatio;
+
+    /**
+     * @param exitRatio exit threshold as a fraction of the entry threshold; 0 keeps the bundle's ratio
+     */
+    public ThresholdPolicy(Mode mode, double quantile, int minSamples, double exitRatio) {
+        this.mode = mode;
+        this.quantile = quantile;
+        this.minSamples = minSamples;
+        this.exitRatio = exitRatio;
+    }
+
+    /** The quantile level adaptive thresholds track. */
+    public double quantile() {
+        return quantile;
+    }
+
+    /** The limits for an entity whose score quantile estimate is {@code scores}. */
+    public Limits limits(P2Quantile scores, double globalEntry, double globalExit) {
+        double entry = mode == Mode.ADAPTIVE && scores.count() >= minSamples ? scores.value() : globalEntry;
+        double ratio = exitRatio > 0 ? exitRatio : globalEntry > 0 ? Math.min(1.0, globalExit / globalEntry) : 1.0;
+        return new Limits(entry, entry * ratio);
+    }
+
+    /** Feeds a score to the entity's estimate (only adaptive mode keeps one). */
+    public void observe(P2Quantile scores, double score) {
+        if (mode == Mode.ADAPTIVE) {
+            scores.add(score);
+        }
+    }
+}
