@@ -60,15 +60,21 @@ class CrashTest {
             Map<String, String> props = DetectorRig.properties(
                     kafka, "crash", guarantee, ReliabilityBundles.writeTrained(dir, 1), dir.resolve("state"));
             try (ForkedDetector detector = new ForkedDetector("crash", dir, props);
-                    ReadingStream stream =
-                            new ReadingStream(kafka.bootstrapServers(), DetectorRig.INPUT, READINGS, PER_SECOND, seed)) {
+                    ReadingStream stream = new ReadingStream(
+                            kafka.bootstrapServers(), DetectorRig.INPUT, READINGS, PER_SECOND, seed)) {
                 detector.startAndAwaitRunning(Duration.ofSeconds(60));
                 stream.start();
                 for (int kill = 1; kill <= KILLS; kill++) {
                     long delay = 300 + random.nextLong(2_500);
                     Thread.sleep(delay);
                     detector.kill();
-                    LOG.info("{}: kill {} of {} after {} ms, {} readings sent", guarantee, kill, KILLS, delay, stream.sent());
+                    LOG.info(
+                            "{}: kill {} of {} after {} ms, {} readings sent",
+                            guarantee,
+                            kill,
+                            KILLS,
+                            delay,
+                            stream.sent());
                     detector.startAndAwaitRunning(Duration.ofSeconds(60));
                 }
                 stream.awaitDone(Duration.ofSeconds(90));
@@ -82,11 +88,20 @@ class CrashTest {
         try (OutputTally out = new OutputTally(kafka.bootstrapServers(), OutputTally.Topics.DEFAULT)) {
             out.pollUntil(() -> out.scoredOf(ids) == ids.size(), Duration.ofSeconds(60));
             out.settle(Duration.ofSeconds(3));
-            Result result = new Result(out.scored(), out.duplicates(), out.missing(ids), Map.copyOf(out.openedByAlert()));
-            LOG.info("crash {}: kills={} in={} scored={} dead-lettered={} duplicates={} missing={} alerts opened={}"
+            Result result =
+                    new Result(out.scored(), out.duplicates(), out.missing(ids), Map.copyOf(out.openedByAlert()));
+            LOG.info(
+                    "crash {}: kills={} in={} scored={} dead-lettered={} duplicates={} missing={} alerts opened={}"
                             + " (opened twice: {})",
-                    guarantee, KILLS, ids.size(), result.scored, out.deadLetters().size(), result.duplicates,
-                    result.missing.size(), result.openedByAlert.size(), twice(result.openedByAlert).size());
+                    guarantee,
+                    KILLS,
+                    ids.size(),
+                    result.scored,
+                    out.deadLetters().size(),
+                    result.duplicates,
+                    result.missing.size(),
+                    result.openedByAlert.size(),
+                    twice(result.openedByAlert).size());
             return result;
         }
     }

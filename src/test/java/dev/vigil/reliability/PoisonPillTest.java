@@ -67,7 +67,8 @@ class PoisonPillTest {
         Map<String, PoisonPills.Pill> pillsAt = new HashMap<>();
         for (PoisonPills.Pill pill : PoisonPills.all(now, PILL_ENTITY)) {
             sendValid(producer, VALID_BETWEEN, now);
-            RecordMetadata at = producer.send(new ProducerRecord<>(DetectorRig.INPUT, pill.key(), pill.value())).get();
+            RecordMetadata at = producer.send(new ProducerRecord<>(DetectorRig.INPUT, pill.key(), pill.value()))
+                    .get();
             pillsAt.put(at.partition() + "@" + at.offset(), pill);
         }
         sendAcceptedOddities(producer, now);
@@ -83,7 +84,8 @@ class PoisonPillTest {
             String id = "valid-" + seq;
             double[] row = SensorSignals.row(seq % ReadingStream.ENTITIES, seq / ReadingStream.ENTITIES, false, noise);
             byte[] value = CODEC.encode(SensorSignals.reading(id, entity, now + seq, row));
-            producer.send(new ProducerRecord<>(DetectorRig.INPUT, utf8(entity), value)).get();
+            producer.send(new ProducerRecord<>(DetectorRig.INPUT, utf8(entity), value))
+                    .get();
             validIds.add(id);
             seq++;
         }
@@ -92,7 +94,8 @@ class PoisonPillTest {
     /** Records that look odd but are valid: an extra unknown feature (ignored) and a null key with the entity in the value. */
     private void sendAcceptedOddities(KafkaProducer<byte[], byte[]> producer, long now) throws Exception {
         byte[] extra = PoisonPills.extraFeature("extra-feature", PILL_ENTITY, now + seq++);
-        producer.send(new ProducerRecord<>(DetectorRig.INPUT, utf8(PILL_ENTITY), extra)).get();
+        producer.send(new ProducerRecord<>(DetectorRig.INPUT, utf8(PILL_ENTITY), extra))
+                .get();
         validIds.add("extra-feature");
         double[] row = SensorSignals.row(2, seq, false, noise);
         byte[] keyless = CODEC.encode(SensorSignals.reading("null-key", "e-2", now + seq++, row));
@@ -103,12 +106,19 @@ class PoisonPillTest {
     private void verify(EmbeddedKafka kafka, Map<String, PoisonPills.Pill> pillsAt) {
         try (OutputTally out = new OutputTally(kafka.bootstrapServers(), OutputTally.Topics.DEFAULT)) {
             boolean complete = out.pollUntil(
-                    () -> out.scoredOf(validIds) == validIds.size() && out.deadLetters().size() >= pillsAt.size(),
+                    () -> out.scoredOf(validIds) == validIds.size()
+                            && out.deadLetters().size() >= pillsAt.size(),
                     Duration.ofSeconds(60));
             out.settle(Duration.ofSeconds(2));
             int in = validIds.size() + pillsAt.size();
-            LOG.info("poison pills: in={} scored={} dead-lettered={} duplicates={} missing={} complete={}",
-                    in, out.scored(), out.deadLetters().size(), out.duplicates(), out.missing(validIds).size(), complete);
+            LOG.info(
+                    "poison pills: in={} scored={} dead-lettered={} duplicates={} missing={} complete={}",
+                    in,
+                    out.scored(),
+                    out.deadLetters().size(),
+                    out.duplicates(),
+                    out.missing(validIds).size(),
+                    complete);
             assertEquals(List.of(), out.missing(validIds), "valid records not scored");
             assertEquals(validIds.size(), out.scored(), "scored records (each valid id once, nothing else)");
             assertEquals(0, out.duplicates());
@@ -122,12 +132,16 @@ class PoisonPillTest {
         for (DeadLetter letter : letters) {
             String at = letter.getPartition() + "@" + letter.getOffset();
             PoisonPills.Pill pill = pillsAt.get(at);
-            assertTrue(pill != null, "dead letter for a record that is not a pill: " + letter.getReason() + " "
-                    + letter.getErrorMessage());
+            assertTrue(
+                    pill != null,
+                    "dead letter for a record that is not a pill: " + letter.getReason() + " "
+                            + letter.getErrorMessage());
             assertTrue(seen.add(at), "pill dead-lettered twice: " + pill.kind());
             assertEquals(pill.reason(), letter.getReason(), pill.kind() + ": " + letter.getErrorMessage());
-            assertTrue(letter.getErrorMessage().contains(pill.messageWord()),
-                    pill.kind() + ": message '" + letter.getErrorMessage() + "' should name '" + pill.messageWord() + "'");
+            assertTrue(
+                    letter.getErrorMessage().contains(pill.messageWord()),
+                    pill.kind() + ": message '" + letter.getErrorMessage() + "' should name '" + pill.messageWord()
+                            + "'");
             assertEquals(DetectorRig.INPUT, letter.getSourceTopic());
             LOG.info("pill {} -> {}: {}", pill.kind(), letter.getReason(), abbreviate(letter.getErrorMessage()));
         }
@@ -140,10 +154,14 @@ class PoisonPillTest {
 
     private static KafkaProducer<byte[], byte[]> producer(EmbeddedKafka kafka) {
         return new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
-                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
-                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class,
-                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class));
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                kafka.bootstrapServers(),
+                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG,
+                true,
+                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG,
+                ByteArraySerializer.class,
+                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG,
+                ByteArraySerializer.class));
     }
 
     private static byte[] utf8(String text) {
