@@ -1,17 +1,16 @@
 package dev.vigil.reliability;
 
 import dev.vigil.ops.EmbeddedKafka;
+import dev.vigil.trainer.publish.ModelTopics;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.common.config.TopicConfig;
 
 /** Topics and detector properties shared by the reliability tests. */
 final class DetectorRig {
     static final String INPUT = "vigil.readings";
-    static final String MODELS = "vigil.models";
     static final int PARTITIONS = 4;
 
     private DetectorRig() {}
@@ -22,9 +21,8 @@ final class DetectorRig {
                 new NewTopic(INPUT, PARTITIONS, (short) 1),
                 new NewTopic(OutputTally.Topics.DEFAULT.scored(), PARTITIONS, (short) 1),
                 new NewTopic(OutputTally.Topics.DEFAULT.alerts(), PARTITIONS, (short) 1),
-                new NewTopic(OutputTally.Topics.DEFAULT.dlq(), 1, (short) 1),
-                new NewTopic(MODELS, 1, (short) 1)
-                        .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT))));
+                new NewTopic(OutputTally.Topics.DEFAULT.dlq(), 1, (short) 1)));
+        kafka.createTopics(ModelTopics.DEFAULT.definitions((short) 1));
     }
 
     /**

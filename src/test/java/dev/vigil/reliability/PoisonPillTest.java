@@ -54,7 +54,7 @@ class PoisonPillTest {
             Map<String, String> props = DetectorRig.properties(
                     kafka, "poison", "exactly_once_v2", ReliabilityBundles.writeTrained(dir, 1), dir.resolve("state"));
             props.put("validation.max.record.bytes", String.valueOf(PoisonPills.MAX_RECORD_BYTES));
-            try (ForkedDetector detector = new ForkedDetector("poison", dir, props)) {
+            try (InProcessDetector detector = new InProcessDetector(props)) {
                 detector.startAndAwaitRunning(Duration.ofSeconds(60));
                 Map<String, PoisonPills.Pill> pillsAt = sendInterleaved(producer);
                 verify(kafka, pillsAt);
