@@ -14,7 +14,9 @@ import picocli.CommandLine.Command;
             CommandLine.HelpCommand.class,
             ModelsCommand.class,
             SimulateCommand.class,
-            TrainCommand.class
+            TrainCommand.class,
+            EvaluateCommand.class,
+            BenchCommand.class
         })
 public final class VigilCommand implements Runnable {
     @CommandLine.Spec
