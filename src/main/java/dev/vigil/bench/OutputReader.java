@@ -2,27 +2,42 @@ package dev.vigil.bench;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
 
 /** Reads output topics read_committed from their beginning, handing each record to a callback. */
 final class OutputReader implements AutoCloseable {
     private static final Duration POLL = Duration.ofMillis(50);
+    private static final Duration METADATA_TIMEOUT = Duration.ofSeconds(30);
 
     private final KafkaConsumer<byte[], byte[]> consumer;
 
     OutputReader(BenchClients clients, String... topics) {
         this.consumer = clients.committedReader();
-        List<TopicPartition> partitions = Stream.of(topics)
-                .flatMap(topic -> consumer.partitionsFor(topic).stream())
-                .map(p -> new TopicPartition(p.topic(), p.partition()))
-                .toList();
+        List<TopicPartition> partitions =
+                Stream.of(topics).flatMap(this::partitionsOf).toList();
         consumer.assign(partitions);
         consumer.seekToBeginning(partitions);
+    }
+
+    /** The partitions of a just-created topic, waiting for its metadata to reach this client. */
+    private Stream<TopicPartition> partitionsOf(String topic) {
+        long deadline = System.nanoTime() + METADATA_TIMEOUT.toNanos();
+        List<PartitionInfo> infos = consumer.partitionsFor(topic);
+        while (infos.isEmpty() && System.nanoTime() < deadline) {
+            LockSupport.parkNanos(Duration.ofMillis(50).toNanos());
+            infos = consumer.partitionsFor(topic);
+        }
+        if (infos.isEmpty()) {
+            throw new IllegalStateException("no metadata for topic " + topic + " after " + METADATA_TIMEOUT);
+        }
+        return infos.stream().map(p -> new TopicPartition(p.topic(), p.partition()));
     }
 
     /**
