@@ -5,6 +5,7 @@ import dev.vigil.contract.avro.FeatureContribution;
 import dev.vigil.ops.demo.DemoStatus;
 import dev.vigil.ops.demo.DetectionReport;
 import dev.vigil.ops.simulator.AnomalyKind;
+import dev.vigil.ops.simulator.InjectedAnomaly;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.time.Instant;
@@ -17,7 +18,7 @@ import java.util.stream.Collectors;
  * The demo's console: one status line per interval, one line per alert opened or closed (with its top
  * contributing sensors), one per model swap or refusal, and the final caught/missed/false report.
  * Lines are prefixed so they can be grepped: {@code [STATUS]}, {@code [ALERT]}, {@code [CLOSE]},
- * {@code [MODEL]}, {@code [REPORT]}.
+ * {@code [INJECT]}, {@code [MODEL]}, {@code [REPORT]}. Thread-safe: alerts, model swaps and status come from different threads.
  */
 final class ConsoleView {
     private static final DateTimeFormatter SIM_TIME =
@@ -31,7 +32,7 @@ final class ConsoleView {
     }
 
     /** Prints a status line; the rate is measured against the previous one. */
-    void status(DemoStatus now) {
+    synchronized void status(DemoStatus now) {
         out.printf(
                 Locale.ROOT,
                 "[STATUS] %s  %,7.0f rec/s  records %,d  anomalies %,d  alerts open %d (opened %d, closed %d)  %s  sim %s%n",
@@ -49,7 +50,7 @@ final class ConsoleView {
     }
 
     /** Prints an opened or closed alert; updates are not printed. */
-    void alert(AnomalyAlert alert) {
+    synchronized void alert(AnomalyAlert alert) {
         switch (alert.getEvent()) {
             case OPENED ->
                 out.printf(
@@ -75,20 +76,33 @@ final class ConsoleView {
         out.flush();
     }
 
+    /** Prints an anomaly the simulator just injected (the ground truth the alerts are judged by). */
+    synchronized void injected(InjectedAnomaly episode) {
+        out.printf(
+                Locale.ROOT,
+                "[INJECT] %s %s on %s at sim %s for %d sim-min%n",
+                episode.entity(),
+                episode.kind().name().toLowerCase(Locale.ROOT),
+                episode.sensor(),
+                simTime(episode.startMillis()),
+                (episode.endMillis() - episode.startMillis()) / 60_000);
+        out.flush();
+    }
+
     /** Prints a model that went live. */
-    void modelLive(long version, String detail) {
+    synchronized void modelLive(long version, String detail) {
         out.printf(Locale.ROOT, "[MODEL]  v%d live%s%n", version, detail.isEmpty() ? "" : " (" + detail + ")");
         out.flush();
     }
 
     /** Prints a model the detector refused. */
-    void modelRefused(long version, String reason) {
+    synchronized void modelRefused(long version, String reason) {
         out.printf(Locale.ROOT, "[MODEL]  v%d refused: %s%n", version, reason);
         out.flush();
     }
 
     /** Prints the final comparison with the injected anomalies. */
-    void report(DetectionReport report, Duration grace) {
+    synchronized void report(DetectionReport report, Duration grace) {
         out.printf(
                 Locale.ROOT,
                 "[REPORT] injected anomalies (ended): %d  caught: %d  missed: %d  still running: %d%n",
