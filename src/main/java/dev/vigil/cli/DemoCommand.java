@@ -118,7 +118,7 @@ public final class DemoCommand implements Callable<Integer> {
                 entities, rate, seed, duration);
         out.flush();
         try (VigilMetrics metrics = new VigilMetrics();
-                EmbeddedKafka kafka = EmbeddedKafka.start()) {
+                EmbeddedKafka kafka = startQuietly()) {
             metrics.bindTo(registry);
             kafka.createTopics(DemoSettings.topics(Math.max(1, Math.min(entities, 4))));
             String bootstrap = kafka.bootstrapServers();
@@ -223,6 +223,20 @@ public final class DemoCommand implements Callable<Integer> {
             finished.await();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Starts the broker; its storage formatter prints to System.out, which is not the demo's console. */
+    private EmbeddedKafka startQuietly() throws Exception {
+        if (verbose) {
+            return EmbeddedKafka.start();
+        }
+        java.io.PrintStream console = System.out;
+        System.setOut(new java.io.PrintStream(java.io.OutputStream.nullOutputStream()));
+        try {
+            return EmbeddedKafka.start();
+        } finally {
+            System.setOut(console);
         }
     }
 

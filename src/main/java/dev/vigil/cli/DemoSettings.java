@@ -57,9 +57,12 @@ final class DemoSettings {
                 Map.entry("features", String.join(",", Sensors.ALL)),
                 Map.entry("window.length", String.valueOf(WINDOW)),
                 Map.entry("train.interval", retrainEvery.toSeconds() + "s"),
-                Map.entry("train.min.gap", "5s"),
+                Map.entry("train.min.gap", "15s"),
                 Map.entry("train.variants", "undercomplete"),
-                Map.entry("train.epochs", "15"),
+                Map.entry("train.epochs", "20"),
+                Map.entry("train.threshold.quantile", "0.999"),
+                Map.entry("collect.max.age", "7d"),
+                Map.entry("gate.error.tolerance", "0.25"),
                 Map.entry("train.seed", String.valueOf(seed)),
                 Map.entry("signing.key", signingKey.toString()));
     }
