@@ -2,6 +2,8 @@ package dev.vigil.cli;
 
 import ch.qos.logback.classic.Level;
 import dev.vigil.contract.SigningKeys;
+import dev.vigil.contract.avro.AlertEvent;
+import dev.vigil.contract.avro.AnomalyAlert;
 import dev.vigil.ops.DetectorMetrics;
 import dev.vigil.ops.EmbeddedKafka;
 import dev.vigil.ops.OpsHttpServer;
@@ -87,6 +89,7 @@ public final class DemoCommand implements Callable<Integer> {
     boolean verbose;
 
     private final CountDownLatch finished = new CountDownLatch(1);
+    private final long startNanos = System.nanoTime();
     private volatile SimulatorProducer producer;
     private volatile boolean interrupted;
 
@@ -142,7 +145,8 @@ public final class DemoCommand implements Callable<Integer> {
                                 DemoSettings.trainer(
                                         bootstrap, temp.resolve(SigningKeys.PRIVATE_FILE), seed, retrainEvery),
                                 new TrainerMetrics(metrics));
-                        AlertsFollower alerts = new AlertsFollower(bootstrap, DemoSettings.ALERTS, console::alert)) {
+                        AlertsFollower alerts =
+                                new AlertsFollower(bootstrap, DemoSettings.ALERTS, timingFirstAlert(console))) {
                     runLive(simulator, simulatorProducer, detector, metrics, registry, console);
                     Thread.sleep(2_000);
                     report(simulator, alerts, console, out);
@@ -177,6 +181,17 @@ public final class DemoCommand implements Callable<Integer> {
             console.status(DemoStatus.read(registry, elapsed, simulator.simulatedTimeMillis()));
         }
         starter.join(1_000);
+    }
+
+    /** Shows alerts on the console and, once, how long after the start the first one came. */
+    private java.util.function.Consumer<AnomalyAlert> timingFirstAlert(ConsoleView console) {
+        java.util.concurrent.atomic.AtomicBoolean seen = new java.util.concurrent.atomic.AtomicBoolean();
+        return alert -> {
+            if (alert.getEvent() == AlertEvent.OPENED && seen.compareAndSet(false, true)) {
+                console.firstAlert(Duration.ofNanos(System.nanoTime() - startNanos));
+            }
+            console.alert(alert);
+        };
     }
 
     private void feed(SimulatorProducer simulatorProducer) {
@@ -241,9 +256,11 @@ public final class DemoCommand implements Callable<Integer> {
     }
 
     private static void quietLogs() {
-        for (String name : new String[] {"dev.vigil", "org.apache.kafka", "kafka"}) {
+        for (String name : new String[] {"dev.vigil", "org.apache.kafka"}) {
             ((ch.qos.logback.classic.Logger) LoggerFactory.getLogger(name)).setLevel(Level.ERROR);
         }
+        // the in-process broker's own log (kafka.*) is not the demo's business; --verbose shows it
+        ((ch.qos.logback.classic.Logger) LoggerFactory.getLogger("kafka")).setLevel(Level.OFF);
     }
 
     private static void deleteRecursively(Path dir) throws java.io.IOException {
