@@ -89,12 +89,13 @@ public final class DemoCommand implements Callable<Integer> {
     boolean verbose;
 
     private final CountDownLatch finished = new CountDownLatch(1);
-    private final long startNanos = System.nanoTime();
+    private long startNanos;
     private volatile SimulatorProducer producer;
     private volatile boolean interrupted;
 
     @Override
     public Integer call() throws Exception {
+        startNanos = System.nanoTime();
         PrintWriter out = spec.commandLine().getOut();
         if (!verbose) {
             quietLogs();
@@ -166,7 +167,6 @@ public final class DemoCommand implements Callable<Integer> {
             PrometheusMeterRegistry registry,
             ConsoleView console)
             throws InterruptedException {
-        long start = System.nanoTime();
         Thread feeder = new Thread(() -> feed(simulatorProducer), "vigil-demo-simulator");
         feeder.setDaemon(true);
         feeder.start();
@@ -177,7 +177,7 @@ public final class DemoCommand implements Callable<Integer> {
         while (feeder.isAlive()) {
             feeder.join(statusEvery.toMillis());
             injectedShown = showInjections(simulator, console, injectedShown);
-            Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
+            Duration elapsed = Duration.ofNanos(System.nanoTime() - startNanos);
             console.status(DemoStatus.read(registry, elapsed, simulator.simulatedTimeMillis()));
         }
         starter.join(1_000);
