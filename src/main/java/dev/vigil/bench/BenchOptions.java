@@ -1,0 +1,55 @@
+package dev.vigil.bench;
+
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * Settings of one {@link Benchmark} run.
+ *
+ * @param records readings pre-produced and processed by each subject
+ * @param warmupFraction share of the first output records not timed (JIT, group join, first commit)
+ * @param partitions partitions of every benchmark topic
+ * @param entities distinct keys in the readings
+ * @param featureNames the features of every reading (must cover the detector model's features)
+ * @param latencyDuration how long the paced latency run sends, after its warm-up
+ * @param timeout the most one subject may take to process the records
+ * @param seed seed of the generated readings
+ */
+public record BenchOptions(
+        int records,
+        double warmupFraction,
+        int partitions,
+        int entities,
+        List<String> featureNames,
+        Duration latencyDuration,
+        Duration timeout,
+        long seed) {
+
+    /** Rejects settings that cannot produce a measurement, naming the setting. */
+    public BenchOptions {
+        require(records >= 100, "records must be at least 100, was " + records);
+        require(
+                warmupFraction >= 0 && warmupFraction < 0.9,
+                "warmupFraction must be in [0, 0.9), was " + warmupFraction);
+        require(partitions >= 1, "partitions must be positive, was " + partitions);
+        require(entities >= 1, "entities must be positive, was " + entities);
+        require(!featureNames.isEmpty(), "featureNames must not be empty");
+        featureNames = List.copyOf(featureNames);
+    }
+
+    /** Defaults for {@code records} readings over {@code featureNames}. */
+    public static BenchOptions defaults(int records, List<String> featureNames) {
+        return new BenchOptions(records, 0.2, 2, 100, featureNames, Duration.ofSeconds(10), Duration.ofMinutes(5), 42L);
+    }
+
+    /** The number of leading output records left out of the timing. */
+    int skippedRecords() {
+        return (int) (records * warmupFraction);
+    }
+
+    private static void require(boolean ok, String message) {
+        if (!ok) {
+            throw new IllegalArgumentException(message);
+        }
+    }
+}

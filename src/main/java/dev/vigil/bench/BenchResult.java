@@ -1,0 +1,62 @@
+package dev.vigil.bench;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The figures of one benchmark run, all measured on the same broker and the same data.
+ *
+ * @param passthroughRps records/s of the pass-through topology
+ * @param detectorRps records/s of the detector
+ * @param latencyP50Ms median end-to-end latency of the detector at half its measured maximum rate
+ * @param latencyP99Ms 99th-percentile end-to-end latency at the same rate
+ * @param pacedRate the rate of the latency run, records/s
+ * @param records records processed by each subject
+ */
+public record BenchResult(
+        double passthroughRps,
+        double detectorRps,
+        double latencyP50Ms,
+        double latencyP99Ms,
+        double pacedRate,
+        int records) {
+    private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    /** Detector throughput as a share of pass-through throughput. */
+    public double ratio() {
+        return detectorRps / passthroughRps;
+    }
+
+    /**
+     * The report: {@code passthrough_rps, detector_rps, ratio, latency_p50_ms, latency_p99_ms,
+     * guarantee} first, then context (rate, records, machine).
+     */
+    public Map<String, Object> toMap() {
+        Map<String, Object> map = new LinkedHashMap<>();
+        map.put("passthrough_rps", Math.round(passthroughRps));
+        map.put("detector_rps", Math.round(detectorRps));
+        map.put("ratio", Math.round(ratio() * 1000) / 1000.0);
+        map.put("latency_p50_ms", latencyP50Ms);
+        map.put("latency_p99_ms", latencyP99Ms);
+        map.put("guarantee", BenchClients.GUARANTEE);
+        map.put("paced_rate_rps", Math.round(pacedRate));
+        map.put("records", records);
+        map.put("cpus", Runtime.getRuntime().availableProcessors());
+        map.put("java", System.getProperty("java.version"));
+        return map;
+    }
+
+    /** The report as indented JSON. */
+    public String toJson() throws IOException {
+        return MAPPER.writeValueAsString(toMap());
+    }
+
+    /** Writes the report to {@code file}. */
+    public void write(Path file) throws IOException {
+        MAPPER.writeValue(file.toFile(), toMap());
+    }
+}

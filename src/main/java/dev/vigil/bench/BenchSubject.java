@@ -1,0 +1,43 @@
+package dev.vigil.bench;
+
+import java.util.List;
+import java.util.Optional;
+import org.apache.kafka.streams.Topology;
+
+/**
+ * A Kafka Streams application under measurement: builds its topology for the topics the harness
+ * chose. It must read SensorReading bytes from {@code input} and write one record per reading to
+ * {@code output}.
+ */
+public interface BenchSubject {
+    /** A short name for logs and reports. */
+    String name();
+
+    /** The topology reading {@code input} and writing one record per reading to {@code output}. */
+    Topology build(String input, String output);
+
+    /** Further topics the topology writes to (alerts, dead letters), created before it starts. */
+    default List<String> extraTopics(String output) {
+        return List.of();
+    }
+
+    /** The topic where the subject puts records it could not process, if it has one. */
+    default Optional<String> deadLetterTopic(String output) {
+        return Optional.empty();
+    }
+
+    /** The pass-through baseline. */
+    static BenchSubject passThrough() {
+        return new BenchSubject() {
+            @Override
+            public String name() {
+                return "pass-through";
+            }
+
+            @Override
+            public Topology build(String input, String output) {
+                return PassThroughTopology.build(input, output);
+            }
+        };
+    }
+}

@@ -1,0 +1,72 @@
+package dev.vigil.bench;
+
+import dev.vigil.ops.EmbeddedKafka;
+import java.util.List;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Detector against pass-through on one in-process broker and one set of readings: throughput of
+ * each under exactly_once_v2, then the detector's end-to-end latency at half its measured maximum.
+ */
+public final class Benchmark {
+    private static final Logger LOG = LoggerFactory.getLogger(Benchmark.class);
+    private static final String INPUT = "bench.input";
+
+    private final BenchOptions options;
+
+    /** A benchmark with {@code options}. */
+    public Benchmark(BenchOptions options) {
+        this.options = options;
+    }
+
+    /** Starts a broker, measures the pass-through baseline and {@code detector}, and stops the broker. */
+    public BenchResult run(BenchSubject detector) throws Exception {
+        try (EmbeddedKafka kafka = EmbeddedKafka.start()) {
+            return run(kafka, detector);
+        }
+    }
+
+    /** Measures on an already running broker. */
+    public BenchResult run(EmbeddedKafka kafka, BenchSubject detector) throws Exception {
+        BenchClients clients = new BenchClients(kafka.bootstrapServers());
+        BenchReadings readings = new BenchReadings(options.featureNames(), options.entities(), options.seed());
+        produceInput(kafka, clients, readings);
+        ThroughputRun throughput = new ThroughputRun(kafka, clients, options.partitions());
+        int skip = options.skippedRecords();
+        double passthrough = throughput.measure(
+                BenchSubject.passThrough(), INPUT, options.records(), skip, "passthrough", options.timeout());
+        double detected = throughput.measure(detector, INPUT, options.records(), skip, "detector", options.timeout());
+        double rate = detected / 2;
+        double seconds = options.latencyDuration().toMillis() / 1000.0;
+        LatencyRecorder latency = new LatencyRun(kafka, clients, readings, options.partitions())
+                .measure(
+                        detector,
+                        rate,
+                        (int) Math.max(100, rate * seconds / 5),
+                        (int) Math.max(100, rate * seconds),
+                        "latency");
+        return new BenchResult(
+                passthrough,
+                detected,
+                latency.percentileMillis(50),
+                latency.percentileMillis(99),
+                rate,
+                options.records());
+    }
+
+    private void produceInput(EmbeddedKafka kafka, BenchClients clients, BenchReadings readings) throws Exception {
+        kafka.createTopic(INPUT, options.partitions());
+        long start = System.currentTimeMillis() - options.records() * 1000L;
+        List<byte[]> values = readings.encodedBatch(options.records(), start);
+        try (KafkaProducer<String, byte[]> producer = clients.producer(20)) {
+            for (int i = 0; i < values.size(); i++) {
+                producer.send(new ProducerRecord<>(INPUT, readings.entityOf(i), values.get(i)));
+            }
+            producer.flush();
+        }
+        LOG.info("pre-produced {} readings to {}", values.size(), INPUT);
+    }
+}

@@ -1,0 +1,74 @@
+package dev.vigil.bench;
+
+import dev.vigil.ops.EmbeddedKafka;
+import java.time.Duration;
+import java.util.Arrays;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One throughput measurement: a subject processes the whole pre-produced input topic from the start;
+ * the rate is taken between output records {@code skip} and last as a read_committed consumer sees
+ * them, so the first records (JIT warm-up, group join, first transaction) do not count.
+ */
+final class ThroughputRun {
+    static final int MIN_ARRIVAL_BATCHES = 5;
+    private static final Logger LOG = LoggerFactory.getLogger(ThroughputRun.class);
+
+    private final EmbeddedKafka kafka;
+    private final BenchClients clients;
+    private final int partitions;
+
+    ThroughputRun(EmbeddedKafka kafka, BenchClients clients, int partitions) {
+        this.kafka = kafka;
+        this.clients = clients;
+        this.partitions = partitions;
+    }
+
+    /** Runs {@code subject} over {@code records} readings of {@code input}; returns records per second. */
+    double measure(BenchSubject subject, String input, int records, int skip, String runId, Duration timeout)
+            throws Exception {
+        String output = "bench." + runId + ".out";
+        createTopics(subject, output);
+        long[] arrivals = new long[records];
+        long seen;
+        try (OutputReader reader = new OutputReader(clients, output);
+                StreamsApp app = StreamsApp.start(subject.build(input, output), clients.streams("bench-" + runId))) {
+            int[] count = {0};
+            seen = reader.read(records, timeout, r -> arrivals[Math.min(count[0]++, records - 1)] = System.nanoTime());
+        }
+        if (seen < records) {
+            throw new IllegalStateException(
+                    subject.name() + " wrote " + seen + " of " + records + " records in " + timeout);
+        }
+        double rate = rate(arrivals, skip);
+        LOG.info("{}: {} records, {} records/s (after skipping {})", subject.name(), records, Math.round(rate), skip);
+        return rate;
+    }
+
+    /**
+     * Records per second between arrival {@code skip} and the last arrival. Output becomes visible
+     * one transaction at a time, so the timed span must hold at least {@value #MIN_ARRIVAL_BATCHES}
+     * distinct arrival times or the figure would only measure the size of a commit.
+     */
+    static double rate(long[] arrivalNanos, int skip) {
+        int last = arrivalNanos.length - 1;
+        if (skip >= last) {
+            throw new IllegalArgumentException("skip " + skip + " leaves nothing to time of " + arrivalNanos.length);
+        }
+        long batches = Arrays.stream(arrivalNanos, skip, last + 1).distinct().count();
+        if (batches < MIN_ARRIVAL_BATCHES) {
+            throw new IllegalStateException("only " + batches + " output batches after the warm-up: too few records"
+                    + " to time (" + arrivalNanos.length + "), raise --records");
+        }
+        double seconds = (arrivalNanos[last] - arrivalNanos[skip]) / 1e9;
+        return (last - skip) / seconds;
+    }
+
+    private void createTopics(BenchSubject subject, String output) throws InterruptedException {
+        kafka.createTopic(output, partitions);
+        for (String topic : subject.extraTopics(output)) {
+            kafka.createTopic(topic, partitions);
+        }
+    }
+}

@@ -1,0 +1,104 @@
+package dev.vigil.detector.features;
+
+import dev.vigil.detector.DetectorEvents;
+import dev.vigil.detector.ingest.DeadLetters;
+import dev.vigil.detector.ingest.IngestedReading;
+import dev.vigil.detector.ingest.RejectReason;
+import dev.vigil.detector.ingest.RejectedException;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueStore;
+
+/**
+ * Stage 2 processor: keeps each entity's window in {@code windowStore}; forwards full windows as
+ * {@link FeatureVector} to {@code scoring}, others as {@link WarmingUp} to {@code warmingUp}, and
+ * readings it cannot complete to {@code deadLetters}.
+ */
+public final class FeaturesProcessor implements Processor<String, IngestedReading, String, Object> {
+    private final FeatureLayout layout;
+    private final FeatureExtractor extractor;
+    private final String windowStore;
+    private final Targets targets;
+    private final DetectorEvents events;
+    private final long maxLatenessMs;
+    private ProcessorContext<String, Object> context;
+    private KeyValueStore<String, byte[]> windows;
+
+    /** Names of the child nodes this processor forwards to. */
+    public record Targets(String scoring, String warmingUp, String deadLetters) {}
+
+    public FeaturesProcessor(
+            FeatureLayout layout,
+            FeatureExtractor extractor,
+            String windowStore,
+            Targets targets,
+            DetectorEvents events) {
+        this.layout = layout;
+        this.extractor = extractor;
+        this.windowStore = windowStore;
+        this.targets = targets;
+        this.events = events;
+        this.maxLatenessMs = Long.MAX_VALUE;
+    }
+
+    /**
+     * Like the other constructor, and refuses (OUT_OF_ORDER) a reading whose event time is more than
+     * {@code maxLatenessMs} older than the newest reading of its entity.
+     */
+    public FeaturesProcessor(
+            FeatureLayout layout,
+            FeatureExtractor extractor,
+            String windowStore,
+            Targets targets,
+            DetectorEvents events,
+            long maxLatenessMs) {
+        this.layout = layout;
+        this.extractor = extractor;
+        this.windowStore = windowStore;
+        this.targets = targets;
+        this.events = events;
+        this.maxLatenessMs = maxLatenessMs;
+    }
+
+    @Override
+    public void init(ProcessorContext<String, Object> context) {
+        this.context = context;
+        this.windows = context.getStateStore(windowStore);
+    }
+
+    @Override
+    public void process(Record<String, IngestedReading> record) {
+        EntityWindow window = EntityWindow.fromBytes(windows.get(record.key()), layout);
+        try {
+            long eventTime = record.value().reading().getTimestamp().toEpochMilli();
+            checkOrder(eventTime, window.newestTime());
+            window.push(extractor.row(record.value().reading(), window.newest()), eventTime);
+        } catch (RejectedException e) {
+            events.deadLettered(e.rejection().reason());
+            var letter = DeadLetters.of(e.rejection(), record.value().provenance(), context.currentSystemTimeMs());
+            context.forward(record.withValue(letter), targets.deadLetters());
+            return;
+        }
+        windows.put(record.key(), window.toBytes());
+        forward(record, window);
+    }
+
+    private void checkOrder(long eventTime, long newestTime) throws RejectedException {
+        if (newestTime != EntityWindow.NO_TIME && eventTime < newestTime - maxLatenessMs) {
+            throw RejectedException.of(
+                    RejectReason.OUT_OF_ORDER,
+                    "event time " + eventTime + " is " + (newestTime - eventTime) + " ms older than the entity's newest"
+                            + " reading (" + newestTime + "), beyond the allowed lateness of " + maxLatenessMs + " ms");
+        }
+    }
+
+    private void forward(Record<String, IngestedReading> record, EntityWindow window) {
+        var reading = record.value().reading();
+        if (window.isFull()) {
+            context.forward(record.withValue(new FeatureVector(reading, window.flatten())), targets.scoring());
+        } else {
+            context.forward(record.withValue(new WarmingUp(reading)), targets.warmingUp());
+        }
+    }
+}

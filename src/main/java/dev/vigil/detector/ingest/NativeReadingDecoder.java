@@ -1,0 +1,87 @@
+package dev.vigil.detector.ingest;
+
+import com.fasterxml.jackson.core.json.JsonReadFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import dev.vigil.contract.AvroCodec;
+import dev.vigil.contract.avro.SensorReading;
+import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Decodes Vigil's own formats: {@code SensorReading} in Avro single-object encoding, or JSON like
+ * {@code {"entity":"pump-7","ts":1732270000000,"values":{"temp":71.2}}}.
+ */
+public final class NativeReadingDecoder implements ReadingDecoder {
+    static final JsonMapper JSON = JsonMapper.builder()
+            .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
+            .build();
+    private static final AvroCodec<SensorReading> AVRO = AvroCodec.of(SensorReading.class);
+
+    private final WireFormat format;
+
+    public NativeReadingDecoder(WireFormat format) {
+        this.format = format;
+    }
+
+    @Override
+    public SensorReading decode(String key, byte[] value, long recordTimestamp) throws RejectedException {
+        SensorReading reading = format.readsAsAvro(value) ? decodeAvro(value) : decodeJson(value, recordTimestamp);
+        if (reading.getEntity() == null || reading.getEntity().isEmpty()) {
+            reading.setEntity(key == null ? "" : key);
+        }
+        return reading;
+    }
+
+    private static SensorReading decodeAvro(byte[] value) throws RejectedException {
+        try {
+            return AVRO.decode(value);
+        } catch (IOException | RuntimeException e) {
+            throw RejectedException.of(
+                    RejectReason.UNREADABLE, "not a SensorReading in Avro single-object encoding: " + e, e);
+        }
+    }
+
+    private static SensorReading decodeJson(byte[] value, long recordTimestamp) throws RejectedException {
+        JsonNode root = parse(value);
+        JsonNode values = root.path("values");
+        if (!values.isObject()) {
+            throw RejectedException.of(RejectReason.UNREADABLE, "JSON reading has no \"values\" object");
+        }
+        JsonNode ts = root.path("ts");
+        return SensorReading.newBuilder()
+                .setEntity(
+                        root.path("entity").isValueNode() ? root.path("entity").asText() : "")
+                .setTimestamp(java.time.Instant.ofEpochMilli(ts.isNumber() ? ts.asLong() : recordTimestamp))
+                .setValues(numbers(values))
+                .setTags(Map.of())
+                .setId(root.path("id").isTextual() ? root.path("id").asText() : null)
+                .build();
+    }
+
+    static JsonNode parse(byte[] value) throws RejectedException {
+        try {
+            JsonNode root = JSON.readTree(value);
+            if (root == null || !root.isObject()) {
+                throw RejectedException.of(RejectReason.UNREADABLE, "value is not a JSON object");
+            }
+            return root;
+        } catch (IOException e) {
+            throw RejectedException.of(RejectReason.UNREADABLE, "value is neither Avro nor JSON: " + e.getMessage(), e);
+        }
+    }
+
+    private static Map<String, Double> numbers(JsonNode values) throws RejectedException {
+        Map<String, Double> out = new LinkedHashMap<>();
+        for (var it = values.fields(); it.hasNext(); ) {
+            var field = it.next();
+            if (!field.getValue().isNumber()) {
+                throw RejectedException.of(
+                        RejectReason.MAPPING_FAILED, "value of \"" + field.getKey() + "\" is not a number");
+            }
+            out.put(field.getKey(), field.getValue().asDouble());
+        }
+        return out;
+    }
+}

@@ -1,0 +1,101 @@
+package dev.vigil.detector.scoring;
+
+import ai.onnxruntime.OnnxTensor;
+import ai.onnxruntime.OrtEnvironment;
+import ai.onnxruntime.OrtException;
+import dev.vigil.contract.ModelContract;
+import dev.vigil.detector.features.FeatureLayout;
+import dev.vigil.detector.features.FeatureVector;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.FloatBuffer;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Scores up to {@code capacity} feature vectors per ONNX Runtime call over tensors allocated once:
+ * the input tensor wraps a reused direct buffer (no copy) and the outputs are pre-allocated and
+ * pinned, so the hot path creates no tensors. Every call runs the full capacity (unused rows keep
+ * stale, finite values) so the shapes never change. One instance per thread; not thread-safe.
+ */
+public final class BatchScorer implements AutoCloseable {
+    private final FeatureLayout layout;
+    private final int capacity;
+    private final FloatBuffer input;
+    private final FloatBuffer scores;
+    private final FloatBuffer errors;
+    private final FloatBuffer reconstructions;
+    private final Map<String, OnnxTensor> inputs;
+    private final Map<String, OnnxTensor> outputs;
+
+    public BatchScorer(FeatureLayout layout, int capacity) throws OrtException {
+        this.layout = layout;
+        this.capacity = capacity;
+        int f = layout.features();
+        this.input = direct(capacity * layout.inputWidth());
+        this.scores = direct(capacity);
+        this.errors = direct(capacity * f);
+        this.reconstructions = direct(capacity * f);
+        OrtEnvironment env = OrtEnvironment.getEnvironment();
+        this.inputs = Map.of(
+                ModelContract.INPUT, OnnxTensor.createTensor(env, input, new long[] {capacity, layout.inputWidth()}));
+        this.outputs = Map.of(
+                ModelContract.SCORE, OnnxTensor.createTensor(env, scores, new long[] {capacity}),
+                ModelContract.FEATURE_ERROR, OnnxTensor.createTensor(env, errors, new long[] {capacity, f}),
+                ModelContract.RECONSTRUCTION, OnnxTensor.createTensor(env, reconstructions, new long[] {capacity, f}));
+    }
+
+    private static FloatBuffer direct(int floats) {
+        return ByteBuffer.allocateDirect(floats * Float.BYTES)
+                .order(ByteOrder.nativeOrder())
+                .asFloatBuffer();
+    }
+
+    /** Rows per call. */
+    public int capacity() {
+        return capacity;
+    }
+
+    /** Scores {@code batch} (at most {@link #capacity()} vectors) with the leased model, in order. */
+    public List<Scored> score(ModelLease lease, List<FeatureVector> batch) throws OrtException {
+        if (batch.size() > capacity) {
+            throw new IllegalArgumentException(batch.size() + " vectors exceed the batch capacity " + capacity);
+        }
+        for (int row = 0; row < batch.size(); row++) {
+            input.put(row * layout.inputWidth(), batch.get(row).input());
+        }
+        lease.model().run(inputs, outputs);
+        List<Scored> out = new ArrayList<>(batch.size());
+        for (int row = 0; row < batch.size(); row++) {
+            out.add(result(batch.get(row), row, lease.info()));
+        }
+        return out;
+    }
+
+    private Scored result(FeatureVector vector, int row, ModelInfo model) {
+        int f = layout.features();
+        float[] in = vector.input();
+        float[] actual = Arrays.copyOfRange(in, in.length - f, in.length);
+        return new Scored(
+                vector.reading(),
+                actual,
+                scores.get(row),
+                slice(errors, row, f),
+                slice(reconstructions, row, f),
+                model);
+    }
+
+    private static float[] slice(FloatBuffer buffer, int row, int width) {
+        float[] out = new float[width];
+        buffer.get(row * width, out);
+        return out;
+    }
+
+    @Override
+    public void close() {
+        inputs.values().forEach(OnnxTensor::close);
+        outputs.values().forEach(OnnxTensor::close);
+    }
+}

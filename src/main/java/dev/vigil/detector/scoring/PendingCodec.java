@@ -1,0 +1,42 @@
+package dev.vigil.detector.scoring;
+
+import dev.vigil.contract.AvroCodec;
+import dev.vigil.contract.avro.SensorReading;
+import dev.vigil.detector.features.FeatureVector;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+
+/** Bytes of one pending (buffered, not yet scored) record: timestamp, Avro reading, input row. */
+final class PendingCodec {
+    private static final AvroCodec<SensorReading> READINGS = AvroCodec.of(SensorReading.class);
+
+    private PendingCodec() {}
+
+    static byte[] encode(Pending pending) {
+        byte[] reading = READINGS.encode(pending.vector().reading());
+        float[] input = pending.vector().input();
+        ByteBuffer buffer = ByteBuffer.allocate(8 + 4 + reading.length + 4 + 4 * input.length);
+        buffer.putLong(pending.timestamp()).putInt(reading.length).put(reading).putInt(input.length);
+        buffer.asFloatBuffer().put(input);
+        return buffer.array();
+    }
+
+    static Pending decode(byte[] bytes) {
+        ByteBuffer buffer = ByteBuffer.wrap(bytes);
+        long timestamp = buffer.getLong();
+        byte[] reading = new byte[buffer.getInt()];
+        buffer.get(reading);
+        float[] input = new float[buffer.getInt()];
+        buffer.asFloatBuffer().get(input);
+        try {
+            SensorReading decoded = READINGS.decode(reading);
+            return new Pending(decoded.getEntity(), new FeatureVector(decoded, input), timestamp);
+        } catch (IOException e) {
+            throw new UncheckedIOException("corrupt pending record in the scoring buffer", e);
+        }
+    }
+
+    /** A buffered record: key, feature vector, and the Kafka timestamp its outputs will carry. */
+    record Pending(String key, FeatureVector vector, long timestamp) {}
+}

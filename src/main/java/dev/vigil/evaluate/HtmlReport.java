@@ -1,0 +1,122 @@
+package dev.vigil.evaluate;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The human-readable evaluation report: one self-contained HTML file (inline SVG and CSS, no scripts,
+ * no external resources) with the metrics table, the pooled precision-recall curve and, per entity,
+ * the score over time with its threshold, the labelled anomalies and the open alerts.
+ */
+public final class HtmlReport {
+    private static final String STYLE = "body{font-family:sans-serif;margin:20px;max-width:1140px}"
+            + "table{border-collapse:collapse;font-size:12px}td,th{border:1px solid #ccc;padding:3px 6px;"
+            + "text-align:right}th:first-child,td:first-child{text-align:left}tr.pooled{font-weight:bold}"
+            + "h2{margin-top:28px}code{background:#f4f4f4}";
+    private static final String[] HEADERS = {
+        "entity",
+        "rows",
+        "anomalies",
+        "precision",
+        "recall",
+        "F1",
+        "FAR",
+        "MAR",
+        "best F1",
+        "AUROC",
+        "AUPRC",
+        "always-alarm F1",
+        "alert-level F1"
+    };
+
+    private HtmlReport() {}
+
+    /** Writes the report of {@code result} to {@code file}. */
+    public static void write(EvaluationResult result, Path file) throws IOException {
+        Files.writeString(file, render(result), StandardCharsets.UTF_8);
+    }
+
+    /** The report of {@code result} as one HTML document. */
+    public static String render(EvaluationResult result) {
+        StringBuilder html = new StringBuilder("<!DOCTYPE html><html><head><meta charset=\"utf-8\">")
+                .append("<title>Vigil evaluation</title><style>")
+                .append(STYLE)
+                .append("</style></head><body>")
+                .append("<h1>Vigil evaluation</h1>")
+                .append(config(result.config()))
+                .append("<h2>Metrics</h2>")
+                .append(table(result))
+                .append("<p>Point-wise at the threshold fixed from training data: precision, recall, F1, FAR, MAR. ")
+                .append("Best F1, AUROC and AUPRC use the labels (for comparison with the literature only). ")
+                .append("Alert-level F1 counts rows inside open alerts as flagged.</p>")
+                .append("<h2>Pooled precision-recall curve</h2>")
+                .append(PrCurveChart.svg(result))
+                .append("<h2>Score over time per entity</h2>");
+        for (EntityResult e : result.entities()) {
+            html.append("<h3>").append(escape(e.entity())).append("</h3>").append(ScoreChart.svg(e));
+        }
+        return html.append("</body></html>").toString();
+    }
+
+    private static String config(Map<String, Object> config) {
+        StringBuilder out = new StringBuilder("<p>");
+        config.forEach((k, v) -> out.append("<code>")
+                .append(escape(k))
+                .append(" = ")
+                .append(escape(String.valueOf(v)))
+                .append("</code> "));
+        return out.append("</p>").toString();
+    }
+
+    private static String table(EvaluationResult result) {
+        StringBuilder out = new StringBuilder("<table><tr>");
+        for (String header : HEADERS) {
+            out.append("<th>").append(header).append("</th>");
+        }
+        out.append("</tr>");
+        for (EntityResult e : result.entities()) {
+            out.append(row("", e.entity(), e.pointwise(), e.alertLevel()));
+        }
+        return out.append(row("pooled", "pooled", result.pooled(), result.pooledAlertLevel()))
+                .append("</table>")
+                .toString();
+    }
+
+    private static String row(String cssClass, String name, DetectionMetrics m, DetectionMetrics alerts) {
+        List<Double> values = List.of(
+                m.precision(),
+                m.recall(),
+                m.f1(),
+                m.far(),
+                m.mar(),
+                m.bestF1(),
+                m.auroc(),
+                m.auprc(),
+                m.alwaysAlarmF1(),
+                alerts.f1());
+        StringBuilder out = new StringBuilder("<tr class=\"")
+                .append(cssClass)
+                .append("\"><td>")
+                .append(escape(name))
+                .append("</td><td>")
+                .append(m.rows())
+                .append("</td><td>")
+                .append(m.anomalies())
+                .append("</td>");
+        values.forEach(v -> out.append("<td>").append(number(v)).append("</td>"));
+        return out.append("</tr>").toString();
+    }
+
+    static String number(double v) {
+        return Double.isFinite(v) ? String.format(Locale.ROOT, "%.3f", v) : "n/a";
+    }
+
+    static String escape(String s) {
+        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+    }
+}

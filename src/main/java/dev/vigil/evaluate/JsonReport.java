@@ -1,0 +1,67 @@
+package dev.vigil.evaluate;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.function.Function;
+
+/**
+ * The machine-readable evaluation report: {@code {"pooled": {...}, "entities": {"E": {...}},
+ * "config": {...}, "alert_level": {"pooled": {...}, "entities": {...}}}}, where each metrics block
+ * has the keys precision, recall, f1, far, mar, best_f1, auroc, auprc, always_alarm_f1 (plus rows
+ * and anomalies). Undefined values (AUROC of an entity without anomalies) are written as null.
+ */
+public final class JsonReport {
+    private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private JsonReport() {}
+
+    /** Writes the report of {@code result} to {@code file}. */
+    public static void write(EvaluationResult result, Path file) throws IOException {
+        MAPPER.writeValue(file.toFile(), toJson(result));
+    }
+
+    /** The report of {@code result} as a JSON tree. */
+    public static ObjectNode toJson(EvaluationResult result) {
+        ObjectNode root = MAPPER.createObjectNode();
+        root.set("pooled", metrics(result.pooled()));
+        root.set("entities", perEntity(result, EntityResult::pointwise));
+        root.set("config", MAPPER.valueToTree(result.config()));
+        ObjectNode alerts = root.putObject("alert_level");
+        alerts.set("pooled", metrics(result.pooledAlertLevel()));
+        alerts.set("entities", perEntity(result, EntityResult::alertLevel));
+        return root;
+    }
+
+    private static ObjectNode perEntity(EvaluationResult result, Function<EntityResult, DetectionMetrics> level) {
+        ObjectNode entities = MAPPER.createObjectNode();
+        result.entities().forEach(e -> entities.set(e.entity(), metrics(level.apply(e))));
+        return entities;
+    }
+
+    private static ObjectNode metrics(DetectionMetrics m) {
+        ObjectNode node = MAPPER.createObjectNode();
+        put(node, "precision", m.precision());
+        put(node, "recall", m.recall());
+        put(node, "f1", m.f1());
+        put(node, "far", m.far());
+        put(node, "mar", m.mar());
+        put(node, "best_f1", m.bestF1());
+        put(node, "auroc", m.auroc());
+        put(node, "auprc", m.auprc());
+        put(node, "always_alarm_f1", m.alwaysAlarmF1());
+        node.put("rows", m.rows());
+        node.put("anomalies", m.anomalies());
+        return node;
+    }
+
+    private static void put(ObjectNode node, String key, double value) {
+        if (Double.isFinite(value)) {
+            node.put(key, value);
+        } else {
+            node.putNull(key);
+        }
+    }
+}

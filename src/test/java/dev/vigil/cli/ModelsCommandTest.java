@@ -1,0 +1,138 @@
+package dev.vigil.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.vigil.contract.BundleFiles;
+import dev.vigil.contract.BundleVerifier;
+import dev.vigil.contract.SigningKeys;
+import dev.vigil.contract.TestBundles;
+import dev.vigil.contract.avro.ModelBundle;
+import dev.vigil.ops.EmbeddedKafka;
+import dev.vigil.trainer.publish.BundleHistory;
+import dev.vigil.trainer.publish.ModelTopics;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ModelsCommandTest {
+    private static EmbeddedKafka kafka;
+
+    @TempDir
+    Path dir;
+
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+
+    @BeforeAll
+    static void startBroker() throws Exception {
+        kafka = EmbeddedKafka.start();
+    }
+
+    @AfterAll
+    static void stopBroker() throws Exception {
+        kafka.close();
+    }
+
+    private int run(String... args) {
+        var cli = VigilCommand.commandLine();
+        cli.setOut(new PrintWriter(out, true));
+        cli.setErr(new PrintWriter(err, true));
+        return cli.execute(args);
+    }
+
+    private Path bundleFile(String group, long version) throws Exception {
+        Path file = dir.resolve(group + "-v" + version + ".bundle");
+        BundleFiles.write(TestBundles.random(group, version, version), file);
+        return file;
+    }
+
+    @Test
+    void keygenSignVerifyAcceptsTheSignedFileAndRefusesTheUnsignedOne() throws Exception {
+        Path unsigned = bundleFile("pumps", 1);
+        Path signed = dir.resolve("signed.bundle");
+        assertEquals(0, run("models", "keygen", "--out", dir.resolve("keys").toString()));
+        String key = dir.resolve("keys").resolve(SigningKeys.PRIVATE_FILE).toString();
+        String pub = dir.resolve("keys").resolve(SigningKeys.PUBLIC_FILE).toString();
+
+        assertEquals(0, run("models", "sign", "--key", key, "--in", unsigned.toString(), "--out", signed.toString()));
+        assertEquals(0, run("models", "verify", "--pub", pub, "--in", signed.toString()), err.toString());
+        assertEquals(1, run("models", "verify", "--pub", pub, "--in", unsigned.toString()));
+        assertTrue(err.toString().contains("UNSIGNED"), err.toString());
+    }
+
+    @Test
+    void publishedVersionsAreListedAndRollbackMakesTheOlderOneCurrent() throws Exception {
+        String bootstrap = kafka.bootstrapServers();
+        assertEquals(0, run("models", "keygen", "--out", dir.resolve("keys").toString()));
+        String key = dir.resolve("keys").resolve(SigningKeys.PRIVATE_FILE).toString();
+        assertEquals(
+                0,
+                run(
+                        "models",
+                        "publish",
+                        "--bootstrap",
+                        bootstrap,
+                        "--in",
+                        bundleFile("fans", 1).toString(),
+                        "--key",
+                        key),
+                err.toString());
+        assertEquals(
+                0,
+                run(
+                        "models",
+                        "publish",
+                        "--bootstrap",
+                        bootstrap,
+                        "--in",
+                        bundleFile("fans", 2).toString(),
+                        "--key",
+                        key),
+                err.toString());
+        BundleHistory freshReader = new BundleHistory(Map.of("bootstrap.servers", bootstrap), ModelTopics.DEFAULT);
+        assertEquals(2L, freshReader.current("fans").orElseThrow().getVersion());
+
+        assertEquals(0, run("models", "list", "--bootstrap", bootstrap, "--group", "fans"), err.toString());
+        assertTrue(out.toString().matches("(?s).*\\s1\\s+undercomplete.*\\*\\s+2\\s+undercomplete.*"), out.toString());
+
+        assertEquals(
+                0,
+                run("models", "rollback", "--bootstrap", bootstrap, "--group", "fans", "--key", key),
+                err.toString());
+        ModelBundle current = freshReader.current("fans").orElseThrow();
+        assertEquals(1L, current.getVersion());
+        assertTrue(current.getRollback());
+        var verifier = BundleVerifier.trusting(
+                SigningKeys.readPublicKeys(dir.resolve("keys").resolve(SigningKeys.PUBLIC_FILE)));
+        assertTrue(verifier.test(current), verifier.check(current).message());
+        assertEquals(
+                List.of(1L, 2L, 1L),
+                freshReader.versions("fans").stream()
+                        .map(ModelBundle::getVersion)
+                        .toList());
+    }
+
+    @Test
+    void rollbackWithoutAnOlderVersionFailsWithAReason() throws Exception {
+        String bootstrap = kafka.bootstrapServers();
+        assertEquals(
+                0,
+                run(
+                        "models",
+                        "publish",
+                        "--bootstrap",
+                        bootstrap,
+                        "--in",
+                        bundleFile("solo", 1).toString()));
+
+        assertEquals(1, run("models", "rollback", "--bootstrap", bootstrap, "--group", "solo"));
+        assertTrue(err.toString().contains("no version of solo older than v1"), err.toString());
+    }
+}

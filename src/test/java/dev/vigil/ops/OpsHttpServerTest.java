@@ -1,0 +1,113 @@
+package dev.vigil.ops;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.vigil.contract.avro.Verdict;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class OpsHttpServerTest {
+    private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    private final VigilMetrics metrics = new VigilMetrics();
+    private final AtomicReference<Readiness> readiness =
+            new AtomicReference<>(Readiness.notReady("no model loaded yet"));
+    private final HttpClient client = HttpClient.newHttpClient();
+    private OpsHttpServer server;
+
+    @BeforeEach
+    void start() throws IOException {
+        metrics.bindTo(registry);
+        server = OpsHttpServer.start(0, registry, readiness::get);
+    }
+
+    @AfterEach
+    void stop() {
+        server.close();
+        metrics.close();
+    }
+
+    private HttpResponse<String> get(String path, String accept) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(server.baseUri().resolve(path));
+        if (accept != null) {
+            request.header("Accept", accept);
+        }
+        return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    void metricsServesPrometheusTextByDefault() throws Exception {
+        metrics.recordScored(Verdict.ANOMALOUS, 4.2);
+        HttpResponse<String> response = get("/metrics", null);
+        assertEquals(200, response.statusCode());
+        assertEquals(
+                OpsHttpServer.PROMETHEUS_TEXT,
+                response.headers().firstValue("Content-Type").orElseThrow());
+        assertTrue(response.body().contains("vigil_anomalies_total 1.0"), response.body());
+        assertTrue(response.body().contains("vigil_score_bucket{le=\"5.0\"} 1"), response.body());
+    }
+
+    @Test
+    void metricsServesOpenMetricsWhenAcceptAsksForIt() throws Exception {
+        HttpResponse<String> response = get("/metrics", "application/openmetrics-text; version=1.0.0,text/plain;q=0.5");
+        assertEquals(
+                OpsHttpServer.OPENMETRICS_TEXT,
+                response.headers().firstValue("Content-Type").orElseThrow());
+        assertTrue(response.body().contains("# TYPE vigil_anomalies counter"), response.body());
+        assertTrue(response.body().strip().endsWith("# EOF"), "OpenMetrics ends with # EOF");
+    }
+
+    @Test
+    void healthIsOkWhileAlive() throws Exception {
+        assertEquals(200, get("/health", null).statusCode());
+    }
+
+    @Test
+    void readyFollowsTheCheckAndExplainsWhyNot() throws Exception {
+        HttpResponse<String> notReady = get("/ready", null);
+        assertEquals(503, notReady.statusCode());
+        assertTrue(notReady.body().contains("no model loaded yet"), notReady.body());
+        readiness.set(Readiness.isReady());
+        assertEquals(200, get("/ready", null).statusCode());
+    }
+
+    @Test
+    void unknownPathsAndMethodsAreRefused() throws Exception {
+        assertEquals(404, get("/metricsx", null).statusCode());
+        HttpRequest post = HttpRequest.newBuilder(server.baseUri().resolve("/health"))
+                .POST(HttpRequest.BodyPublishers.noBody())
+                .build();
+        assertEquals(
+                405, client.send(post, HttpResponse.BodyHandlers.ofString()).statusCode());
+    }
+
+    @Test
+    void aFailingCheckAnswers500InsteadOfHanging() throws Exception {
+        try (OpsHttpServer failing = OpsHttpServer.start(0, registry, () -> {
+            throw new IllegalStateException("boom");
+        })) {
+            HttpRequest request =
+                    HttpRequest.newBuilder(failing.baseUri().resolve("/ready")).build();
+            assertEquals(
+                    500,
+                    client.send(request, HttpResponse.BodyHandlers.ofString()).statusCode());
+        }
+    }
+
+    @Test
+    void aTakenPortFailsAtStartUp() throws Exception {
+        try (ServerSocket taken = new ServerSocket(0)) {
+            assertThrows(IOException.class, () -> OpsHttpServer.start(taken.getLocalPort(), registry, readiness::get));
+        }
+    }
+}
