@@ -18,6 +18,8 @@ import java.util.function.ToDoubleFunction;
  * parameters (lowest validation loss) are restored at the end.
  */
 final class TrainingLoop {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(TrainingLoop.class);
+
     private final TrainerConfig config;
     private final EpochListener listener;
     private final Corruption corruption;
@@ -45,6 +47,17 @@ final class TrainingLoop {
         try (Epochs epochs = epochs(model, train, rows, width)) {
             for (int epoch = 1; epoch <= config.epochs(); epoch++) {
                 double trainLoss = epochs.next(random);
+                if (!Double.isFinite(trainLoss) && epoch == 1) {
+                    throw new IllegalStateException("learningRate: training diverged in the first epoch (loss "
+                            + trainLoss + "); lower the learning rate");
+                }
+                if (!Double.isFinite(trainLoss)) {
+                    LOG.warn(
+                            "training loss became {} at epoch {}; keeping the best earlier parameters",
+                            trainLoss,
+                            epoch);
+                    break;
+                }
                 history.add(trainLoss, validationLoss.applyAsDouble(model));
                 listener.epochFinished(
                         epoch, config.epochs(), trainLoss, history.validation().get(epoch - 1), elapsedMillis());
