@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -14,7 +15,8 @@ import org.slf4j.LoggerFactory;
 /**
  * A running detector: the model holder (loaded from {@code model.path}, {@code model.dir} and the
  * models topic), the followers that hot-swap new bundles, and the Kafka Streams application. Closing
- * it stops the streams first, then the followers, then the ONNX Runtime sessions.
+ * it stops the streams first (committing, and leaving the consumer group so its partitions move at
+ * once instead of after the session timeout), then the followers, then the ONNX Runtime sessions.
  */
 public final class Detector implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Detector.class);
@@ -101,7 +103,8 @@ public final class Detector implements AutoCloseable {
 
     @Override
     public void close() {
-        streams.close(Duration.ofSeconds(30));
+        streams.close(CloseOptions.timeout(Duration.ofSeconds(30))
+                .withGroupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP));
         if (directoryPoller != null) {
             directoryPoller.shutdownNow();
         }
