@@ -92,7 +92,8 @@ public final class DetectorTopology {
                         new FeatureExtractor(model.layout(), policy, means),
                         WINDOW_STORE,
                         targets,
-                        events),
+                        events,
+                        config.getLong(DetectorConfig.MAX_LATENESS_MS)),
                 INGEST);
         topology.addStateStore(
                 Stores.keyValueStoreBuilder(

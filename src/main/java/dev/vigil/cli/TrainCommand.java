@@ -1,0 +1,142 @@
+package dev.vigil.cli;
+
+import dev.vigil.contract.BundleFiles;
+import dev.vigil.contract.avro.ScalerKind;
+import dev.vigil.trainer.HtmlReport;
+import dev.vigil.trainer.ModelTrainer;
+import dev.vigil.trainer.TrainerConfig;
+import dev.vigil.trainer.TrainingData;
+import dev.vigil.trainer.TrainingOutcome;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code vigil train}: learns a model from normal data and writes a bundle and an HTML report. */
+@Command(
+        name = "train",
+        mixinStandardHelpOptions = true,
+        description = "Train an autoencoder on normal data; write a .bundle and an HTML report beside it.")
+public final class TrainCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--data", required = true, description = "CSV file, or dataset directory (all *_train.csv pooled).")
+    Path data;
+
+    @Option(names = "--out", required = true, description = "Bundle file to write, e.g. model.bundle.")
+    Path out;
+
+    @Option(
+            names = "--variant",
+            defaultValue = "undercomplete",
+            description =
+                    "undercomplete, denoising, sparse, contractive, variational, deep or pca (default: ${DEFAULT-VALUE}).")
+    String variant;
+
+    @Option(
+            names = "--layers",
+            split = ",",
+            description = "Encoder widths ending with the code, e.g. 32,16,4 (default: sized from the input).")
+    int[] layers = {};
+
+    @Option(
+            names = "--window",
+            defaultValue = "0",
+            description = "Readings per input window W (default 0 = automatic).")
+    int window;
+
+    @Option(names = "--epochs", defaultValue = "60", description = "Maximum epochs (default: ${DEFAULT-VALUE}).")
+    int epochs;
+
+    @Option(names = "--batch", defaultValue = "256", description = "Mini-batch size (default: ${DEFAULT-VALUE}).")
+    int batch;
+
+    @Option(
+            names = "--seed",
+            defaultValue = "42",
+            description = "Seed of every random draw (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(
+            names = "--learning-rate",
+            defaultValue = "0.001",
+            description = "Adam learning rate (default: ${DEFAULT-VALUE}).")
+    double learningRate;
+
+    @Option(
+            names = "--scaler",
+            defaultValue = "ZSCORE",
+            description = "ZSCORE, ROBUST or NONE (default: ${DEFAULT-VALUE}).")
+    ScalerKind scaler;
+
+    @Option(
+            names = "--threshold-quantile",
+            defaultValue = "0.995",
+            description = "Anomaly threshold = this quantile of validation scores (default: ${DEFAULT-VALUE}).")
+    double thresholdQuantile;
+
+    @Option(names = "--pretrain", description = "Greedy layer-wise pretraining (deep variant).")
+    boolean pretrain;
+
+    @Option(names = "--group", defaultValue = "default", description = "Model group (default: ${DEFAULT-VALUE}).")
+    String group;
+
+    @Option(names = "--model-version", defaultValue = "1", description = "Bundle version (default: ${DEFAULT-VALUE}).")
+    long version;
+
+    @Override
+    public Integer call() throws Exception {
+        TrainerConfig config = config();
+        PrintWriter console = spec.commandLine().getOut();
+        TrainingData trainingData = TrainingData.fromCsv(data);
+        console.printf(
+                "training %s on %d rows x %d features from %s%n",
+                config.variant().cliName(),
+                trainingData.rows(),
+                trainingData.featureNames().size(),
+                data);
+        ProgressPrinter progress = new ProgressPrinter(console, System.console() != null);
+        TrainingOutcome outcome =
+                new ModelTrainer(Clock.systemUTC(), progress).trainWithReport(trainingData, config, group, version);
+        progress.finish();
+        BundleFiles.write(outcome.bundle(), out);
+        Path report = reportPath(out);
+        Files.writeString(report, HtmlReport.render(outcome), StandardCharsets.UTF_8);
+        console.printf(
+                "wrote %s (sha256 %s, threshold %.6g) and %s%n",
+                out,
+                outcome.bundle().getSha256(),
+                outcome.bundle().getThresholds().getAnomaly(),
+                report);
+        return 0;
+    }
+
+    private TrainerConfig config() {
+        return TrainerConfig.builder()
+                .variant(variant)
+                .layers(layers)
+                .window(window)
+                .epochs(epochs)
+                .batchSize(batch)
+                .seed(seed)
+                .learningRate(learningRate)
+                .scaler(scaler)
+                .thresholdQuantile(thresholdQuantile)
+                .pretrain(pretrain)
+                .build();
+    }
+
+    /** {@code model.bundle} → {@code model.report.html} in the same directory. */
+    static Path reportPath(Path bundle) {
+        String name = bundle.getFileName().toString();
+        String stem = name.endsWith(".bundle") ? name.substring(0, name.length() - ".bundle".length()) : name;
+        return bundle.resolveSibling(stem + ".report.html");
+    }
+}

@@ -1,0 +1,65 @@
+package dev.vigil.nn;
+
+/**
+ * Dense matrix kernels on flat row-major {@code float[]} buffers with offsets. Loops are ordered so
+ * the innermost loop walks contiguous memory (i-k-j), which the JIT vectorises.
+ */
+public final class MatMul {
+    private MatMul() {}
+
+    /** out[m×n] = a[m×k] · w[k×n] + bias[n]; {@code w} and {@code bias} start at the given offsets. */
+    public static void affine(float[] a, int m, int k, float[] w, int wOff, int bOff, int n, float[] out) {
+        for (int i = 0; i < m; i++) {
+            int row = i * n;
+            System.arraycopy(w, bOff, out, row, n);
+            int aRow = i * k;
+            for (int p = 0; p < k; p++) {
+                float aip = a[aRow + p];
+                if (aip == 0f) {
+                    continue;
+                }
+                int wRow = wOff + p * n;
+                for (int j = 0; j < n; j++) {
+                    out[row + j] += aip * w[wRow + j];
+                }
+            }
+        }
+    }
+
+    /** gw[k×n] += aᵀ[k×m] · g[m×n] and gb[n] += column sums of g (accumulating into {@code grads}). */
+    public static void accumulateWeightGradient(
+            float[] a, int m, int k, float[] g, int n, float[] grads, int wOff, int bOff) {
+        for (int i = 0; i < m; i++) {
+            int aRow = i * k;
+            int gRow = i * n;
+            for (int p = 0; p < k; p++) {
+                float aip = a[aRow + p];
+                if (aip == 0f) {
+                    continue;
+                }
+                int wRow = wOff + p * n;
+                for (int j = 0; j < n; j++) {
+                    grads[wRow + j] += aip * g[gRow + j];
+                }
+            }
+            for (int j = 0; j < n; j++) {
+                grads[bOff + j] += g[gRow + j];
+            }
+        }
+    }
+
+    /** out[m×k] = g[m×n] · wᵀ[n×k] (the gradient with respect to a layer's input). */
+    public static void multiplyByTranspose(float[] g, int m, int n, float[] w, int wOff, int k, float[] out) {
+        for (int i = 0; i < m; i++) {
+            int gRow = i * n;
+            for (int p = 0; p < k; p++) {
+                int wRow = wOff + p * n;
+                float sum = 0f;
+                for (int j = 0; j < n; j++) {
+                    sum += g[gRow + j] * w[wRow + j];
+                }
+                out[i * k + p] = sum;
+            }
+        }
+    }
+}

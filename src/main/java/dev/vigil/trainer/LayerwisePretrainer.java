@@ -1,0 +1,67 @@
+package dev.vigil.trainer;
+
+import dev.vigil.nn.Network;
+import java.util.List;
+import java.util.SplittableRandom;
+
+/**
+ * Greedy layer-wise pretraining of a deep autoencoder (Bengio et al., 2007): encoder layer i and its
+ * mirror decoder layer are trained as a shallow autoencoder on the codes produced by the already
+ * pretrained layers below it, then copied into the deep network, which is afterwards fine-tuned end
+ * to end. Each shallow stage runs for a fifth of the configured epochs (at least 3).
+ */
+final class LayerwisePretrainer {
+    private final TrainerConfig stageConfig;
+    private final EpochListener listener;
+
+    LayerwisePretrainer(TrainerConfig config, EpochListener listener) {
+        this.stageConfig =
+                config.toBuilder().epochs(Math.max(3, config.epochs() / 5)).build();
+        this.listener = listener;
+    }
+
+    void pretrain(
+            DenseAutoencoder model,
+            float[] train,
+            int trainRows,
+            float[] validation,
+            int validationRows,
+            SplittableRandom random) {
+        Network encoder = model.encoder();
+        Network decoder = model.decoder();
+        int layers = encoder.layers();
+        float[] x = train;
+        float[] v = validation;
+        for (int i = 0; i < layers; i++) {
+            DenseAutoencoder stage = stage(encoder, decoder, i, random);
+            new TrainingLoop(stageConfig, Corruption.NONE, listener)
+                    .run(
+                            stage,
+                            x,
+                            trainRows,
+                            encoder.width(i),
+                            new Validator(v, validationRows, encoder.width(i)),
+                            random);
+            copyLayer(stage.encoder(), encoder, i);
+            copyLayer(stage.decoder(), decoder, layers - 1 - i);
+            List<DenseLayer> trained = DenseLayer.of(stage.encoder());
+            x = InferenceModel.propagate(trained, x, trainRows);
+            v = InferenceModel.propagate(trained, v, validationRows);
+        }
+    }
+
+    private DenseAutoencoder stage(Network encoder, Network decoder, int i, SplittableRandom random) {
+        int in = encoder.width(i);
+        int out = encoder.width(i + 1);
+        int mirror = decoder.layers() - 1 - i;
+        Network enc = new Network(new int[] {in, out}, List.of(encoder.activation(i)), random);
+        Network dec = new Network(new int[] {out, in}, List.of(decoder.activation(mirror)), random);
+        return new DenseAutoencoder(enc, dec, stageConfig.loss(), CodePenalty.NONE);
+    }
+
+    /** Copies the single layer of {@code shallow} (weights then biases) into layer {@code l} of {@code deep}. */
+    private static void copyLayer(Network shallow, Network deep, int l) {
+        float[] source = shallow.parameters();
+        System.arraycopy(source, 0, deep.parameters(), deep.weightOffset(l), source.length);
+    }
+}

@@ -1,0 +1,477 @@
+package dev.vigil.trainer;
+
+import dev.vigil.contract.avro.ScalerKind;
+import dev.vigil.nn.Activation;
+import dev.vigil.nn.Loss;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * Immutable hyper-parameters of one training run. Build with {@link #builder()}; {@link #defaults()}
+ * suits sensor data such as ASD (19 features in [0,1]): z-score scaling, an automatically sized
+ * undercomplete network, Adam, early stopping on a 20% time-ordered validation tail and a threshold
+ * at the 0.995 quantile of validation scores. Invalid values fail in {@link Builder#build()} with an
+ * {@link IllegalArgumentException} naming the parameter.
+ */
+public final class TrainerConfig {
+    private final Variant variant;
+    private final int[] layers;
+    private final int window;
+    private final int epochs;
+    private final int batchSize;
+    private final double learningRate;
+    private final long seed;
+    private final ScalerKind scaler;
+    private final double thresholdQuantile;
+    private final double validationSplit;
+    private final int patience;
+    private final Activation activation;
+    private final Loss loss;
+    private final String optimizer;
+    private final double weightDecay;
+    private final double maskingNoise;
+    private final double gaussianNoise;
+    private final String sparsity;
+    private final double sparsityWeight;
+    private final double sparsityTarget;
+    private final double contractiveWeight;
+    private final double klWeight;
+    private final boolean pretrain;
+
+    private TrainerConfig(Builder b) {
+        variant = Variant.parse(b.variant);
+        layers = b.layers.clone();
+        window = b.window;
+        epochs = b.epochs;
+        batchSize = b.batchSize;
+        learningRate = b.learningRate;
+        seed = b.seed;
+        scaler = b.scaler;
+        thresholdQuantile = b.thresholdQuantile;
+        validationSplit = b.validationSplit;
+        patience = b.patience;
+        activation = b.activation;
+        loss = b.loss;
+        optimizer = b.optimizer;
+        weightDecay = b.weightDecay;
+        maskingNoise = b.maskingNoise;
+        gaussianNoise = b.gaussianNoise;
+        sparsity = b.sparsity;
+        sparsityWeight = b.sparsityWeight;
+        sparsityTarget = b.sparsityTarget;
+        contractiveWeight = b.contractiveWeight;
+        klWeight = b.klWeight;
+        pretrain = b.pretrain;
+    }
+
+    /** A builder starting from the defaults. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** The default configuration. */
+    public static TrainerConfig defaults() {
+        return builder().build();
+    }
+
+    /** A builder starting from this configuration. */
+    public Builder toBuilder() {
+        return new Builder(this);
+    }
+
+    public Variant variant() {
+        return variant;
+    }
+
+    /** Encoder widths ending with the code size; empty = sized from the input width. */
+    public int[] layers() {
+        return layers.clone();
+    }
+
+    /** Window length W; 0 = automatic (1 when F ≥ 4, else enough readings for ≥ 16 inputs). */
+    public int window() {
+        return window;
+    }
+
+    public int epochs() {
+        return epochs;
+    }
+
+    public int batchSize() {
+        return batchSize;
+    }
+
+    public double learningRate() {
+        return learningRate;
+    }
+
+    public long seed() {
+        return seed;
+    }
+
+    public ScalerKind scaler() {
+        return scaler;
+    }
+
+    public double thresholdQuantile() {
+        return thresholdQuantile;
+    }
+
+    public double validationSplit() {
+        return validationSplit;
+    }
+
+    /** Epochs without validation improvement before early stopping. */
+    public int patience() {
+        return patience;
+    }
+
+    /** Hidden-layer activation. */
+    public Activation activation() {
+        return activation;
+    }
+
+    public Loss loss() {
+        return loss;
+    }
+
+    /** "adam" or "sgd" (SGD with momentum 0.9). */
+    public String optimizer() {
+        return optimizer;
+    }
+
+    public double weightDecay() {
+        return weightDecay;
+    }
+
+    /** Denoising: fraction ν of inputs set to zero. */
+    public double maskingNoise() {
+        return maskingNoise;
+    }
+
+    /** Denoising: standard deviation σ of added Gaussian noise (scaled units). */
+    public double gaussianNoise() {
+        return gaussianNoise;
+    }
+
+    /** Sparse: "l1" (L1 on the code) or "kl" (KL of mean sigmoid code to ρ). */
+    public String sparsity() {
+        return sparsity;
+    }
+
+    public double sparsityWeight() {
+        return sparsityWeight;
+    }
+
+    /** Sparse KL target activation ρ. */
+    public double sparsityTarget() {
+        return sparsityTarget;
+    }
+
+    public double contractiveWeight() {
+        return contractiveWeight;
+    }
+
+    /** Variational: weight β of the KL term. */
+    public double klWeight() {
+        return klWeight;
+    }
+
+    /** Deep: greedy layer-wise pretraining before fine-tuning. */
+    public boolean pretrain() {
+        return pretrain;
+    }
+
+    /** Hyper-parameters as strings, recorded in the bundle's training summary. */
+    public Map<String, String> asMap() {
+        Map<String, String> m = new LinkedHashMap<>();
+        m.put("variant", variant.cliName());
+        m.put("layers", Arrays.stream(layers).mapToObj(Integer::toString).collect(Collectors.joining(",")));
+        m.put("window", Integer.toString(window));
+        m.put("epochs", Integer.toString(epochs));
+        m.put("batchSize", Integer.toString(batchSize));
+        m.put("learningRate", Double.toString(learningRate));
+        m.put("scaler", scaler.name());
+        m.put("thresholdQuantile", Double.toString(thresholdQuantile));
+        m.put("validationSplit", Double.toString(validationSplit));
+        m.put("patience", Integer.toString(patience));
+        m.put("activation", activation.name());
+        m.put("loss", loss.name());
+        m.put("optimizer", optimizer);
+        m.put("weightDecay", Double.toString(weightDecay));
+        putVariantSpecific(m);
+        return m;
+    }
+
+    private void putVariantSpecific(Map<String, String> m) {
+        switch (variant) {
+            case DENOISING -> {
+                m.put("maskingNoise", Double.toString(maskingNoise));
+                m.put("gaussianNoise", Double.toString(gaussianNoise));
+            }
+            case SPARSE -> {
+                m.put("sparsity", sparsity);
+                m.put("sparsityWeight", Double.toString(sparsityWeight));
+                m.put("sparsityTarget", Double.toString(sparsityTarget));
+            }
+            case CONTRACTIVE -> m.put("contractiveWeight", Double.toString(contractiveWeight));
+            case VARIATIONAL -> m.put("klWeight", Double.toString(klWeight));
+            case DEEP -> m.put("pretrain", Boolean.toString(pretrain));
+            default -> {}
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "TrainerConfig" + asMap();
+    }
+
+    /** Builder of {@link TrainerConfig}; every setter returns this builder. */
+    public static final class Builder {
+        private String variant = "undercomplete";
+        private int[] layers = {};
+        private int window = 0;
+        private int epochs = 60;
+        private int batchSize = 256;
+        private double learningRate = 1e-3;
+        private long seed = 42;
+        private ScalerKind scaler = ScalerKind.ZSCORE;
+        private double thresholdQuantile = 0.995;
+        private double validationSplit = 0.2;
+        private int patience = 8;
+        private Activation activation = Activation.RELU;
+        private Loss loss = Loss.MSE;
+        private String optimizer = "adam";
+        private double weightDecay = 0;
+        private double maskingNoise = 0.1;
+        private double gaussianNoise = 0.1;
+        private String sparsity = "l1";
+        private double sparsityWeight = 1e-3;
+        private double sparsityTarget = 0.05;
+        private double contractiveWeight = 0.05;
+        private double klWeight = 1.0;
+        private boolean pretrain = false;
+
+        private Builder() {}
+
+        private Builder(TrainerConfig c) {
+            variant = c.variant.cliName();
+            layers = c.layers.clone();
+            window = c.window;
+            epochs = c.epochs;
+            batchSize = c.batchSize;
+            learningRate = c.learningRate;
+            seed = c.seed;
+            scaler = c.scaler;
+            thresholdQuantile = c.thresholdQuantile;
+            validationSplit = c.validationSplit;
+            patience = c.patience;
+            activation = c.activation;
+            loss = c.loss;
+            optimizer = c.optimizer;
+            weightDecay = c.weightDecay;
+            maskingNoise = c.maskingNoise;
+            gaussianNoise = c.gaussianNoise;
+            sparsity = c.sparsity;
+            sparsityWeight = c.sparsityWeight;
+            sparsityTarget = c.sparsityTarget;
+            contractiveWeight = c.contractiveWeight;
+            klWeight = c.klWeight;
+            pretrain = c.pretrain;
+        }
+
+        public Builder variant(String value) {
+            variant = value;
+            return this;
+        }
+
+        /** Encoder widths, the last being the code size; the decoder mirrors them. Empty = automatic. */
+        public Builder layers(int... value) {
+            layers = value.clone();
+            return this;
+        }
+
+        public Builder window(int value) {
+            window = value;
+            return this;
+        }
+
+        public Builder epochs(int value) {
+            epochs = value;
+            return this;
+        }
+
+        public Builder batchSize(int value) {
+            batchSize = value;
+            return this;
+        }
+
+        public Builder learningRate(double value) {
+            learningRate = value;
+            return this;
+        }
+
+        public Builder seed(long value) {
+            seed = value;
+            return this;
+        }
+
+        public Builder scaler(ScalerKind value) {
+            scaler = value;
+            return this;
+        }
+
+        /** Threshold = this quantile of validation scores (0.5 &lt; q &lt; 1). */
+        public Builder thresholdQuantile(double value) {
+            thresholdQuantile = value;
+            return this;
+        }
+
+        /** Threshold for a target false-alarm rate on validation data: quantile 1 - rate. */
+        public Builder targetFalseAlarmRate(double rate) {
+            thresholdQuantile = 1 - rate;
+            return this;
+        }
+
+        public Builder validationSplit(double value) {
+            validationSplit = value;
+            return this;
+        }
+
+        public Builder patience(int value) {
+            patience = value;
+            return this;
+        }
+
+        public Builder activation(Activation value) {
+            activation = value;
+            return this;
+        }
+
+        public Builder loss(Loss value) {
+            loss = value;
+            return this;
+        }
+
+        public Builder optimizer(String value) {
+            optimizer = value;
+            return this;
+        }
+
+        public Builder weightDecay(double value) {
+            weightDecay = value;
+            return this;
+        }
+
+        public Builder maskingNoise(double value) {
+            maskingNoise = value;
+            return this;
+        }
+
+        public Builder gaussianNoise(double value) {
+            gaussianNoise = value;
+            return this;
+        }
+
+        public Builder sparsity(String value) {
+            sparsity = value;
+            return this;
+        }
+
+        public Builder sparsityWeight(double value) {
+            sparsityWeight = value;
+            return this;
+        }
+
+        public Builder sparsityTarget(double value) {
+            sparsityTarget = value;
+            return this;
+        }
+
+        public Builder contractiveWeight(double value) {
+            contractiveWeight = value;
+            return this;
+        }
+
+        public Builder klWeight(double value) {
+            klWeight = value;
+            return this;
+        }
+
+        public Builder pretrain(boolean value) {
+            pretrain = value;
+            return this;
+        }
+
+        /** Validates and builds. */
+        public TrainerConfig build() {
+            Validation.check(this);
+            return new TrainerConfig(this);
+        }
+    }
+
+    /** Checks of each parameter, with messages naming it. */
+    private static final class Validation {
+        static void check(Builder b) {
+            if (b.variant == null) {
+                fail("variant", "must be set");
+            }
+            Variant.parse(b.variant);
+            for (int width : b.layers) {
+                require(width >= 1, "layers", "every width must be >= 1, got " + Arrays.toString(b.layers));
+            }
+            require(b.window >= 0, "window", "must be >= 0 (0 = automatic), got " + b.window);
+            require(b.epochs >= 1, "epochs", "must be >= 1, got " + b.epochs);
+            require(b.batchSize >= 1, "batchSize", "must be >= 1, got " + b.batchSize);
+            require(
+                    b.learningRate > 0 && b.learningRate < 10,
+                    "learningRate",
+                    "must be in (0, 10), got " + b.learningRate);
+            require(b.scaler != null, "scaler", "must be set");
+            require(
+                    b.thresholdQuantile > 0.5 && b.thresholdQuantile < 1,
+                    "thresholdQuantile",
+                    "must be in (0.5, 1), got " + b.thresholdQuantile);
+            require(
+                    b.validationSplit > 0 && b.validationSplit < 0.9,
+                    "validationSplit",
+                    "must be in (0, 0.9), got " + b.validationSplit);
+            require(b.patience >= 1, "patience", "must be >= 1, got " + b.patience);
+            require(b.activation != null, "activation", "must be set");
+            require(b.loss != null, "loss", "must be set");
+            require(
+                    "adam".equals(b.optimizer) || "sgd".equals(b.optimizer),
+                    "optimizer",
+                    "must be adam or sgd, got " + b.optimizer);
+            require(b.weightDecay >= 0, "weightDecay", "must be >= 0, got " + b.weightDecay);
+            require(
+                    b.maskingNoise >= 0 && b.maskingNoise < 1,
+                    "maskingNoise",
+                    "must be in [0, 1), got " + b.maskingNoise);
+            require(b.gaussianNoise >= 0, "gaussianNoise", "must be >= 0, got " + b.gaussianNoise);
+            require(
+                    "l1".equals(b.sparsity) || "kl".equals(b.sparsity),
+                    "sparsity",
+                    "must be l1 or kl, got " + b.sparsity);
+            require(b.sparsityWeight >= 0, "sparsityWeight", "must be >= 0, got " + b.sparsityWeight);
+            require(
+                    b.sparsityTarget > 0 && b.sparsityTarget < 1,
+                    "sparsityTarget",
+                    "must be in (0, 1), got " + b.sparsityTarget);
+            require(b.contractiveWeight >= 0, "contractiveWeight", "must be >= 0, got " + b.contractiveWeight);
+            require(b.klWeight >= 0, "klWeight", "must be >= 0, got " + b.klWeight);
+        }
+
+        private static void require(boolean ok, String parameter, String why) {
+            if (!ok) {
+                fail(parameter, why);
+            }
+        }
+
+        private static void fail(String parameter, String why) {
+            throw new IllegalArgumentException(parameter + ": " + why);
+        }
+    }
+}

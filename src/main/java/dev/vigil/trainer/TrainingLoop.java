@@ -1,0 +1,216 @@
+package dev.vigil.trainer;
+
+import dev.vigil.nn.Network;
+import dev.vigil.nn.Optimizer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.ToDoubleFunction;
+
+/**
+ * Mini-batch training with early stopping. Each batch is split into two fixed chunks computed on two
+ * threads, each with its own workspace and its own seeded random stream; chunk gradients are then
+ * summed in a fixed order, so results are byte-identical for a seed whatever the scheduling. The best
+ * parameters (lowest validation loss) are restored at the end.
+ */
+final class TrainingLoop {
+    private static final int CHUNKS = 2;
+    private static final int MIN_ROWS_TO_SPLIT = 32;
+
+    private final TrainerConfig config;
+    private final EpochListener listener;
+    private final Corruption corruption;
+    private final long startNanos = System.nanoTime();
+
+    TrainingLoop(TrainerConfig config, Corruption corruption, EpochListener listener) {
+        this.config = config;
+        this.corruption = corruption;
+        this.listener = listener;
+    }
+
+    /**
+     * Trains {@code model} on {@code train} ({@code rows × width}, scaled) and validates with
+     * {@code validationLoss} after every epoch.
+     */
+    LossHistory run(
+            Autoencoder model,
+            float[] train,
+            int rows,
+            int width,
+            ToDoubleFunction<Autoencoder> validationLoss,
+            SplittableRandom random) {
+        int batch = Math.min(config.batchSize(), rows);
+        List<Network> networks = model.networks();
+        List<Optimizer> optimizers = networks.stream().map(this::optimizer).toList();
+        Chunk[] chunks = {new Chunk(model, batch, width), new Chunk(model, batch, width)};
+        LossHistory history = new LossHistory();
+        List<float[]> best = snapshot(networks);
+        ExecutorService pool = Executors.newSingleThreadExecutor(TrainingLoop::daemon);
+        try {
+            for (int epoch = 1; epoch <= config.epochs(); epoch++) {
+                double trainLoss = epoch(model, train, rows, width, batch, chunks, optimizers, random, pool);
+                history.add(trainLoss, validationLoss.applyAsDouble(model));
+                listener.epochFinished(
+                        epoch, config.epochs(), trainLoss, history.validation().get(epoch - 1), elapsedMillis());
+                if (history.lastIsBest()) {
+                    best = snapshot(networks);
+                } else if (epoch - 1 - history.bestEpoch() >= config.patience()) {
+                    break;
+                }
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        restore(networks, best);
+        return history;
+    }
+
+    long elapsedMillis() {
+        return (System.nanoTime() - startNanos) / 1_000_000;
+    }
+
+    private static Thread daemon(Runnable r) {
+        Thread t = new Thread(r, "vigil-train-chunk");
+        t.setDaemon(true);
+        return t;
+    }
+
+    private Optimizer optimizer(Network network) {
+        int size = network.parameters().length;
+        return "sgd".equals(config.optimizer())
+                ? Optimizer.sgd(size, config.learningRate(), 0.9, config.weightDecay())
+                : Optimizer.adam(size, config.learningRate(), config.weightDecay());
+    }
+
+    private double epoch(
+            Autoencoder model,
+            float[] train,
+            int rows,
+            int width,
+            int batch,
+            Chunk[] chunks,
+            List<Optimizer> optimizers,
+            SplittableRandom random,
+            ExecutorService pool) {
+        int[] order = permutation(rows, random);
+        double total = 0;
+        for (int start = 0; start < rows; start += batch) {
+            int size = Math.min(batch, rows - start);
+            long batchSeed = random.nextLong();
+            total += step(model, train, width, order, start, size, chunks, optimizers, batchSeed, pool) * size;
+        }
+        return total / rows;
+    }
+
+    private double step(
+            Autoencoder model,
+            float[] train,
+            int width,
+            int[] order,
+            int start,
+            int size,
+            Chunk[] chunks,
+            List<Optimizer> optimizers,
+            long batchSeed,
+            ExecutorService pool) {
+        int split = size >= MIN_ROWS_TO_SPLIT ? size / CHUNKS : size;
+        Future<Double> second = split < size
+                ? pool.submit(() ->
+                        chunks[1].run(model, train, width, order, start + split, size - split, size, batchSeed + 1))
+                : null;
+        double loss = chunks[0].run(model, train, width, order, start, split, size, batchSeed);
+        loss += await(second);
+        List<Network> networks = model.networks();
+        for (int n = 0; n < networks.size(); n++) {
+            float[] grads = chunks[0].workspace.pass(n).gradients();
+            if (second != null) {
+                add(grads, chunks[1].workspace.pass(n).gradients());
+            }
+            optimizers.get(n).step(networks.get(n).parameters(), grads);
+        }
+        return loss;
+    }
+
+    private static double await(Future<Double> future) {
+        if (future == null) {
+            return 0;
+        }
+        try {
+            return future.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("training interrupted", e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("training chunk failed", e.getCause());
+        }
+    }
+
+    private static void add(float[] into, float[] from) {
+        for (int i = 0; i < into.length; i++) {
+            into[i] += from[i];
+        }
+    }
+
+    static int[] permutation(int n, SplittableRandom random) {
+        int[] order = new int[n];
+        for (int i = 0; i < n; i++) {
+            order[i] = i;
+        }
+        for (int i = n - 1; i > 0; i--) {
+            int j = random.nextInt(i + 1);
+            int tmp = order[i];
+            order[i] = order[j];
+            order[j] = tmp;
+        }
+        return order;
+    }
+
+    private static List<float[]> snapshot(List<Network> networks) {
+        List<float[]> copies = new ArrayList<>();
+        for (Network n : networks) {
+            copies.add(n.parameters().clone());
+        }
+        return copies;
+    }
+
+    private static void restore(List<Network> networks, List<float[]> saved) {
+        for (int n = 0; n < networks.size(); n++) {
+            System.arraycopy(saved.get(n), 0, networks.get(n).parameters(), 0, saved.get(n).length);
+        }
+    }
+
+    /** One chunk's buffers: gathered clean rows, the corrupted copy, and the model workspace. */
+    private final class Chunk {
+        final Autoencoder.Workspace workspace;
+        final float[] clean;
+        final float[] input;
+
+        Chunk(Autoencoder model, int batch, int width) {
+            workspace = model.workspace(batch);
+            clean = new float[batch * width];
+            input = corruption.isNone() ? clean : new float[batch * width];
+        }
+
+        double run(
+                Autoencoder model,
+                float[] train,
+                int width,
+                int[] order,
+                int from,
+                int rows,
+                int batchRows,
+                long seed) {
+            workspace.clearGradients();
+            for (int i = 0; i < rows; i++) {
+                System.arraycopy(train, order[from + i] * width, clean, i * width, width);
+            }
+            SplittableRandom random = new SplittableRandom(seed);
+            corruption.apply(clean, input, rows * width, random);
+            return model.accumulate(clean, input, rows, batchRows, workspace, random);
+        }
+    }
+}

@@ -1,0 +1,17 @@
+package dev.vigil.trainer.service;
+
+/** Whether a record offered to the collection was kept, and if not, why. */
+public enum Admission {
+    /** Kept as normal training data. */
+    KEPT,
+    /** The detector called it anomalous. */
+    ANOMALOUS,
+    /** The detector had not scored it yet (the entity's window was filling). */
+    WARMING_UP,
+    /** Its entity was inside an open alert. */
+    IN_OPEN_ALERT,
+    /** A feature was missing from the record. */
+    MISSING_FEATURE,
+    /** A value was non-finite or outside its feature's configured range. */
+    OUT_OF_RANGE
+}

@@ -1,0 +1,172 @@
+package dev.vigil.trainer.service;
+
+import dev.vigil.contract.avro.AlertEvent;
+import dev.vigil.contract.avro.AnomalyAlert;
+import dev.vigil.contract.avro.ScoredReading;
+import dev.vigil.contract.avro.SensorReading;
+import dev.vigil.contract.avro.Verdict;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The training data the service collects from the stream: the most recent records the detector
+ * called normal, bounded by count and by age (event time, relative to the newest record seen).
+ * Left out: records that were anomalous or not yet scored, records of entities inside an open alert
+ * (including those already kept since the episode started, once its OPENED event arrives), and
+ * records with a missing, non-finite or out-of-range value. Not thread-safe: one consuming thread.
+ */
+public final class RecentNormalData {
+    private final List<String> features;
+    private final int maxRecords;
+    private final long maxAgeMs;
+    private final ValueRanges ranges;
+    private final ArrayDeque<CollectedRecord> records = new ArrayDeque<>();
+    private final Map<String, Long> segmentOf = new HashMap<>();
+    private final Set<String> openAlerts = new HashSet<>();
+    private long newest = Long.MIN_VALUE;
+    private long nextSegment;
+
+    /**
+     * @param features the model's feature names, in order
+     * @param maxRecords most records kept; the oldest go first
+     * @param maxAgeMs oldest record kept, in milliseconds of event time behind the newest
+     * @param ranges plausible value ranges
+     */
+    public RecentNormalData(List<String> features, int maxRecords, long maxAgeMs, ValueRanges ranges) {
+        this.features = List.copyOf(features);
+        this.maxRecords = maxRecords;
+        this.maxAgeMs = maxAgeMs;
+        this.ranges = ranges;
+    }
+
+    /** Offers a scored record; keeps it only if it is normal data. */
+    public Admission offer(ScoredReading scored) {
+        Admission admission = judge(scored);
+        SensorReading reading = scored.getReading();
+        if (admission != Admission.KEPT) {
+            breakSegment(reading.getEntity());
+            return admission;
+        }
+        long version = scored.getModelVersion() == null ? -1 : scored.getModelVersion();
+        keep(reading, scored.getScore() == null ? Double.NaN : scored.getScore(), version);
+        return Admission.KEPT;
+    }
+
+    /** Offers an unscored reading (bootstrap data, when no model exists yet to call it normal). */
+    public Admission offer(SensorReading reading) {
+        Admission admission = judgeValues(reading);
+        if (admission == Admission.KEPT) {
+            keep(reading, Double.NaN, -1);
+        } else {
+            breakSegment(reading.getEntity());
+        }
+        return admission;
+    }
+
+    /** Tracks open episodes; an OPENED event also drops the entity's records since the episode started. */
+    public void onAlert(AnomalyAlert alert) {
+        String entity = alert.getEntity();
+        if (alert.getEvent() == AlertEvent.CLOSED) {
+            openAlerts.remove(entity);
+            return;
+        }
+        if (openAlerts.add(entity)) {
+            long start = alert.getStartTime().toEpochMilli();
+            records.removeIf(r -> r.entity().equals(entity) && r.timestamp() >= start);
+            breakSegment(entity);
+        }
+    }
+
+    /** The feature names, in model order. */
+    public List<String> features() {
+        return features;
+    }
+
+    /** Records kept now. */
+    public int size() {
+        return records.size();
+    }
+
+    /** Whether {@code entity} is inside an open alert. */
+    public boolean inOpenAlert(String entity) {
+        return openAlerts.contains(entity);
+    }
+
+    /** The kept records as runs of consecutive records per entity, oldest run first. */
+    public List<Segment> segments() {
+        Map<Long, List<CollectedRecord>> runs = new LinkedHashMap<>();
+        for (CollectedRecord record : records) {
+            runs.computeIfAbsent(record.segment(), s -> new ArrayList<>()).add(record);
+        }
+        return runs.values().stream().map(RecentNormalData::segment).toList();
+    }
+
+    private Admission judge(ScoredReading scored) {
+        if (scored.getVerdict() == Verdict.ANOMALOUS) {
+            return Admission.ANOMALOUS;
+        }
+        if (scored.getVerdict() == Verdict.WARMING_UP) {
+            return Admission.WARMING_UP;
+        }
+        if (openAlerts.contains(scored.getReading().getEntity())) {
+            return Admission.IN_OPEN_ALERT;
+        }
+        return judgeValues(scored.getReading());
+    }
+
+    private Admission judgeValues(SensorReading reading) {
+        for (String feature : features) {
+            Double value = reading.getValues().get(feature);
+            if (value == null) {
+                return Admission.MISSING_FEATURE;
+            }
+            if (!ranges.accepts(feature, value)) {
+                return Admission.OUT_OF_RANGE;
+            }
+        }
+        return Admission.KEPT;
+    }
+
+    private void keep(SensorReading reading, double score, long version) {
+        double[] values = new double[features.size()];
+        for (int f = 0; f < values.length; f++) {
+            values[f] = reading.getValues().get(features.get(f));
+        }
+        long time = reading.getTimestamp().toEpochMilli();
+        long segment = segmentOf.computeIfAbsent(reading.getEntity(), e -> nextSegment++);
+        records.addLast(new CollectedRecord(reading.getEntity(), time, values, score, version, segment));
+        newest = Math.max(newest, time);
+        evict();
+    }
+
+    private void evict() {
+        while (records.size() > maxRecords) {
+            records.removeFirst();
+        }
+        while (!records.isEmpty() && records.peekFirst().timestamp() < newest - maxAgeMs) {
+            records.removeFirst();
+        }
+    }
+
+    private void breakSegment(String entity) {
+        segmentOf.remove(entity);
+    }
+
+    private static Segment segment(List<CollectedRecord> run) {
+        double[][] rows = new double[run.size()][];
+        double[] scores = new double[run.size()];
+        long[] versions = new long[run.size()];
+        for (int i = 0; i < rows.length; i++) {
+            rows[i] = run.get(i).values();
+            scores[i] = run.get(i).score();
+            versions[i] = run.get(i).modelVersion();
+        }
+        return new Segment(run.get(0).entity(), rows, scores, versions);
+    }
+}

@@ -1,0 +1,12 @@
+package dev.vigil.trainer.service;
+
+/** Scores model inputs in Java, off the serving path: the shadow run of a gate. */
+@FunctionalInterface
+public interface ShadowScorer {
+    /**
+     * @param raw {@code count × W·F} raw input values, row-major
+     * @param count number of rows
+     * @return one anomaly score per row
+     */
+    double[] score(float[] raw, int count);
+}

@@ -1,0 +1,278 @@
+package dev.vigil.trainer.service;
+
+import dev.vigil.contract.BundleSigning;
+import dev.vigil.contract.SigningKeys;
+import dev.vigil.contract.avro.ModelBundle;
+import dev.vigil.contract.avro.ScoredReading;
+import dev.vigil.trainer.publish.BundleHistory;
+import dev.vigil.trainer.publish.BundlePublisher;
+import dev.vigil.trainer.publish.ModelTopics;
+import java.io.IOException;
+import java.security.KeyPair;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.WakeupException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The continuously running trainer: follows {@code vigil.scored} and {@code vigil.alerts} into the
+ * recent-normal collection and the drift monitor, and on schedule, on drift, or at once when the
+ * group has no model, runs a {@link TrainingRun} and publishes the accepted candidate, signed when a
+ * key is configured, as version max(published)+1. One thread; {@link #close()} stops it.
+ */
+public final class TrainerService implements Runnable, AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(TrainerService.class);
+    private static final Duration POLL = Duration.ofMillis(500);
+    private static final long REFRESH_MS = 30_000;
+
+    private final TrainerServiceConfig config;
+    private final Clock clock;
+    private final TrainerEvents events;
+    private final String group;
+    private final BundleHistory history;
+    private final BundlePublisher publisher;
+    private final Optional<KeyPair> signer;
+    private final TrainingRun run;
+    private final RetrainSchedule schedule;
+    private final DriftMonitor drift;
+    private final Bootstrap bootstrap;
+    private final Map<Long, ShadowScorer> javaModels = new HashMap<>();
+    private final KafkaConsumer<byte[], byte[]> consumer;
+    private RecentNormalData collection;
+    private ModelBundle current;
+    private long lastRefresh = Long.MIN_VALUE;
+    private volatile boolean running = true;
+
+    /**
+     * Connects to Kafka, creating the model topics if needed, and reads the signing key.
+     *
+     * @throws IOException if the signing key cannot be read
+     */
+    public TrainerService(TrainerServiceConfig config, CandidateTrainer trainer, TrainerEvents events, Clock clock)
+            throws IOException {
+        this.config = config;
+        this.clock = clock;
+        this.events = events;
+        this.group = config.getString(TrainerServiceConfig.MODEL_GROUP);
+        ModelTopics topics = new ModelTopics(
+                config.getString(TrainerServiceConfig.MODELS_TOPIC),
+                config.getString(TrainerServiceConfig.MODELS_HISTORY_TOPIC));
+        this.history = new BundleHistory(config.kafkaClient(), topics);
+        this.publisher = new BundlePublisher(
+                config.kafkaClient(), topics, config.getShort(TrainerServiceConfig.MODELS_REPLICATION));
+        this.signer = readSigner(config);
+        this.run = new TrainingRun(trainer, config.gate(), events);
+        this.schedule = new RetrainSchedule(
+                config.duration(TrainerServiceConfig.TRAIN_INTERVAL),
+                config.duration(TrainerServiceConfig.TRAIN_MIN_GAP));
+        this.drift = new DriftMonitor(
+                config.getInt(TrainerServiceConfig.DRIFT_WINDOW),
+                config.getDouble(TrainerServiceConfig.DRIFT_PSI_THRESHOLD));
+        this.bootstrap = new Bootstrap(config);
+        this.consumer = StreamTail.consumer(config.kafkaClient());
+    }
+
+    private static Optional<KeyPair> readSigner(TrainerServiceConfig config) throws IOException {
+        if (config.signingKey().isEmpty()) {
+            LOG.warn("*** No signing.key configured: bundles are published UNSIGNED and detectors that check"
+                    + " signatures will refuse them. ***");
+            return Optional.empty();
+        }
+        KeyPair pair = SigningKeys.readPair(config.signingKey().get());
+        LOG.info("Signing bundles with key {}", SigningKeys.keyId(pair.getPublic()));
+        return Optional.of(pair);
+    }
+
+    /** Runs until {@link #close()}. */
+    @Override
+    public void run() {
+        LOG.info(
+                "Trainer service for group {} starting: {}",
+                group,
+                config.originalsStrings().keySet());
+        try {
+            while (running) {
+                step();
+            }
+        } catch (WakeupException e) {
+            if (running) {
+                throw e;
+            }
+        } finally {
+            consumer.close();
+            publisher.close();
+        }
+    }
+
+    /** One iteration: refresh the model in use, consume, check drift, train if due. */
+    void step() {
+        long now = clock.millis();
+        if (now - lastRefresh >= REFRESH_MS || lastRefresh == Long.MIN_VALUE) {
+            refreshCurrent();
+            lastRefresh = now;
+        }
+        consume();
+        boolean drifted = checkDrift();
+        schedule.due(now, current != null, drifted).ifPresent(reason -> {
+            schedule.attempted(now);
+            train(reason);
+            lastRefresh = Long.MIN_VALUE;
+        });
+    }
+
+    private void refreshCurrent() {
+        Optional<ModelBundle> latest = history.current(group);
+        if (latest.isEmpty()) {
+            return;
+        }
+        ModelBundle bundle = latest.get();
+        if (current == null || current.getVersion() != bundle.getVersion() || collection == null) {
+            LOG.info("Model in use for {}: v{} ({})", group, bundle.getVersion(), bundle.getVariant());
+            boolean layoutChanged =
+                    current == null || !current.getFeatureNames().equals(bundle.getFeatureNames());
+            current = bundle;
+            drift.follow(bundle.getVersion(), bundle.getValidationQuantiles());
+            if (layoutChanged || collection == null) {
+                startCollecting(bundle.getFeatureNames());
+            }
+        }
+    }
+
+    private void startCollecting(List<String> features) {
+        collection = new RecentNormalData(
+                features,
+                config.getInt(TrainerServiceConfig.COLLECT_MAX_RECORDS),
+                config.duration(TrainerServiceConfig.COLLECT_MAX_AGE).toMillis(),
+                config.valueRanges());
+        List<TopicPartition> partitions = new ArrayList<>();
+        partitions.addAll(StreamTail.partitions(consumer, config.getString(TrainerServiceConfig.SCORED_TOPIC)));
+        partitions.addAll(StreamTail.partitions(consumer, config.getString(TrainerServiceConfig.ALERTS_TOPIC)));
+        consumer.assign(partitions);
+        long since = clock.millis()
+                - config.duration(TrainerServiceConfig.COLLECT_MAX_AGE).toMillis();
+        StreamTail.seekToTime(consumer, partitions, since);
+        LOG.info(
+                "Collecting {} from {} partitions since {}",
+                features,
+                partitions.size(),
+                java.time.Instant.ofEpochMilli(since));
+    }
+
+    private void consume() {
+        if (collection == null || consumer.assignment().isEmpty()) {
+            sleep();
+            return;
+        }
+        String scoredTopic = config.getString(TrainerServiceConfig.SCORED_TOPIC);
+        for (ConsumerRecord<byte[], byte[]> record : consumer.poll(POLL)) {
+            if (record.topic().equals(scoredTopic)) {
+                StreamRecords.scored(record.value()).ifPresent(this::collect);
+            } else {
+                StreamRecords.alert(record.value()).ifPresent(collection::onAlert);
+            }
+        }
+        events.collectionSize(collection.size());
+    }
+
+    private void collect(ScoredReading scored) {
+        events.recordCollected(collection.offer(scored));
+        if (scored.getScore() != null && scored.getModelVersion() != null) {
+            drift.observe(scored.getScore(), scored.getModelVersion());
+        }
+    }
+
+    private boolean checkDrift() {
+        var psi = drift.psi();
+        psi.ifPresent(value -> events.driftChecked(value, drift.drifted()));
+        return drift.drifted();
+    }
+
+    private void train(RetrainSchedule.Reason reason) {
+        try {
+            Bootstrap.Data data = current == null ? bootstrap.data(history) : Bootstrap.Data.of(collection);
+            int rows = data.segments().stream().mapToInt(Segment::length).sum();
+            events.trainingStarted(reason, rows);
+            if (rows < config.getInt(TrainerServiceConfig.TRAIN_MIN_RECORDS)) {
+                refuse("only " + rows + " normal records collected, fewer than "
+                        + config.getInt(TrainerServiceConfig.TRAIN_MIN_RECORDS));
+                return;
+            }
+            trainAndPublish(reason, data);
+        } catch (RuntimeException e) {
+            LOG.error("Training run ({}) failed", reason, e);
+            refuse(e.toString());
+        }
+    }
+
+    private void trainAndPublish(RetrainSchedule.Reason reason, Bootstrap.Data data) {
+        int window = current == null ? config.getInt(TrainerServiceConfig.WINDOW) : current.getWindowLength();
+        long currentVersion = current == null ? -1 : current.getVersion();
+        HoldoutSplit split = HoldoutSplit.of(
+                data.segments(), window, config.getDouble(TrainerServiceConfig.HOLDOUT_FRACTION), currentVersion);
+        long version = Math.max(history.highestVersion(group), currentVersion) + 1;
+        LOG.info(
+                "Training {} v{} ({}): {} sequences, {} held-out windows",
+                group,
+                version,
+                reason,
+                split.training().size(),
+                split.holdout().count());
+        TrainingRun.Outcome outcome = run.run(
+                split,
+                data.features(),
+                window,
+                config.getList(TrainerServiceConfig.TRAIN_VARIANTS),
+                currentContender(split),
+                group,
+                version);
+        outcome.publishable()
+                .ifPresent(bundle -> publish(bundle, outcome.winner().get().scorer()));
+    }
+
+    private TrainingRun.Current currentContender(HoldoutSplit split) {
+        if (current == null) {
+            return null;
+        }
+        ShadowScorer java = javaModels.get(current.getVersion());
+        ShadowScorer recorded = (raw, count) -> split.holdout().currentScores();
+        return new TrainingRun.Current(current, java != null ? java : recorded);
+    }
+
+    private void publish(ModelBundle bundle, ShadowScorer scorer) {
+        ModelBundle signed = signer.map(key -> BundleSigning.sign(bundle, key)).orElse(bundle);
+        publisher.publish(signed);
+        javaModels.clear();
+        javaModels.put(signed.getVersion(), scorer);
+        events.published(signed);
+    }
+
+    private void refuse(String reason) {
+        LOG.warn("Training run ended without publishing: {}", reason);
+        events.trainingFailed(reason);
+    }
+
+    private void sleep() {
+        try {
+            Thread.sleep(POLL.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            running = false;
+        }
+    }
+
+    /** Stops the loop (from another thread) and waits for nothing; {@link #run()} returns soon after. */
+    @Override
+    public void close() {
+        running = false;
+        consumer.wakeup();
+    }
+}

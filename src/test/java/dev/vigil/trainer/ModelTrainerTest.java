@@ -1,0 +1,89 @@
+package dev.vigil.trainer;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.vigil.contract.BundleFiles;
+import dev.vigil.contract.avro.ModelBundle;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+class ModelTrainerTest {
+    private static final Clock FIXED = Clock.fixed(Instant.parse("2026-01-01T00:00:00Z"), ZoneOffset.UTC);
+    private static final int F = 8;
+
+    private final TrainingData data = SyntheticSensors.data(2, 1500, F, 7);
+    private final TrainerConfig config = TrainerConfig.builder()
+            .epochs(30)
+            .batchSize(64)
+            .learningRate(0.01)
+            .seed(3)
+            .build();
+
+    @Test
+    void bundleIsCompleteAndUnsigned() {
+        ModelBundle bundle = new ModelTrainer(FIXED, EpochListener.NONE).train(data, config, "g", 4);
+        assertEquals(SyntheticSensors.names(F), bundle.getFeatureNames());
+        assertEquals(1, bundle.getWindowLength());
+        assertEquals(F, bundle.getScaler().getCenter().size());
+        assertEquals(F, bundle.getFeatureMeans().size());
+        assertEquals(101, bundle.getValidationQuantiles().size());
+        assertTrue(bundle.getThresholds().getExit() < bundle.getThresholds().getAnomaly());
+        assertEquals(ModelTrainer.PROBE_ROWS, bundle.getProbe().getRows());
+        assertEquals(ModelTrainer.PROBE_ROWS * F, bundle.getProbe().getInputs().size());
+        assertEquals(64, bundle.getSha256().length());
+        assertEquals("undercomplete", bundle.getVariant());
+        assertEquals(4, bundle.getVersion());
+        assertNull(bundle.getSignature());
+        assertNull(bundle.getKeyId());
+    }
+
+    @Test
+    void sameSeedGivesByteIdenticalBundle() {
+        byte[] first = BundleFiles.encode(new ModelTrainer(FIXED, EpochListener.NONE).train(data, config, "g", 1));
+        byte[] second = BundleFiles.encode(new ModelTrainer(FIXED, EpochListener.NONE).train(data, config, "g", 1));
+        assertArrayEquals(first, second);
+    }
+
+    @Test
+    void trainingLossFalls() {
+        TrainingOutcome outcome = new ModelTrainer(FIXED, EpochListener.NONE).trainWithReport(data, config, "g", 1);
+        List<Double> train = outcome.history().train();
+        assertTrue(train.get(train.size() - 1) < 0.5 * train.get(0), "losses " + train);
+        assertTrue(
+                outcome.history().bestValidation() < 0.1,
+                "validation " + outcome.history().validation());
+    }
+
+    @Test
+    void farPointScoresAboveThresholdAndHeldOutNormalMostlyBelow() {
+        TrainingOutcome outcome = new ModelTrainer(FIXED, EpochListener.NONE).trainWithReport(data, config, "g", 1);
+        double threshold = outcome.bundle().getThresholds().getAnomaly();
+        Random random = new Random(99);
+        double[][] heldOut = SyntheticSensors.sequence(500, F, random);
+        float[] rows = flatten(heldOut);
+        double[] scores = ModelTrainer.scoreRows(outcome.model(), rows, heldOut.length);
+        long above = java.util.Arrays.stream(scores).filter(s -> s > threshold).count();
+        assertTrue(above <= 0.03 * scores.length, above + " of " + scores.length + " normal rows above threshold");
+        double[] far = heldOut[10].clone();
+        far[3] += 15;
+        far[5] -= 15;
+        assertTrue(ModelTrainer.scoreRows(outcome.model(), flatten(new double[][] {far}), 1)[0] > threshold);
+    }
+
+    static float[] flatten(double[][] rows) {
+        float[] out = new float[rows.length * rows[0].length];
+        for (int i = 0; i < rows.length; i++) {
+            for (int j = 0; j < rows[i].length; j++) {
+                out[i * rows[i].length + j] = (float) rows[i][j];
+            }
+        }
+        return out;
+    }
+}

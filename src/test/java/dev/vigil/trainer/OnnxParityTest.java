@@ -1,0 +1,131 @@
+package dev.vigil.trainer;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ai.onnxruntime.OnnxTensor;
+import ai.onnxruntime.OrtEnvironment;
+import ai.onnxruntime.OrtException;
+import ai.onnxruntime.OrtSession;
+import dev.vigil.contract.ModelContract;
+import dev.vigil.contract.avro.ModelBundle;
+import java.nio.FloatBuffer;
+import java.util.Map;
+import java.util.Random;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/** The exported graph, run by ONNX Runtime, computes what the Java forward pass computes. */
+class OnnxParityTest {
+    private static final int F = 5;
+    private static final int W = 3;
+    private static final int ROWS = 64;
+    private static final double TOLERANCE = 1e-5;
+
+    @ParameterizedTest
+    @EnumSource(Variant.class)
+    void onnxRuntimeMatchesJavaForwardPassOnRandomInputs(Variant variant) throws OrtException {
+        TrainingOutcome outcome = train(variant);
+        InferenceModel model = outcome.model();
+        float[] inputs = randomInputs(model, new Random(variant.ordinal()));
+        InferenceModel.Scores java = model.score(inputs, ROWS);
+        try (Outputs ort = Outputs.run(outcome.bundle(), inputs, ROWS, W * F)) {
+            assertClose(java.score(), ort.score, new float[] {1e-3f}, "score");
+            assertClose(java.featureError(), ort.featureError, new float[] {1e-3f}, "feature_error");
+            assertClose(java.reconstruction(), ort.reconstruction, model.scale(), "reconstruction");
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(
+            value = Variant.class,
+            names = {"UNDERCOMPLETE", "VARIATIONAL", "PCA"})
+    void onnxRuntimeReproducesTheProbeAndCarriesTheManifest(Variant variant) throws OrtException {
+        ModelBundle bundle = train(variant).bundle();
+        float[] probe = new float[bundle.getProbe().getInputs().size()];
+        for (int i = 0; i < probe.length; i++) {
+            probe[i] = bundle.getProbe().getInputs().get(i);
+        }
+        try (Outputs ort = Outputs.run(bundle, probe, bundle.getProbe().getRows(), W * F)) {
+            for (int i = 0; i < ort.score.length; i++) {
+                double expected = bundle.getProbe().getScores().get(i);
+                assertEquals(expected, ort.score[i], TOLERANCE * Math.max(1, Math.abs(expected)));
+            }
+            assertTrue(ort.manifest.contains("\"windowLength\":" + W), ort.manifest);
+        }
+    }
+
+    private static TrainingOutcome train(Variant variant) {
+        TrainingData data = SyntheticSensors.data(2, 400, F, 11);
+        TrainerConfig config = TrainerConfig.builder()
+                .variant(variant.cliName())
+                .window(W)
+                .epochs(3)
+                .batchSize(64)
+                .learningRate(0.01)
+                .activation(variant == Variant.DEEP ? dev.vigil.nn.Activation.TANH : dev.vigil.nn.Activation.RELU)
+                .pretrain(variant == Variant.DEEP)
+                .build();
+        return new ModelTrainer().trainWithReport(data, config, "parity", 1);
+    }
+
+    private static float[] randomInputs(InferenceModel model, Random random) {
+        float[] center = model.center();
+        float[] scale = model.scale();
+        float[] x = new float[ROWS * W * F];
+        for (int i = 0; i < x.length; i++) {
+            int f = i % F;
+            x[i] = (float) (center[f] + 3 * scale[f] * random.nextGaussian());
+        }
+        return x;
+    }
+
+    /**
+     * Relative error at most {@value #TOLERANCE}; the reference magnitude never falls below
+     * {@code floor[i % floor.length]} (for reconstructions: the feature's scale, since a value near zero
+     * in original units is the difference of two numbers of that size).
+     */
+    private static void assertClose(float[] expected, float[] actual, float[] floor, String name) {
+        assertEquals(expected.length, actual.length, name + " length");
+        for (int i = 0; i < expected.length; i++) {
+            double tolerance = TOLERANCE * Math.max(floor[i % floor.length], Math.abs(expected[i]));
+            assertEquals(expected[i], actual[i], tolerance, name + "[" + i + "]");
+        }
+    }
+
+    /** The three outputs of one ONNX Runtime run, plus the model's manifest metadata. */
+    private static final class Outputs implements AutoCloseable {
+        float[] score;
+        float[] featureError;
+        float[] reconstruction;
+        String manifest;
+
+        static Outputs run(ModelBundle bundle, float[] inputs, int rows, int width) throws OrtException {
+            OrtEnvironment env = OrtEnvironment.getEnvironment();
+            byte[] onnx = new byte[bundle.getOnnx().remaining()];
+            bundle.getOnnx().duplicate().get(onnx);
+            Outputs out = new Outputs();
+            try (OrtSession session = env.createSession(onnx, new OrtSession.SessionOptions());
+                    OnnxTensor tensor =
+                            OnnxTensor.createTensor(env, FloatBuffer.wrap(inputs), new long[] {rows, width});
+                    OrtSession.Result result = session.run(Map.of(ModelContract.INPUT, tensor))) {
+                out.score = flat(result, ModelContract.SCORE);
+                out.featureError = flat(result, ModelContract.FEATURE_ERROR);
+                out.reconstruction = flat(result, ModelContract.RECONSTRUCTION);
+                out.manifest = session.getMetadata().getCustomMetadata().get(ModelContract.MANIFEST_METADATA_KEY);
+            }
+            return out;
+        }
+
+        private static float[] flat(OrtSession.Result result, String name) throws OrtException {
+            OnnxTensor t = (OnnxTensor) result.get(name).orElseThrow();
+            FloatBuffer buffer = t.getFloatBuffer();
+            float[] values = new float[buffer.remaining()];
+            buffer.get(values);
+            return values;
+        }
+
+        @Override
+        public void close() {}
+    }
+}
