@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.stream.IntStream;
 
 /**
  * Seeded synthetic sensor readings for benchmarks: {@code entities} entities in round-robin, each
@@ -25,6 +26,11 @@ public final class BenchReadings {
         this.featureNames = List.copyOf(featureNames);
         this.entities = entities;
         this.random = new Random(seed);
+    }
+
+    /** Feature names {@code f0 … f(n-1)}. */
+    public static List<String> featureNames(int n) {
+        return IntStream.range(0, n).mapToObj(i -> "f" + i).toList();
     }
 
     /** The entity (Kafka key) of reading number {@code index}. */

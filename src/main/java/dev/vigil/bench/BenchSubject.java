@@ -1,6 +1,7 @@
 package dev.vigil.bench;
 
 import java.util.List;
+import java.util.Optional;
 import org.apache.kafka.streams.Topology;
 
 /**
@@ -18,6 +19,11 @@ public interface BenchSubject {
     /** Further topics the topology writes to (alerts, dead letters), created before it starts. */
     default List<String> extraTopics(String output) {
         return List.of();
+    }
+
+    /** The topic where the subject puts records it could not process, if it has one. */
+    default Optional<String> deadLetterTopic(String output) {
+        return Optional.empty();
     }
 
     /** The pass-through baseline. */

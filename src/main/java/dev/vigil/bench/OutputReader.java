@@ -3,21 +3,23 @@ package dev.vigil.bench;
 import java.time.Duration;
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.stream.Stream;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 
-/** Reads an output topic read_committed from its beginning, handing each record to a callback. */
+/** Reads output topics read_committed from their beginning, handing each record to a callback. */
 final class OutputReader implements AutoCloseable {
     private static final Duration POLL = Duration.ofMillis(50);
 
     private final KafkaConsumer<byte[], byte[]> consumer;
 
-    OutputReader(BenchClients clients, String topic) {
+    OutputReader(BenchClients clients, String... topics) {
         this.consumer = clients.committedReader();
-        List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
-                .map(p -> new TopicPartition(topic, p.partition()))
+        List<TopicPartition> partitions = Stream.of(topics)
+                .flatMap(topic -> consumer.partitionsFor(topic).stream())
+                .map(p -> new TopicPartition(p.topic(), p.partition()))
                 .toList();
         consumer.assign(partitions);
         consumer.seekToBeginning(partitions);
@@ -39,6 +41,13 @@ final class OutputReader implements AutoCloseable {
             }
         }
         return seen;
+    }
+
+    /** Polls once; returns the number of records handed over. */
+    int pollOnce(Consumer<ConsumerRecord<byte[], byte[]>> onRecord) {
+        ConsumerRecords<byte[], byte[]> records = consumer.poll(POLL);
+        records.forEach(onRecord);
+        return records.count();
     }
 
     @Override

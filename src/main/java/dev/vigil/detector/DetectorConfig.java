@@ -57,6 +57,7 @@ public final class DetectorConfig extends AbstractConfig {
     public static final String PUNCTUATION_INTERVAL_MS = "scoring.punctuation.interval.ms";
     public static final String MAX_FUTURE_MS = "validation.max.future.ms";
     public static final String MAX_RECORD_BYTES = "validation.max.record.bytes";
+    public static final String MAX_LATENESS_MS = "validation.max.lateness.ms";
 
     /** Prefix of keys passed through to Kafka Streams (prefix removed). */
     public static final String KAFKA_PREFIX = "kafka.";
@@ -148,13 +149,7 @@ public final class DetectorConfig extends AbstractConfig {
                         new ConfigDef.NonEmptyString(),
                         Importance.HIGH,
                         "Kafka Streams application id: consumer group and prefix of internal topics.")
-                .define(
-                        BOOTSTRAP_SERVERS,
-                        Type.LIST,
-                        "localhost:9092",
-                        new ConfigDef.NonEmptyString(),
-                        Importance.HIGH,
-                        "Kafka brokers to connect to.")
+                .define(BOOTSTRAP_SERVERS, Type.LIST, "localhost:9092", Importance.HIGH, "Kafka brokers to connect to.")
                 .define(
                         PROCESSING_GUARANTEE,
                         Type.STRING,
@@ -280,7 +275,15 @@ public final class DetectorConfig extends AbstractConfig {
                         1_048_576,
                         Range.atLeast(16),
                         Importance.LOW,
-                        "Values larger than this are rejected as oversized.");
+                        "Values larger than this are rejected as oversized.")
+                .define(
+                        MAX_LATENESS_MS,
+                        Type.LONG,
+                        3_600_000L,
+                        Range.atLeast(0),
+                        Importance.LOW,
+                        "A reading whose event time is more than this older than the newest reading of its"
+                                + " entity is rejected as out of order; later and slightly late readings are scored.");
     }
 
     private static void defineModel(ConfigDef def) {

@@ -9,6 +9,9 @@ final class DetectorConfigChecks {
     private DetectorConfigChecks() {}
 
     static void check(DetectorConfig config) {
+        if (config.list(DetectorConfig.BOOTSTRAP_SERVERS).isEmpty()) {
+            throw new ConfigException(DetectorConfig.BOOTSTRAP_SERVERS, "", "needs at least one host:port");
+        }
         checkKOfN(config);
         checkMapping(config);
         checkFile(config, DetectorConfig.MODEL_PATH, false);

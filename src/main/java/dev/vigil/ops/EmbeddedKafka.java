@@ -24,10 +24,12 @@ public final class EmbeddedKafka implements AutoCloseable {
 
     private final KafkaClusterTestKit cluster;
     private final Path baseDir;
+    private final String bootstrapServers;
 
     private EmbeddedKafka(KafkaClusterTestKit cluster, Path baseDir) {
         this.cluster = cluster;
         this.baseDir = baseDir;
+        this.bootstrapServers = cluster.bootstrapServers();
     }
 
     /** Formats and starts a broker with default settings and waits until it serves requests. */
@@ -64,7 +66,7 @@ public final class EmbeddedKafka implements AutoCloseable {
 
     /** The {@code bootstrap.servers} value for clients. */
     public String bootstrapServers() {
-        return cluster.bootstrapServers();
+        return bootstrapServers;
     }
 
     /** Creates topics that do not exist yet; existing ones are left as they are. */
@@ -89,6 +91,28 @@ public final class EmbeddedKafka implements AutoCloseable {
                 throw new IllegalStateException("cannot create topic " + topic.name(), e.getCause());
             }
         }
+    }
+
+    /**
+     * Stops the broker side of the node, as a crash of the broker process would look to clients; the
+     * KRaft controller, the log directories and the ports are kept, so {@link #startBroker()} brings
+     * the same broker back. For fault-injection tests.
+     */
+    public void stopBroker() {
+        broker().shutdown();
+        broker().awaitShutdown();
+        LOG.info("Embedded Kafka broker at {} stopped (controller still up)", bootstrapServers());
+    }
+
+    /** Starts the broker stopped by {@link #stopBroker()} on the same ports and logs; waits until it serves. */
+    public void startBroker() throws Exception {
+        broker().startup();
+        cluster.waitForReadyBrokers();
+        LOG.info("Embedded Kafka broker at {} started again", bootstrapServers());
+    }
+
+    private kafka.server.BrokerServer broker() {
+        return cluster.brokers().values().iterator().next();
     }
 
     /** An admin client for this broker; the caller closes it. */

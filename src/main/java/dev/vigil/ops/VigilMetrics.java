@@ -190,10 +190,9 @@ public final class VigilMetrics implements MeterBinder, AutoCloseable {
     }
 
     /** A model was swapped in (or loaded at start-up); it scores from now on. */
-    public void recordSwapApplied(long version, double modelThreshold) {
+    public void recordSwapApplied(long version) {
         swapsApplied.increment();
         modelVersion.set(version);
-        threshold.set(modelThreshold);
     }
 
     /** A candidate model was refused; {@code reason} is a short code like BAD_SIGNATURE. */

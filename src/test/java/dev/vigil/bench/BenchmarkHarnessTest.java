@@ -5,19 +5,34 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.vigil.ops.EmbeddedKafka;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The harness end to end on a real broker, with the pass-through standing in as the second subject. */
+/** The harness end to end on a real broker, with the pass-through standing in as the measured subject. */
 class BenchmarkHarnessTest {
+    private static EmbeddedKafka kafka;
+
+    @BeforeAll
+    static void startBroker() throws Exception {
+        kafka = EmbeddedKafka.start();
+    }
+
+    @AfterAll
+    static void stopBroker() throws Exception {
+        kafka.close();
+    }
+
     @Test
     void bothSubjectsAreMeasuredOnOneBrokerAndTheReportHasTheAgreedKeys(@TempDir Path dir) throws Exception {
         BenchOptions options = new BenchOptions(
                 30_000, 0.2, 2, 10, List.of("f0", "f1"), Duration.ofSeconds(1), Duration.ofSeconds(60), 7L);
-        BenchResult result = new Benchmark(options).run(BenchSubject.passThrough());
+        BenchResult result = new Benchmark(options).run(kafka, BenchSubject.passThrough());
         Path file = dir.resolve("bench.json");
         result.write(file);
         JsonNode json = new ObjectMapper().readTree(file.toFile());
@@ -31,5 +46,16 @@ class BenchmarkHarnessTest {
                 result.detectorRps() / result.passthroughRps(),
                 json.get("ratio").asDouble(),
                 1e-3);
+    }
+
+    @Test
+    void aSoakSamplesHeapAndRateAtEachIntervalAndCountsNoErrorsForAHealthySubject() throws Exception {
+        BenchReadings readings = new BenchReadings(List.of("f0"), 5, 3L);
+        SoakResult soak = new SoakRun(kafka, readings, 1)
+                .run(BenchSubject.passThrough(), 500, Duration.ofSeconds(4), Duration.ofSeconds(1));
+        assertTrue(soak.samples().size() >= 3, "samples: " + soak.samples());
+        assertTrue(soak.received() > 0 && soak.received() <= soak.sent());
+        assertEquals(0, soak.errors());
+        assertTrue(soak.samples().stream().allMatch(s -> s.heapAfterGcMb() >= 0));
     }
 }

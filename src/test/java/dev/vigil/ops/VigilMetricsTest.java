@@ -91,7 +91,8 @@ class VigilMetricsTest {
 
     @Test
     void appliedSwapSetsVersionAndThresholdAndRefusalsCountByReason() {
-        metrics.recordSwapApplied(7, 1.25);
+        metrics.recordSwapApplied(7);
+        metrics.setThreshold(1.25);
         metrics.recordSwapRefused("BAD_SIGNATURE");
         assertEquals(7, gauge(VigilMetrics.MODEL_VERSION));
         assertEquals(1.25, gauge(VigilMetrics.THRESHOLD));

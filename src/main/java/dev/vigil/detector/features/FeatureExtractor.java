@@ -5,23 +5,21 @@ import dev.vigil.detector.ingest.RejectReason;
 import dev.vigil.detector.ingest.RejectedException;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /** Orders a reading's values as the model's features, filling gaps by the {@link MissingPolicy}. */
 public final class FeatureExtractor {
     private final FeatureLayout layout;
     private final MissingPolicy policy;
-    private final float[] means;
+    private final Supplier<List<Double>> means;
 
     /**
-     * @param means training means in model order (used by {@link MissingPolicy#MEAN}); may be empty otherwise
+     * @param means training means in model order of the model in service (read by {@link MissingPolicy#MEAN})
      */
-    public FeatureExtractor(FeatureLayout layout, MissingPolicy policy, List<Double> means) {
+    public FeatureExtractor(FeatureLayout layout, MissingPolicy policy, Supplier<List<Double>> means) {
         this.layout = layout;
         this.policy = policy;
-        this.means = toFloats(means);
-        if (policy == MissingPolicy.MEAN && this.means.length != layout.features()) {
-            throw new IllegalArgumentException("missing.policy=mean needs a training mean per feature in the bundle");
-        }
+        this.means = means;
     }
 
     /** One row of F values in model order; {@code previous} is the entity's last row or null. */
@@ -38,7 +36,7 @@ public final class FeatureExtractor {
     private float fill(int feature, float[] previous) throws RejectedException {
         String name = layout.names().get(feature);
         return switch (policy) {
-            case MEAN -> means[feature];
+            case MEAN -> mean(feature);
             case LAST -> {
                 if (previous == null) {
                     throw RejectedException.of(
@@ -50,11 +48,13 @@ public final class FeatureExtractor {
         };
     }
 
-    private static float[] toFloats(List<Double> values) {
-        float[] out = new float[values.size()];
-        for (int i = 0; i < out.length; i++) {
-            out[i] = values.get(i).floatValue();
+    private float mean(int feature) throws RejectedException {
+        List<Double> values = means.get();
+        if (values.size() != layout.features()) {
+            throw RejectedException.of(
+                    RejectReason.MISSING_FEATURE,
+                    layout.names().get(feature) + " is missing and the model has no training means");
         }
-        return out;
+        return values.get(feature).floatValue();
     }
 }

@@ -3,6 +3,7 @@ package dev.vigil.detector.features;
 import dev.vigil.detector.DetectorEvents;
 import dev.vigil.detector.ingest.DeadLetters;
 import dev.vigil.detector.ingest.IngestedReading;
+import dev.vigil.detector.ingest.RejectReason;
 import dev.vigil.detector.ingest.RejectedException;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
@@ -20,6 +21,7 @@ public final class FeaturesProcessor implements Processor<String, IngestedReadin
     private final String windowStore;
     private final Targets targets;
     private final DetectorEvents events;
+    private final long maxLatenessMs;
     private ProcessorContext<String, Object> context;
     private KeyValueStore<String, byte[]> windows;
 
@@ -37,6 +39,26 @@ public final class FeaturesProcessor implements Processor<String, IngestedReadin
         this.windowStore = windowStore;
         this.targets = targets;
         this.events = events;
+        this.maxLatenessMs = Long.MAX_VALUE;
+    }
+
+    /**
+     * Like the other constructor, and refuses (OUT_OF_ORDER) a reading whose event time is more than
+     * {@code maxLatenessMs} older than the newest reading of its entity.
+     */
+    public FeaturesProcessor(
+            FeatureLayout layout,
+            FeatureExtractor extractor,
+            String windowStore,
+            Targets targets,
+            DetectorEvents events,
+            long maxLatenessMs) {
+        this.layout = layout;
+        this.extractor = extractor;
+        this.windowStore = windowStore;
+        this.targets = targets;
+        this.events = events;
+        this.maxLatenessMs = maxLatenessMs;
     }
 
     @Override
@@ -49,7 +71,9 @@ public final class FeaturesProcessor implements Processor<String, IngestedReadin
     public void process(Record<String, IngestedReading> record) {
         EntityWindow window = EntityWindow.fromBytes(windows.get(record.key()), layout);
         try {
-            window.push(extractor.row(record.value().reading(), window.newest()));
+            long eventTime = record.value().reading().getTimestamp().toEpochMilli();
+            checkOrder(eventTime, window.newestTime());
+            window.push(extractor.row(record.value().reading(), window.newest()), eventTime);
         } catch (RejectedException e) {
             events.deadLettered(e.rejection().reason());
             var letter = DeadLetters.of(e.rejection(), record.value().provenance(), context.currentSystemTimeMs());
@@ -58,6 +82,15 @@ public final class FeaturesProcessor implements Processor<String, IngestedReadin
         }
         windows.put(record.key(), window.toBytes());
         forward(record, window);
+    }
+
+    private void checkOrder(long eventTime, long newestTime) throws RejectedException {
+        if (newestTime != EntityWindow.NO_TIME && eventTime < newestTime - maxLatenessMs) {
+            throw RejectedException.of(
+                    RejectReason.OUT_OF_ORDER,
+                    "event time " + eventTime + " is " + (newestTime - eventTime) + " ms older than the entity's newest"
+                            + " reading (" + newestTime + "), beyond the allowed lateness of " + maxLatenessMs + " ms");
+        }
     }
 
     private void forward(Record<String, IngestedReading> record, EntityWindow window) {

@@ -3,7 +3,7 @@ package dev.vigil.detector.ingest;
 import dev.vigil.contract.avro.SensorReading;
 import java.util.Map;
 
-/** Checks a decoded reading: entity, values present and finite, event time plausible. */
+/** Checks a decoded reading: entity, values present, finite and within float range, event time plausible. */
 public final class ReadingValidator {
     /** 2000-01-01T00:00:00Z: anything earlier is a unit or clock error. */
     public static final long EARLIEST_TIMESTAMP = 946_684_800_000L;
@@ -31,6 +31,12 @@ public final class ReadingValidator {
             if (value.getValue() == null || !Double.isFinite(value.getValue())) {
                 throw RejectedException.of(
                         RejectReason.NON_FINITE_VALUE, "value of " + value.getKey() + " is " + value.getValue());
+            }
+            if (Math.abs(value.getValue()) > Float.MAX_VALUE) {
+                throw RejectedException.of(
+                        RejectReason.NON_FINITE_VALUE,
+                        "value of " + value.getKey() + " is " + value.getValue()
+                                + ", beyond the float range the model computes in (it would become infinite)");
             }
         }
     }

@@ -12,6 +12,7 @@ import dev.vigil.detector.features.FeatureLayout;
  * @param anomalyThreshold the bundle's global entry threshold
  * @param exitThreshold the bundle's global exit threshold
  * @param validationQuantiles validation score quantiles at evenly spaced levels 0..1
+ * @param featureMeans training mean of each feature (may be empty)
  */
 public record ModelInfo(
         String group,
@@ -19,7 +20,8 @@ public record ModelInfo(
         FeatureLayout layout,
         double anomalyThreshold,
         double exitThreshold,
-        double[] validationQuantiles) {
+        double[] validationQuantiles,
+        java.util.List<Double> featureMeans) {
     /** The information carried by {@code bundle}. */
     public static ModelInfo of(ModelBundle bundle) {
         return new ModelInfo(
@@ -30,7 +32,8 @@ public record ModelInfo(
                 bundle.getThresholds().getExit(),
                 bundle.getValidationQuantiles().stream()
                         .mapToDouble(Double::doubleValue)
-                        .toArray());
+                        .toArray(),
+                java.util.List.copyOf(bundle.getFeatureMeans()));
     }
 
     /** {@code group:version}, for logs. */

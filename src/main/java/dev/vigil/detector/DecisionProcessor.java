@@ -1,0 +1,77 @@
+package dev.vigil.detector;
+
+import dev.vigil.contract.avro.ScoredReading;
+import dev.vigil.contract.avro.Verdict;
+import dev.vigil.detector.decision.Decider;
+import dev.vigil.detector.decision.Decision;
+import dev.vigil.detector.decision.EntityState;
+import dev.vigil.detector.decision.EntityStateCodec;
+import dev.vigil.detector.features.WarmingUp;
+import dev.vigil.detector.scoring.ModelHolder;
+import dev.vigil.detector.scoring.Scored;
+import dev.vigil.detector.sinks.ScoredReadings;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueStore;
+
+/**
+ * Stage 4 wrapper: runs the pure {@link Decider} on each scored reading with the entity's state from
+ * {@code stateStore}, and forwards the scored record to {@code scored} and lifecycle events to
+ * {@code alerts}. Warming-up readings pass straight to {@code scored}.
+ */
+final class DecisionProcessor implements Processor<String, Object, String, Object> {
+    private final Decider decider;
+    private final EntityStateCodec codec;
+    private final ModelHolder models;
+    private final Targets targets;
+    private final DetectorEvents events;
+    private ProcessorContext<String, Object> context;
+    private KeyValueStore<String, byte[]> states;
+
+    record Targets(String stateStore, String scored, String alerts) {}
+
+    DecisionProcessor(
+            Decider decider, EntityStateCodec codec, ModelHolder models, Targets targets, DetectorEvents events) {
+        this.decider = decider;
+        this.codec = codec;
+        this.models = models;
+        this.targets = targets;
+        this.events = events;
+    }
+
+    @Override
+    public void init(ProcessorContext<String, Object> context) {
+        this.context = context;
+        this.states = context.getStateStore(targets.stateStore());
+    }
+
+    @Override
+    public void process(Record<String, Object> record) {
+        if (record.value() instanceof Scored scored) {
+            decide(record, scored);
+        } else if (record.value() instanceof WarmingUp warming) {
+            var out =
+                    ScoredReadings.warmingUp(warming.reading(), models.current().orElse(null), now());
+            events.scored(Verdict.WARMING_UP, Double.NaN, Double.NaN);
+            context.forward(record.withValue(out), targets.scored());
+        }
+    }
+
+    private void decide(Record<String, Object> record, Scored scored) {
+        EntityState state = codec.decode(states.get(record.key()));
+        Decision decision = decider.decide(state, scored);
+        states.put(record.key(), codec.encode(state));
+        ScoredReading out = ScoredReadings.of(scored, decision, now());
+        events.scored(decision.verdict(), scored.score(), decision.limits().entry());
+        context.forward(record.withValue(out), targets.scored());
+        decision.alert().ifPresent(alert -> {
+            events.alert(alert.getEvent());
+            context.forward(record.withValue(alert), targets.alerts());
+        });
+    }
+
+    private long now() {
+        return context.currentSystemTimeMs();
+    }
+}

@@ -1,0 +1,55 @@
+package dev.vigil.detector.decision;
+
+import dev.vigil.contract.avro.Verdict;
+import dev.vigil.detector.scoring.ModelInfo;
+import dev.vigil.detector.scoring.Scored;
+
+/**
+ * Stage 4 as a pure function of an entity's state and one scored reading: thresholds, verdict,
+ * percentile, alert lifecycle. The adaptive estimate leaves out readings inside open alerts once it has its minimum samples.
+ */
+public final class Decider {
+    private final ThresholdPolicy thresholds;
+    private final AlertTracker alerts;
+    private final int topK;
+    private ModelInfo percentilesOf;
+    private Percentiles percentiles;
+
+    public Decider(ThresholdPolicy thresholds, AlertRules rules) {
+        this.thresholds = thresholds;
+        this.alerts = new AlertTracker(rules);
+        this.topK = rules.topK();
+    }
+
+    /** Decides about {@code scored}, updating {@code state}. */
+    public Decision decide(EntityState state, Scored scored) {
+        ModelInfo model = scored.model();
+        Limits limits = thresholds.limits(state.scores(), model.anomalyThreshold(), model.exitThreshold());
+        Observation observation = observation(scored, limits);
+        var alert = alerts.step(state.alert(), observation);
+        thresholds.observe(state.scores(), scored.score(), state.alert().isOpen());
+        Verdict verdict = observation.anomalous() ? Verdict.ANOMALOUS : Verdict.NORMAL;
+        return new Decision(verdict, limits, percentiles(model).percentile(scored.score()), alert);
+    }
+
+    private Observation observation(Scored scored, Limits limits) {
+        ModelInfo model = scored.model();
+        return new Observation(
+                scored.reading().getEntity(),
+                scored.reading().getTimestamp().toEpochMilli(),
+                scored.score(),
+                limits,
+                () -> Contributors.top(
+                        model.layout().names(), scored.actual(), scored.expected(), scored.featureErrors(), topK),
+                model.group(),
+                model.version());
+    }
+
+    private Percentiles percentiles(ModelInfo model) {
+        if (model != percentilesOf) {
+            percentiles = new Percentiles(model.validationQuantiles());
+            percentilesOf = model;
+        }
+        return percentiles;
+    }
+}

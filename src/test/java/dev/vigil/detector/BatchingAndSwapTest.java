@@ -1,0 +1,88 @@
+package dev.vigil.detector;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.vigil.contract.avro.ScoredReading;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.common.serialization.Serdes;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Batched scoring through the slot store, restart safety, and the hot swap seen from the topology. */
+class BatchingAndSwapTest {
+    @TempDir
+    Path stateDir;
+
+    private static final Map<String, Object> BATCH_OF_4 =
+            Map.of(DetectorConfig.SCORING_BATCH_SIZE, 4, DetectorConfig.PUNCTUATION_INTERVAL_MS, 50L);
+
+    @Test
+    void aFullBatchIsScoredAtOnceAndAPartialOneOnThePunctuation() {
+        try (var h = new DetectorHarness(BATCH_OF_4, TestBundles.linear(1), stateDir)) {
+            for (int second = 0; second < 10; second++) {
+                h.normal("pump-" + second % 3, second);
+            }
+            assertEquals(8, h.scoredValues().size());
+            h.tick(Duration.ofMillis(60));
+            List<ScoredReading> rest = h.scoredValues();
+            assertEquals(2, rest.size());
+            assertEquals(
+                    DetectorHarness.T0 + 9000,
+                    rest.get(1).getReading().getTimestamp().toEpochMilli());
+        }
+    }
+
+    @Test
+    void bufferedReadingsAreCommittedToTheChangelogUntilTheyAreScored() {
+        try (var h = new DetectorHarness(BATCH_OF_4, TestBundles.linear(1), stateDir)) {
+            for (int second = 0; second < 3; second++) {
+                h.normal("pump-1", second);
+            }
+            var changelog = h.driver.createOutputTopic(
+                    "detector-test-" + DetectorTopology.BUFFER_STORE + "-changelog",
+                    Serdes.Integer().deserializer(),
+                    Serdes.ByteArray().deserializer());
+            var slots = changelog.readKeyValuesToList();
+            assertEquals(List.of(0, 1, 2), slots.stream().map(kv -> kv.key).toList());
+            assertTrue(slots.stream().allMatch(kv -> kv.value != null), "pending readings are durable");
+            assertTrue(h.scored.isEmpty());
+            h.tick(Duration.ofMillis(60));
+            assertEquals(3, h.scoredValues().size());
+            var cleared = changelog.readKeyValuesToList();
+            assertTrue(cleared.stream().allMatch(kv -> kv.value == null), "slots are emptied after scoring");
+        }
+    }
+
+    @Test
+    void aSwapMidStreamChangesTheVersionAtASinglePoint() {
+        try (var h = new DetectorHarness(BATCH_OF_4, TestBundles.linear(1), stateDir)) {
+            for (int second = 0; second < 6; second++) {
+                h.normal("pump-1", second);
+            }
+            assertTrue(h.models.offer(TestBundles.linear(2)));
+            for (int second = 6; second < 12; second++) {
+                h.normal("pump-1", second);
+            }
+            h.tick(Duration.ofMillis(60));
+            List<Long> versions = h.scoredValues().stream()
+                    .map(ScoredReading::getModelVersion)
+                    .toList();
+            assertEquals(12, versions.size());
+            assertEquals(List.of(1L, 1L, 1L, 1L, 2L, 2L, 2L, 2L, 2L, 2L, 2L, 2L), versions);
+        }
+    }
+
+    @Test
+    void aRefusedBundleLeavesTheOldModelScoring() {
+        try (var h = new DetectorHarness(Map.of(), TestBundles.linear(3), stateDir)) {
+            assertFalse(h.models.offer(TestBundles.linear(2)), "older version refused");
+            h.normal("pump-1", 1);
+            assertEquals(3L, h.scored.readValue().getModelVersion());
+        }
+    }
+}

@@ -1,0 +1,48 @@
+package dev.vigil.reliability;
+
+import dev.vigil.ops.EmbeddedKafka;
+import dev.vigil.trainer.publish.ModelTopics;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.clients.admin.NewTopic;
+
+/** Topics and detector properties shared by the reliability tests. */
+final class DetectorRig {
+    static final String INPUT = "vigil.readings";
+    static final int PARTITIONS = 4;
+
+    private DetectorRig() {}
+
+    /** Creates the input, output and models topics on {@code kafka}. */
+    static void createTopics(EmbeddedKafka kafka) throws InterruptedException {
+        kafka.createTopics(List.of(
+                new NewTopic(INPUT, PARTITIONS, (short) 1),
+                new NewTopic(OutputTally.Topics.DEFAULT.scored(), PARTITIONS, (short) 1),
+                new NewTopic(OutputTally.Topics.DEFAULT.alerts(), PARTITIONS, (short) 1),
+                new NewTopic(OutputTally.Topics.DEFAULT.dlq(), 1, (short) 1)));
+        kafka.createTopics(ModelTopics.DEFAULT.definitions((short) 1));
+    }
+
+    /**
+     * Detector properties for a test: short commit interval and session timeouts (so a killed
+     * instance's partitions move quickly), short alert cooldown, the given guarantee and bundle.
+     */
+    static Map<String, String> properties(
+            EmbeddedKafka kafka, String applicationId, String guarantee, Path bundle, Path stateDir) {
+        Map<String, String> props = new HashMap<>();
+        props.put("application.id", applicationId);
+        props.put("bootstrap.servers", kafka.bootstrapServers());
+        props.put("processing.guarantee", guarantee);
+        props.put("commit.interval.ms", "100");
+        props.put("state.dir", stateDir.toString());
+        props.put("input.topic", INPUT);
+        props.put("model.path", bundle.toString());
+        props.put("alert.cooldown.ms", "2000");
+        props.put("kafka.session.timeout.ms", "6000");
+        props.put("kafka.heartbeat.interval.ms", "1000");
+        props.put("kafka.producer.transaction.timeout.ms", "10000");
+        return props;
+    }
+}

@@ -1,0 +1,187 @@
+package dev.vigil.reliability;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The detector as a separate JVM ({@code vigil detect --config FILE}) that a test can kill with
+ * SIGKILL or stop with SIGTERM. The JVM is started from an {@code @argfile} holding the test
+ * classpath (ONNX Runtime crashes at native load with very long command lines); its stdout and
+ * stderr go to files in {@code workDir}; Kafka Streams state transitions are logged so readiness
+ * is seen in the log.
+ */
+final class ForkedDetector implements AutoCloseable {
+    /** Logged by Kafka Streams when the instance has its partitions and processes them. */
+    static final String RUNNING = "State transition from REBALANCING to RUNNING";
+
+    private static final Logger LOG = LoggerFactory.getLogger(ForkedDetector.class);
+    private static final String LOGBACK =
+            """
+            <configuration>
+              <appender name="OUT" class="ch.qos.logback.core.ConsoleAppender">
+                <encoder><pattern>%d{HH:mm:ss.SSS} %-5level [%thread] %logger{36} - %msg%n</pattern></encoder>
+              </appender>
+              <logger name="org.apache.kafka" level="WARN"/>
+              <logger name="org.apache.kafka.streams.KafkaStreams" level="INFO"/>
+              <logger name="dev.vigil" level="INFO"/>
+              <root level="WARN"><appender-ref ref="OUT"/></root>
+            </configuration>
+            """;
+
+    private final String name;
+    private final Path workDir;
+    private final Map<String, String> config;
+    private Process process;
+    private int starts;
+
+    /**
+     * @param name names the files of this instance in {@code workDir}
+     * @param config detector properties, written to a file for {@code --config}
+     */
+    ForkedDetector(String name, Path workDir, Map<String, String> config) {
+        this.name = name;
+        this.workDir = workDir;
+        this.config = Map.copyOf(config);
+    }
+
+    /** Starts the JVM; each start logs to a fresh {@code name-N.log}. */
+    ForkedDetector start() throws IOException {
+        if (isAlive()) {
+            throw new IllegalStateException(name + " is already running");
+        }
+        starts++;
+        Path argFile = writeArgFile(writeConfig());
+        ProcessBuilder builder = new ProcessBuilder(javaBinary(), "@" + argFile)
+                .directory(workDir.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(log().toFile());
+        process = builder.start();
+        LOG.info("started detector {} (pid {}), log {}", name, process.pid(), log());
+        return this;
+    }
+
+    /** Starts the JVM and waits until Kafka Streams runs. */
+    ForkedDetector startAndAwaitRunning(Duration timeout) throws IOException, InterruptedException {
+        return start().awaitLog(RUNNING, timeout);
+    }
+
+    /** Waits until this start's log contains {@code text}; fails if the JVM exits first or time runs out. */
+    ForkedDetector awaitLog(String text, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!logText().contains(text)) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException(name + " exited with " + process.exitValue() + " before logging '"
+                        + text + "'; log:\n" + tail());
+            }
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException(
+                        name + " did not log '" + text + "' within " + timeout + "; log:\n" + tail());
+            }
+            Thread.sleep(100);
+        }
+        return this;
+    }
+
+    /** SIGKILL: the JVM dies at once, without shutdown hooks. */
+    void kill() throws InterruptedException {
+        process.destroyForcibly();
+        process.waitFor();
+        LOG.info("killed detector {} (pid {})", name, process.pid());
+    }
+
+    /** SIGTERM: shutdown hooks run; returns the exit code, or -1 if it did not exit within {@code timeout}. */
+    int terminate(Duration timeout) throws InterruptedException {
+        process.destroy();
+        if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+            return -1;
+        }
+        LOG.info("detector {} exited with {} after SIGTERM", name, process.exitValue());
+        return process.exitValue();
+    }
+
+    boolean isAlive() {
+        return process != null && process.isAlive();
+    }
+
+    /** The log of the latest start. */
+    Path log() {
+        return workDir.resolve(name + "-" + starts + ".log");
+    }
+
+    /** The text of the latest start's log. */
+    String logText() {
+        try {
+            return Files.exists(log()) ? Files.readString(log(), StandardCharsets.UTF_8) : "";
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** JVM crash reports ({@code hs_err_pid*.log}) written in the working directory. */
+    List<Path> crashReports() throws IOException {
+        try (Stream<Path> files = Files.list(workDir)) {
+            return files.filter(f -> f.getFileName().toString().startsWith("hs_err_pid"))
+                    .toList();
+        }
+    }
+
+    private String tail() {
+        String text = logText();
+        return text.length() <= 4000 ? text : text.substring(text.length() - 4000);
+    }
+
+    private Path writeConfig() throws IOException {
+        Properties props = new Properties();
+        props.putAll(config);
+        Path file = workDir.resolve(name + ".properties");
+        try (var out = Files.newBufferedWriter(file)) {
+            props.store(out, "detector " + name);
+        }
+        return file;
+    }
+
+    private Path writeArgFile(Path configFile) throws IOException {
+        Path logback = workDir.resolve("logback-forked.xml");
+        Files.writeString(logback, LOGBACK);
+        List<String> args = List.of(
+                "-Xmx512m",
+                "-XX:ErrorFile=" + workDir.resolve("hs_err_pid%p.log"),
+                "-Dorg.apache.avro.SERIALIZABLE_PACKAGES=dev.vigil.contract.avro",
+                "-Dlogback.configurationFile=" + logback,
+                "-cp",
+                System.getProperty("java.class.path"),
+                "dev.vigil.cli.VigilCommand",
+                "detect",
+                "--config",
+                configFile.toString());
+        Path file = workDir.resolve(name + ".args");
+        Files.write(file, args.stream().map(ForkedDetector::quoted).toList());
+        return file;
+    }
+
+    private static String quoted(String arg) {
+        return "\"" + arg.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+    }
+
+    private static String javaBinary() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        if (isAlive()) {
+            kill();
+        }
+    }
+}

@@ -1,0 +1,43 @@
+package dev.vigil.reliability;
+
+import dev.vigil.contract.BundleFiles;
+import dev.vigil.contract.avro.ModelBundle;
+import dev.vigil.trainer.ModelTrainer;
+import dev.vigil.trainer.TrainerConfig;
+import dev.vigil.trainer.TrainingData;
+import java.io.IOException;
+import java.nio.file.Path;
+
+/**
+ * Real bundles for the reliability tests, trained by the project's own trainer on
+ * {@link SensorSignals} (seeded, small: a few seconds). Trained once per JVM and cached.
+ */
+final class ReliabilityBundles {
+    static final String GROUP = "reliability";
+
+    private static ModelBundle trained;
+
+    private ReliabilityBundles() {}
+
+    /** The bundle trained on normal signals, version {@code version}. */
+    static synchronized ModelBundle trained(long version) {
+        if (trained == null) {
+            TrainingData data = TrainingData.of(SensorSignals.NAMES, SensorSignals.trainingSequences(2, 1200, 11));
+            TrainerConfig config = TrainerConfig.builder()
+                    .epochs(25)
+                    .batchSize(64)
+                    .learningRate(0.01)
+                    .seed(5)
+                    .build();
+            trained = new ModelTrainer().train(data, config, GROUP, 1);
+        }
+        return ModelBundle.newBuilder(trained).setVersion(version).build();
+    }
+
+    /** Writes the trained bundle of {@code version} to {@code dir/v<version>.bundle}. */
+    static Path writeTrained(Path dir, long version) throws IOException {
+        Path file = dir.resolve("v" + version + ".bundle");
+        BundleFiles.write(trained(version), file);
+        return file;
+    }
+}
