@@ -38,6 +38,13 @@ class TrainerServiceConfigTest {
     }
 
     @Test
+    void theExampleConfigurationIsValid() throws Exception {
+        TrainerServiceConfig config = TrainerServiceConfig.load(java.nio.file.Path.of("config/trainer.properties"));
+
+        assertEquals("pumps", config.getString(TrainerServiceConfig.MODEL_GROUP));
+    }
+
+    @Test
     void aMissingRequiredKeyIsNamed() {
         Map<String, String> values = minimal();
         values.remove("model.group");
