@@ -15,7 +15,8 @@ import picocli.CommandLine.Command;
             DetectCommand.class,
             ModelsCommand.class,
             SimulateCommand.class,
-            TrainCommand.class
+            TrainCommand.class,
+            TrainerCommand.class
         })
 public final class VigilCommand implements Runnable {
     @CommandLine.Spec
