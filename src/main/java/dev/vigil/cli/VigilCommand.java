@@ -12,6 +12,7 @@ import picocli.CommandLine.Command;
         description = "Real-time anomaly detection on Kafka with autoencoders run through ONNX Runtime.",
         subcommands = {
             CommandLine.HelpCommand.class,
+            DemoCommand.class,
             DetectCommand.class,
             ModelsCommand.class,
             SimulateCommand.class,
