@@ -32,20 +32,8 @@ public record ModelInfo(
                 bundle.getThresholds().getExit(),
                 bundle.getValidationQuantiles().stream()
                         .mapToDouble(Double::doubleValue)
-<<<<<<< HEAD
-<<<<<<< HEAD
-<<<<<<< HEAD
                         .toArray(),
                 java.util.List.copyOf(bundle.getFeatureMeans()));
-=======
-                        .toArray());
->>>>>>> wip/ops
-=======
-                        .toArray());
->>>>>>> wip/eval
-=======
-                        .toArray());
->>>>>>> wip/swap
     }
 
     /** {@code group:version}, for logs. */
