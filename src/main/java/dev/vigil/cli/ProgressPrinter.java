@@ -19,8 +19,14 @@ final class ProgressPrinter implements EpochListener {
     @Override
     public void epochFinished(int epoch, int maxEpochs, double trainLoss, double validationLoss, long elapsedMillis) {
         long etaSeconds = Math.round(elapsedMillis / 1000.0 / epoch * (maxEpochs - epoch));
-        String line = String.format(Locale.ROOT, "epoch %d/%d  train %.5f  val %.5f  eta %ds (at most)", epoch, maxEpochs,
-                trainLoss, validationLoss, etaSeconds);
+        String line = String.format(
+                Locale.ROOT,
+                "epoch %d/%d  train %.5f  val %.5f  eta %ds (at most)",
+                epoch,
+                maxEpochs,
+                trainLoss,
+                validationLoss,
+                etaSeconds);
         if (terminal) {
             int filled = BAR * epoch / maxEpochs;
             out.print("\r[" + "#".repeat(filled) + " ".repeat(BAR - filled) + "] " + line);

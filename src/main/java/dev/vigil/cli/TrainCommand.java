@@ -33,14 +33,23 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, description = "Bundle file to write, e.g. model.bundle.")
     Path out;
 
-    @Option(names = "--variant", defaultValue = "undercomplete",
-            description = "undercomplete, denoising, sparse, contractive, variational, deep or pca (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--variant",
+            defaultValue = "undercomplete",
+            description =
+                    "undercomplete, denoising, sparse, contractive, variational, deep or pca (default: ${DEFAULT-VALUE}).")
     String variant;
 
-    @Option(names = "--layers", split = ",", description = "Encoder widths ending with the code, e.g. 32,16,4 (default: sized from the input).")
+    @Option(
+            names = "--layers",
+            split = ",",
+            description = "Encoder widths ending with the code, e.g. 32,16,4 (default: sized from the input).")
     int[] layers = {};
 
-    @Option(names = "--window", defaultValue = "0", description = "Readings per input window W (default 0 = automatic).")
+    @Option(
+            names = "--window",
+            defaultValue = "0",
+            description = "Readings per input window W (default 0 = automatic).")
     int window;
 
     @Option(names = "--epochs", defaultValue = "60", description = "Maximum epochs (default: ${DEFAULT-VALUE}).")
@@ -49,16 +58,27 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--batch", defaultValue = "256", description = "Mini-batch size (default: ${DEFAULT-VALUE}).")
     int batch;
 
-    @Option(names = "--seed", defaultValue = "42", description = "Seed of every random draw (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--seed",
+            defaultValue = "42",
+            description = "Seed of every random draw (default: ${DEFAULT-VALUE}).")
     long seed;
 
-    @Option(names = "--learning-rate", defaultValue = "0.001", description = "Adam learning rate (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--learning-rate",
+            defaultValue = "0.001",
+            description = "Adam learning rate (default: ${DEFAULT-VALUE}).")
     double learningRate;
 
-    @Option(names = "--scaler", defaultValue = "ZSCORE", description = "ZSCORE, ROBUST or NONE (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--scaler",
+            defaultValue = "ZSCORE",
+            description = "ZSCORE, ROBUST or NONE (default: ${DEFAULT-VALUE}).")
     ScalerKind scaler;
 
-    @Option(names = "--threshold-quantile", defaultValue = "0.995",
+    @Option(
+            names = "--threshold-quantile",
+            defaultValue = "0.995",
             description = "Anomaly threshold = this quantile of validation scores (default: ${DEFAULT-VALUE}).")
     double thresholdQuantile;
 
@@ -76,17 +96,25 @@ public final class TrainCommand implements Callable<Integer> {
         TrainerConfig config = config();
         PrintWriter console = spec.commandLine().getOut();
         TrainingData trainingData = TrainingData.fromCsv(data);
-        console.printf("training %s on %d rows x %d features from %s%n", config.variant().cliName(), trainingData.rows(),
-                trainingData.featureNames().size(), data);
+        console.printf(
+                "training %s on %d rows x %d features from %s%n",
+                config.variant().cliName(),
+                trainingData.rows(),
+                trainingData.featureNames().size(),
+                data);
         ProgressPrinter progress = new ProgressPrinter(console, System.console() != null);
-        TrainingOutcome outcome = new ModelTrainer(Clock.systemUTC(), progress)
-                .trainWithReport(trainingData, config, group, version);
+        TrainingOutcome outcome =
+                new ModelTrainer(Clock.systemUTC(), progress).trainWithReport(trainingData, config, group, version);
         progress.finish();
         BundleFiles.write(outcome.bundle(), out);
         Path report = reportPath(out);
         Files.writeString(report, HtmlReport.render(outcome), StandardCharsets.UTF_8);
-        console.printf("wrote %s (sha256 %s, threshold %.6g) and %s%n", out, outcome.bundle().getSha256(),
-                outcome.bundle().getThresholds().getAnomaly(), report);
+        console.printf(
+                "wrote %s (sha256 %s, threshold %.6g) and %s%n",
+                out,
+                outcome.bundle().getSha256(),
+                outcome.bundle().getThresholds().getAnomaly(),
+                report);
         return 0;
     }
 

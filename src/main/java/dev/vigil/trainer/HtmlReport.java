@@ -28,11 +28,16 @@ public final class HtmlReport {
 
     private static String summary(ModelBundle b) {
         return "<table>" + row("features", b.getFeatureNames().size()) + row("window", b.getWindowLength())
-                + row("training windows", b.getTraining().getSamples()) + row("epochs", b.getTraining().getEpochs())
+                + row("training windows", b.getTraining().getSamples())
+                + row("epochs", b.getTraining().getEpochs())
                 + row("final training loss", fmt(b.getTraining().getTrainLoss()))
                 + row("best validation loss", fmt(b.getTraining().getValidationLoss()))
-                + row("anomaly threshold", fmt(b.getThresholds().getAnomaly()) + " (" + b.getThresholds().getRule() + ")")
-                + row("exit threshold", fmt(b.getThresholds().getExit())) + row("duration ms", b.getTraining().getDurationMs())
+                + row(
+                        "anomaly threshold",
+                        fmt(b.getThresholds().getAnomaly()) + " ("
+                                + b.getThresholds().getRule() + ")")
+                + row("exit threshold", fmt(b.getThresholds().getExit()))
+                + row("duration ms", b.getTraining().getDurationMs())
                 + row("sha256", b.getSha256()) + "</table>";
     }
 
@@ -44,15 +49,21 @@ public final class HtmlReport {
         List<Double> train = history.train();
         List<Double> validation = history.validation();
         double max = Math.max(max(train), max(validation));
-        return svg(axes(0, max) + polyline(train, max, "#1f77b4") + polyline(validation, max, "#d62728")
-                + label(PAD + 10, PAD - 10, "training", "#1f77b4") + label(PAD + 110, PAD - 10, "validation", "#d62728"));
+        return svg(axes(0, max)
+                + polyline(train, max, "#1f77b4")
+                + polyline(validation, max, "#d62728")
+                + label(PAD + 10, PAD - 10, "training", "#1f77b4")
+                + label(PAD + 110, PAD - 10, "validation", "#d62728"));
     }
 
     private static String polyline(List<Double> values, double max, String colour) {
         StringBuilder points = new StringBuilder();
         int n = Math.max(1, values.size() - 1);
         for (int i = 0; i < values.size(); i++) {
-            points.append(fmt(x(i / (double) n))).append(',').append(fmt(y(values.get(i) / max))).append(' ');
+            points.append(fmt(x(i / (double) n)))
+                    .append(',')
+                    .append(fmt(y(values.get(i) / max)))
+                    .append(' ');
         }
         return "<polyline fill=\"none\" stroke=\"" + colour + "\" stroke-width=\"2\" points=\"" + points + "\"/>";
     }
@@ -68,29 +79,57 @@ public final class HtmlReport {
         for (int i = 0; i < BINS; i++) {
             double x0 = x(i / (double) BINS);
             double height = (H - 2 * PAD) * counts[i] / (double) top;
-            bars.append(String.format(Locale.ROOT, "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" fill=\"#7f7f7f\"/>",
-                    x0, H - PAD - height, (W - 2.0 * PAD) / BINS - 1, height));
+            bars.append(String.format(
+                    Locale.ROOT,
+                    "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" fill=\"#7f7f7f\"/>",
+                    x0,
+                    H - PAD - height,
+                    (W - 2.0 * PAD) / BINS - 1,
+                    height));
         }
-        return svg(axes(0, hi) + bars + marker(b.getThresholds().getAnomaly() / hi, "anomaly", "#d62728")
+        return svg(axes(0, hi)
+                + bars
+                + marker(b.getThresholds().getAnomaly() / hi, "anomaly", "#d62728")
                 + marker(b.getThresholds().getExit() / hi, "exit", "#ff7f0e"));
     }
 
     private static String marker(double fraction, String name, String colour) {
         double x = x(fraction);
-        return String.format(Locale.ROOT, "<line x1=\"%.1f\" y1=\"%d\" x2=\"%.1f\" y2=\"%d\" stroke=\"%s\" stroke-width=\"2\"/>",
-                        x, PAD, x, H - PAD, colour)
+        return String.format(
+                        Locale.ROOT,
+                        "<line x1=\"%.1f\" y1=\"%d\" x2=\"%.1f\" y2=\"%d\" stroke=\"%s\" stroke-width=\"2\"/>",
+                        x,
+                        PAD,
+                        x,
+                        H - PAD,
+                        colour)
                 + label(x + 3, PAD + ("exit".equals(name) ? 14 : 0), name, colour);
     }
 
     private static String axes(double lo, double hi) {
-        return String.format(Locale.ROOT, "<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" stroke=\"black\"/>"
-                        + "<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" stroke=\"black\"/>", PAD, H - PAD, W - PAD, H - PAD,
-                        PAD, PAD, PAD, H - PAD)
-                + label(2, H - PAD, fmt(lo), "black") + label(2, PAD, fmt(hi), "black");
+        return String.format(
+                        Locale.ROOT,
+                        "<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" stroke=\"black\"/>"
+                                + "<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" stroke=\"black\"/>",
+                        PAD,
+                        H - PAD,
+                        W - PAD,
+                        H - PAD,
+                        PAD,
+                        PAD,
+                        PAD,
+                        H - PAD)
+                + label(2, H - PAD, fmt(lo), "black")
+                + label(2, PAD, fmt(hi), "black");
     }
 
     private static String label(double x, double y, String text, String colour) {
-        return String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%.1f\" font-size=\"11\" fill=\"%s\">%s</text>", x, y, colour,
+        return String.format(
+                Locale.ROOT,
+                "<text x=\"%.1f\" y=\"%.1f\" font-size=\"11\" fill=\"%s\">%s</text>",
+                x,
+                y,
+                colour,
                 escape(text));
     }
 
@@ -107,7 +146,11 @@ public final class HtmlReport {
     }
 
     private static double max(List<Double> values) {
-        return values.stream().mapToDouble(Double::doubleValue).filter(Double::isFinite).max().orElse(1);
+        return values.stream()
+                .mapToDouble(Double::doubleValue)
+                .filter(Double::isFinite)
+                .max()
+                .orElse(1);
     }
 
     private static String fmt(double v) {

@@ -26,8 +26,22 @@ class TrainCommandTest {
         Path bundleFile = dir.resolve("out/model.bundle");
         StringWriter out = new StringWriter();
         CommandLine cli = VigilCommand.commandLine().setOut(new PrintWriter(out));
-        int code = cli.execute("train", "--data", csv.toString(), "--variant", "denoising", "--layers", "4,2",
-                "--epochs", "3", "--batch", "32", "--seed", "5", "--out", bundleFile.toString());
+        int code = cli.execute(
+                "train",
+                "--data",
+                csv.toString(),
+                "--variant",
+                "denoising",
+                "--layers",
+                "4,2",
+                "--epochs",
+                "3",
+                "--batch",
+                "32",
+                "--seed",
+                "5",
+                "--out",
+                bundleFile.toString());
         assertEquals(0, code, out.toString());
         ModelBundle bundle = BundleFiles.read(bundleFile);
         assertEquals("denoising", bundle.getVariant());
@@ -42,7 +56,14 @@ class TrainCommandTest {
         Path csv = writeCsv(dir.resolve("sensor.csv"));
         StringWriter err = new StringWriter();
         CommandLine cli = VigilCommand.commandLine().setErr(new PrintWriter(err));
-        int code = cli.execute("train", "--data", csv.toString(), "--variant", "gan", "--out", dir.resolve("m.bundle").toString());
+        int code = cli.execute(
+                "train",
+                "--data",
+                csv.toString(),
+                "--variant",
+                "gan",
+                "--out",
+                dir.resolve("m.bundle").toString());
         assertTrue(code != 0);
         assertTrue(err.toString().contains("variant: unknown variant 'gan'"), err.toString());
     }
@@ -52,7 +73,14 @@ class TrainCommandTest {
         StringBuilder sb = new StringBuilder("timestamp,a,b,c,d,e\n");
         for (int t = 0; t < 300; t++) {
             double s = Math.sin(t * 0.1);
-            sb.append(String.format(Locale.ROOT, "%d,%.4f,%.4f,%.4f,%.4f,%.4f%n", t, s, 2 * s, -s + 1, s * s,
+            sb.append(String.format(
+                    Locale.ROOT,
+                    "%d,%.4f,%.4f,%.4f,%.4f,%.4f%n",
+                    t,
+                    s,
+                    2 * s,
+                    -s + 1,
+                    s * s,
                     random.nextGaussian() * 0.01));
         }
         return Files.writeString(file, sb.toString());

@@ -27,7 +27,8 @@ class GradientCheckTest {
     @ParameterizedTest
     @EnumSource(Loss.class)
     void eachLossBackpropagatesExactly(Loss loss) {
-        Network net = new Network(new int[] {4, 5, 3}, List.of(Activation.TANH, Activation.SIGMOID), new SplittableRandom(2));
+        Network net =
+                new Network(new int[] {4, 5, 3}, List.of(Activation.TANH, Activation.SIGMOID), new SplittableRandom(2));
         check(net, loss, randomValues(ROWS * 3, 3, true));
     }
 

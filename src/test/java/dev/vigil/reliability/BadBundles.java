@@ -30,15 +30,17 @@ final class BadBundles {
         long v = firstVersion;
         List<Bad> bad = new ArrayList<>();
         bad.add(new Bad("truncated ONNX", signed(truncated(at(good, v++)), signer), Set.of("LOAD_FAILED")));
-        bad.add(new Bad("flipped weight bytes", signed(flippedWeights(at(good, v++)), signer),
+        bad.add(new Bad(
+                "flipped weight bytes",
+                signed(flippedWeights(at(good, v++)), signer),
                 Set.of("PROBE_NON_FINITE", "PROBE_MISMATCH")));
         bad.add(new Bad("wrong feature names", signed(renamed(at(good, v++)), signer), Set.of("LAYOUT_MISMATCH")));
         bad.add(new Bad("wrong window", signed(windowed(at(good, v++)), signer), Set.of("LAYOUT_MISMATCH")));
         bad.add(new Bad("bad signature", tamperedAfterSigning(at(good, v++), signer), Set.of("UNTRUSTED")));
         bad.add(new Bad("missing signature", BundleSigning.unsigned(at(good, v++)), Set.of("UNTRUSTED")));
         bad.add(new Bad("unknown signing key", signed(at(good, v++), SigningKeys.generate()), Set.of("UNTRUSTED")));
-        bad.add(new Bad("weights flipped after signing", flippedAfterSigning(at(good, v++), signer),
-                Set.of("UNTRUSTED")));
+        bad.add(new Bad(
+                "weights flipped after signing", flippedAfterSigning(at(good, v++), signer), Set.of("UNTRUSTED")));
         bad.add(new Bad("probe mismatch", signed(wrongProbe(at(good, v++)), signer), Set.of("PROBE_MISMATCH")));
         bad.add(new Bad("older version", signed(at(good, 0), signer), Set.of("STALE_VERSION")));
         return bad;
@@ -49,7 +51,9 @@ final class BadBundles {
     }
 
     private static ModelBundle at(ModelBundle good, long version) {
-        return ModelBundle.newBuilder(BundleSigning.unsigned(good)).setVersion(version).build();
+        return ModelBundle.newBuilder(BundleSigning.unsigned(good))
+                .setVersion(version)
+                .build();
     }
 
     private static ModelBundle withOnnx(ModelBundle bundle, byte[] onnx) {
@@ -131,7 +135,8 @@ final class BadBundles {
     }
 
     private static ModelBundle wrongProbe(ModelBundle bundle) {
-        List<Double> scores = bundle.getProbe().getScores().stream().map(s -> s * 3 + 1).toList();
+        List<Double> scores =
+                bundle.getProbe().getScores().stream().map(s -> s * 3 + 1).toList();
         ModelBundle copy = ModelBundle.newBuilder(bundle).build();
         copy.getProbe().setScores(new ArrayList<>(scores));
         return copy;

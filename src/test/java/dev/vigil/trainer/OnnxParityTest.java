@@ -106,7 +106,8 @@ class OnnxParityTest {
             bundle.getOnnx().duplicate().get(onnx);
             Outputs out = new Outputs();
             try (OrtSession session = env.createSession(onnx, new OrtSession.SessionOptions());
-                    OnnxTensor tensor = OnnxTensor.createTensor(env, FloatBuffer.wrap(inputs), new long[] {rows, width});
+                    OnnxTensor tensor =
+                            OnnxTensor.createTensor(env, FloatBuffer.wrap(inputs), new long[] {rows, width});
                     OrtSession.Result result = session.run(Map.of(ModelContract.INPUT, tensor))) {
                 out.score = flat(result, ModelContract.SCORE);
                 out.featureError = flat(result, ModelContract.FEATURE_ERROR);

@@ -31,7 +31,10 @@ class RegulariserGradientCheckTest {
     void sparseL1PenaltyGradientIsExact() {
         double weight = 0.3;
         DenseAutoencoder model = dense(Activation.RELU, CodePenalty.l1(weight, 3));
-        check(model, (enc, code) -> weight / ROWS * Arrays.stream(code).map(Math::abs).sum());
+        check(
+                model,
+                (enc, code) ->
+                        weight / ROWS * Arrays.stream(code).map(Math::abs).sum());
     }
 
     @Test
@@ -60,7 +63,9 @@ class RegulariserGradientCheckTest {
         double weight = 0.2;
         DenseAutoencoder model = dense(codeActivation, CodePenalty.contractive(weight));
         Network encoder = model.encoder();
-        check(model, (encParams, code) -> weight / ROWS * jacobianNormSquared(encoder, encParams, code, codeActivation));
+        check(
+                model,
+                (encParams, code) -> weight / ROWS * jacobianNormSquared(encoder, encParams, code, codeActivation));
     }
 
     /** Σ_rows Σ_j s'(z_j)² Σ_i W_ij² for the code layer, in double. */
@@ -129,8 +134,8 @@ class RegulariserGradientCheckTest {
         ws.clearGradients();
         model.accumulate(x, x, ROWS, ROWS, ws, new SplittableRandom(NOISE_SEED));
         float[] analytic = concat(ws.pass(0).gradients(), ws.pass(1).gradients());
-        double[] params = DoubleReference.widen(
-                concat(model.networks().get(0).parameters(), model.networks().get(1).parameters()));
+        double[] params = DoubleReference.widen(concat(
+                model.networks().get(0).parameters(), model.networks().get(1).parameters()));
         double[] numeric = DoubleReference.numericGradient(objective, params, 1e-6);
         double error = DoubleReference.relativeError(analytic, numeric);
         assertTrue(error < 1e-4, "relative error " + error);

@@ -18,38 +18,55 @@ class TrainerConfigTest {
 
     @Test
     void invalidValuesFailNamingTheParameter() {
-        assertMessageStartsWith("epochs:", () -> TrainerConfig.builder().epochs(0).build());
-        assertMessageStartsWith("learningRate:", () -> TrainerConfig.builder().learningRate(-1).build());
-        assertMessageStartsWith("thresholdQuantile:", () -> TrainerConfig.builder().thresholdQuantile(1.2).build());
-        assertMessageStartsWith("validationSplit:", () -> TrainerConfig.builder().validationSplit(0).build());
-        assertMessageStartsWith("layers:", () -> TrainerConfig.builder().layers(8, 0).build());
-        assertMessageStartsWith("batchSize:", () -> TrainerConfig.builder().batchSize(0).build());
-        assertMessageStartsWith("window:", () -> TrainerConfig.builder().window(-1).build());
-        assertMessageStartsWith("optimizer:", () -> TrainerConfig.builder().optimizer("rmsprop").build());
+        assertMessageStartsWith(
+                "epochs:", () -> TrainerConfig.builder().epochs(0).build());
+        assertMessageStartsWith(
+                "learningRate:", () -> TrainerConfig.builder().learningRate(-1).build());
+        assertMessageStartsWith(
+                "thresholdQuantile:",
+                () -> TrainerConfig.builder().thresholdQuantile(1.2).build());
+        assertMessageStartsWith(
+                "validationSplit:",
+                () -> TrainerConfig.builder().validationSplit(0).build());
+        assertMessageStartsWith(
+                "layers:", () -> TrainerConfig.builder().layers(8, 0).build());
+        assertMessageStartsWith(
+                "batchSize:", () -> TrainerConfig.builder().batchSize(0).build());
+        assertMessageStartsWith(
+                "window:", () -> TrainerConfig.builder().window(-1).build());
+        assertMessageStartsWith(
+                "optimizer:", () -> TrainerConfig.builder().optimizer("rmsprop").build());
     }
 
     @Test
     void unknownVariantListsTheValidOnes() {
         IllegalArgumentException e = assertThrows(
-                IllegalArgumentException.class, () -> TrainerConfig.builder().variant("gan").build());
+                IllegalArgumentException.class,
+                () -> TrainerConfig.builder().variant("gan").build());
         assertTrue(e.getMessage().contains("undercomplete, denoising, sparse, contractive, variational, deep, pca"));
     }
 
     @Test
     void targetFalseAlarmRateSetsTheQuantile() {
-        assertEquals(0.999, TrainerConfig.builder().targetFalseAlarmRate(0.001).build().thresholdQuantile(), 1e-12);
+        assertEquals(
+                0.999,
+                TrainerConfig.builder().targetFalseAlarmRate(0.001).build().thresholdQuantile(),
+                1e-12);
     }
 
     @Test
     void overcompleteCodeIsRefusedWithoutRegulariser() {
         TrainerConfig plain = TrainerConfig.builder().layers(12, 10).build();
-        IllegalArgumentException e =
-                assertThrows(IllegalArgumentException.class, () -> Architecture.resolve(plain, 8));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Architecture.resolve(plain, 8));
         assertTrue(e.getMessage().startsWith("layers: code size 10 >= input width 8 (overcomplete)"), e.getMessage());
-        TrainerConfig sparse = TrainerConfig.builder().variant("sparse").layers(12, 10).build();
+        TrainerConfig sparse =
+                TrainerConfig.builder().variant("sparse").layers(12, 10).build();
         assertEquals(10, Architecture.resolve(sparse, 8).codeSize());
-        TrainerConfig unregularised =
-                TrainerConfig.builder().variant("sparse").sparsityWeight(0).layers(12, 10).build();
+        TrainerConfig unregularised = TrainerConfig.builder()
+                .variant("sparse")
+                .sparsityWeight(0)
+                .layers(12, 10)
+                .build();
         assertThrows(IllegalArgumentException.class, () -> Architecture.resolve(unregularised, 8));
     }
 

@@ -14,7 +14,12 @@ class VariantBehaviourTest {
     private static final double[][] HELD_OUT = SyntheticSensors.sequence(400, F, new Random(5));
 
     private static TrainerConfig.Builder base(String variant) {
-        return TrainerConfig.builder().variant(variant).epochs(30).batchSize(64).learningRate(0.01).seed(9);
+        return TrainerConfig.builder()
+                .variant(variant)
+                .epochs(30)
+                .batchSize(64)
+                .learningRate(0.01)
+                .seed(9);
     }
 
     private static TrainingOutcome train(TrainerConfig config) {
@@ -24,7 +29,11 @@ class VariantBehaviourTest {
     @Test
     void denoisingModelRebuildsCorruptedInputsBetterThanPlainOne() {
         TrainingOutcome plain = train(base("undercomplete").layers(6, 3).build());
-        TrainingOutcome denoising = train(base("denoising").layers(6, 3).maskingNoise(0.2).gaussianNoise(0.1).build());
+        TrainingOutcome denoising = train(base("denoising")
+                .layers(6, 3)
+                .maskingNoise(0.2)
+                .gaussianNoise(0.1)
+                .build());
         float[] clean = ModelTrainerTest.flatten(HELD_OUT);
         float[] corrupted = corrupt(clean, plain.model(), new Random(3));
         double plainError = errorAgainstClean(plain.model(), corrupted, clean);
@@ -57,8 +66,10 @@ class VariantBehaviourTest {
 
     @Test
     void sparsePenaltyMakesTheCodeSparser() {
-        TrainingOutcome plain = train(base("sparse").layers(6, 4).sparsityWeight(0).build());
-        TrainingOutcome sparse = train(base("sparse").layers(6, 4).sparsityWeight(0.05).build());
+        TrainingOutcome plain =
+                train(base("sparse").layers(6, 4).sparsityWeight(0).build());
+        TrainingOutcome sparse =
+                train(base("sparse").layers(6, 4).sparsityWeight(0.05).build());
         double plainL1 = meanAbsoluteCode(plain.model());
         double sparseL1 = meanAbsoluteCode(sparse.model());
         assertTrue(sparseL1 < 0.5 * plainL1, "mean |code| sparse " + sparseL1 + " vs plain " + plainL1);
@@ -77,8 +88,10 @@ class VariantBehaviourTest {
 
     @Test
     void contractivePenaltyShrinksTheEncoderJacobian() {
-        TrainingOutcome plain = train(base("contractive").layers(3).contractiveWeight(0).build());
-        TrainingOutcome contractive = train(base("contractive").layers(3).contractiveWeight(0.5).build());
+        TrainingOutcome plain =
+                train(base("contractive").layers(3).contractiveWeight(0).build());
+        TrainingOutcome contractive =
+                train(base("contractive").layers(3).contractiveWeight(0.5).build());
         double plainNorm = meanJacobianNorm(plain.model());
         double contractiveNorm = meanJacobianNorm(contractive.model());
         assertTrue(contractiveNorm < 0.7 * plainNorm, "‖J‖² contractive " + contractiveNorm + " vs plain " + plainNorm);
@@ -107,7 +120,11 @@ class VariantBehaviourTest {
     @Test
     void pcaSubspaceMatchesLinearAutoencoder() {
         TrainingOutcome pca = train(base("pca").layers(2).build());
-        TrainingOutcome linear = train(base("undercomplete").layers(2).activation(Activation.IDENTITY).epochs(60).build());
+        TrainingOutcome linear = train(base("undercomplete")
+                .layers(2)
+                .activation(Activation.IDENTITY)
+                .epochs(60)
+                .build());
         double[][] pcaBasis = rows(pca.model().layers().get(1));
         double[][] aeSpan = orthonormalRows(rows(linear.model().layers().get(1)));
         for (double[] direction : pcaBasis) {

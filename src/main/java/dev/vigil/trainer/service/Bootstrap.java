@@ -52,16 +52,20 @@ final class Bootstrap {
     private Data fromReadings() {
         String topic = config.getString(TrainerServiceConfig.READINGS_TOPIC);
         List<SensorReading> readings = new ArrayList<>();
-        for (ConsumerRecord<byte[], byte[]> record :
-                StreamTail.last(config.kafkaClient(), topic, config.getInt(TrainerServiceConfig.BOOTSTRAP_READINGS_MAX))) {
+        for (ConsumerRecord<byte[], byte[]> record : StreamTail.last(
+                config.kafkaClient(), topic, config.getInt(TrainerServiceConfig.BOOTSTRAP_READINGS_MAX))) {
             StreamRecords.reading(record.value()).ifPresent(readings::add);
         }
         List<String> features = features(readings);
-        RecentNormalData collection = new RecentNormalData(features, Integer.MAX_VALUE, Long.MAX_VALUE / 2,
-                config.valueRanges());
+        RecentNormalData collection =
+                new RecentNormalData(features, Integer.MAX_VALUE, Long.MAX_VALUE / 2, config.valueRanges());
         readings.forEach(collection::offer);
-        LOG.info("Bootstrapping from {}: {} of {} readings kept, features {}", topic, collection.size(),
-                readings.size(), features);
+        LOG.info(
+                "Bootstrapping from {}: {} of {} readings kept, features {}",
+                topic,
+                collection.size(),
+                readings.size(),
+                features);
         return Data.of(collection);
     }
 

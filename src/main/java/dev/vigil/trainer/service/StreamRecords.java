@@ -60,7 +60,9 @@ final class StreamRecords {
         try {
             JsonNode node = JSON.readTree(value);
             Map<String, Double> values = new HashMap<>();
-            node.path("values").fields().forEachRemaining(e -> values.put(e.getKey(), e.getValue().asDouble()));
+            node.path("values")
+                    .fields()
+                    .forEachRemaining(e -> values.put(e.getKey(), e.getValue().asDouble()));
             return Optional.of(SensorReading.newBuilder()
                     .setEntity(node.path("entity").asText())
                     .setTimestamp(Instant.ofEpochMilli(node.path("timestamp").asLong()))

@@ -63,16 +63,19 @@ public final class TrainerService implements Runnable, AutoCloseable {
         this.clock = clock;
         this.events = events;
         this.group = config.getString(TrainerServiceConfig.MODEL_GROUP);
-        ModelTopics topics = new ModelTopics(config.getString(TrainerServiceConfig.MODELS_TOPIC),
+        ModelTopics topics = new ModelTopics(
+                config.getString(TrainerServiceConfig.MODELS_TOPIC),
                 config.getString(TrainerServiceConfig.MODELS_HISTORY_TOPIC));
         this.history = new BundleHistory(config.kafkaClient(), topics);
-        this.publisher = new BundlePublisher(config.kafkaClient(), topics,
-                config.getShort(TrainerServiceConfig.MODELS_REPLICATION));
+        this.publisher = new BundlePublisher(
+                config.kafkaClient(), topics, config.getShort(TrainerServiceConfig.MODELS_REPLICATION));
         this.signer = readSigner(config);
         this.run = new TrainingRun(trainer, config.gate(), events);
-        this.schedule = new RetrainSchedule(config.duration(TrainerServiceConfig.TRAIN_INTERVAL),
+        this.schedule = new RetrainSchedule(
+                config.duration(TrainerServiceConfig.TRAIN_INTERVAL),
                 config.duration(TrainerServiceConfig.TRAIN_MIN_GAP));
-        this.drift = new DriftMonitor(config.getInt(TrainerServiceConfig.DRIFT_WINDOW),
+        this.drift = new DriftMonitor(
+                config.getInt(TrainerServiceConfig.DRIFT_WINDOW),
                 config.getDouble(TrainerServiceConfig.DRIFT_PSI_THRESHOLD));
         this.bootstrap = new Bootstrap(config);
         this.consumer = StreamTail.consumer(config.kafkaClient());
@@ -92,7 +95,10 @@ public final class TrainerService implements Runnable, AutoCloseable {
     /** Runs until {@link #close()}. */
     @Override
     public void run() {
-        LOG.info("Trainer service for group {} starting: {}", group, config.originalsStrings().keySet());
+        LOG.info(
+                "Trainer service for group {} starting: {}",
+                group,
+                config.originalsStrings().keySet());
         try {
             while (running) {
                 step();
@@ -131,7 +137,8 @@ public final class TrainerService implements Runnable, AutoCloseable {
         ModelBundle bundle = latest.get();
         if (current == null || current.getVersion() != bundle.getVersion() || collection == null) {
             LOG.info("Model in use for {}: v{} ({})", group, bundle.getVersion(), bundle.getVariant());
-            boolean layoutChanged = current == null || !current.getFeatureNames().equals(bundle.getFeatureNames());
+            boolean layoutChanged =
+                    current == null || !current.getFeatureNames().equals(bundle.getFeatureNames());
             current = bundle;
             drift.follow(bundle.getVersion(), bundle.getValidationQuantiles());
             if (layoutChanged || collection == null) {
@@ -141,15 +148,23 @@ public final class TrainerService implements Runnable, AutoCloseable {
     }
 
     private void startCollecting(List<String> features) {
-        collection = new RecentNormalData(features, config.getInt(TrainerServiceConfig.COLLECT_MAX_RECORDS),
-                config.duration(TrainerServiceConfig.COLLECT_MAX_AGE).toMillis(), config.valueRanges());
+        collection = new RecentNormalData(
+                features,
+                config.getInt(TrainerServiceConfig.COLLECT_MAX_RECORDS),
+                config.duration(TrainerServiceConfig.COLLECT_MAX_AGE).toMillis(),
+                config.valueRanges());
         List<TopicPartition> partitions = new ArrayList<>();
         partitions.addAll(StreamTail.partitions(consumer, config.getString(TrainerServiceConfig.SCORED_TOPIC)));
         partitions.addAll(StreamTail.partitions(consumer, config.getString(TrainerServiceConfig.ALERTS_TOPIC)));
         consumer.assign(partitions);
-        long since = clock.millis() - config.duration(TrainerServiceConfig.COLLECT_MAX_AGE).toMillis();
+        long since = clock.millis()
+                - config.duration(TrainerServiceConfig.COLLECT_MAX_AGE).toMillis();
         StreamTail.seekToTime(consumer, partitions, since);
-        LOG.info("Collecting {} from {} partitions since {}", features, partitions.size(), java.time.Instant.ofEpochMilli(since));
+        LOG.info(
+                "Collecting {} from {} partitions since {}",
+                features,
+                partitions.size(),
+                java.time.Instant.ofEpochMilli(since));
     }
 
     private void consume() {
@@ -201,14 +216,26 @@ public final class TrainerService implements Runnable, AutoCloseable {
     private void trainAndPublish(RetrainSchedule.Reason reason, Bootstrap.Data data) {
         int window = current == null ? config.getInt(TrainerServiceConfig.WINDOW) : current.getWindowLength();
         long currentVersion = current == null ? -1 : current.getVersion();
-        HoldoutSplit split = HoldoutSplit.of(data.segments(), window,
-                config.getDouble(TrainerServiceConfig.HOLDOUT_FRACTION), currentVersion);
+        HoldoutSplit split = HoldoutSplit.of(
+                data.segments(), window, config.getDouble(TrainerServiceConfig.HOLDOUT_FRACTION), currentVersion);
         long version = Math.max(history.highestVersion(group), currentVersion) + 1;
-        LOG.info("Training {} v{} ({}): {} sequences, {} held-out windows", group, version, reason,
-                split.training().size(), split.holdout().count());
-        TrainingRun.Outcome outcome = run.run(split, data.features(), window,
-                config.getList(TrainerServiceConfig.TRAIN_VARIANTS), currentContender(split), group, version);
-        outcome.publishable().ifPresent(bundle -> publish(bundle, outcome.winner().get().scorer()));
+        LOG.info(
+                "Training {} v{} ({}): {} sequences, {} held-out windows",
+                group,
+                version,
+                reason,
+                split.training().size(),
+                split.holdout().count());
+        TrainingRun.Outcome outcome = run.run(
+                split,
+                data.features(),
+                window,
+                config.getList(TrainerServiceConfig.TRAIN_VARIANTS),
+                currentContender(split),
+                group,
+                version);
+        outcome.publishable()
+                .ifPresent(bundle -> publish(bundle, outcome.winner().get().scorer()));
     }
 
     private TrainingRun.Current currentContender(HoldoutSplit split) {
