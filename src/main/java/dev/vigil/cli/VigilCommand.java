@@ -10,7 +10,13 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Real-time anomaly detection on Kafka with autoencoders run through ONNX Runtime.",
-        subcommands = {CommandLine.HelpCommand.class, ModelsCommand.class, SimulateCommand.class, TrainCommand.class})
+        subcommands = {
+            CommandLine.HelpCommand.class,
+            ModelsCommand.class,
+            SimulateCommand.class,
+            TrainCommand.class,
+            DetectCommand.class
+        })
 public final class VigilCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
