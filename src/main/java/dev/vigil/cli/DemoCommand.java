@@ -129,8 +129,8 @@ public final class DemoCommand implements Callable<Integer> {
             try (SimulatorProducer simulatorProducer = new SimulatorProducer(
                             simulator, bootstrap, DemoSettings.READINGS, ReadingFormat.AVRO, rate);
                     DemoDetector detector = new DemoDetector(
-                            DemoSettings.detector(bootstrap, temp.resolve("streams")),
-                            temp.resolve(SigningKeys.PUBLIC_FILE),
+                            DemoSettings.detector(
+                                    bootstrap, temp.resolve("streams"), temp.resolve(SigningKeys.PUBLIC_FILE)),
                             new DemoDetectorEvents(new DetectorMetrics(metrics), console));
                     OpsHttpServer ops = OpsHttpServer.start(metricsPort, registry, detector::readiness)) {
                 producer = simulatorProducer;
@@ -148,7 +148,7 @@ public final class DemoCommand implements Callable<Integer> {
                                 new TrainerMetrics(metrics));
                         AlertsFollower alerts =
                                 new AlertsFollower(bootstrap, DemoSettings.ALERTS, timingFirstAlert(console))) {
-                    runLive(simulator, simulatorProducer, detector, metrics, registry, console);
+                    runLive(simulator, simulatorProducer, trainer, detector, metrics, registry, console);
                     Thread.sleep(2_000);
                     report(simulator, alerts, console, out);
                 }
@@ -162,6 +162,7 @@ public final class DemoCommand implements Callable<Integer> {
     private void runLive(
             Simulator simulator,
             SimulatorProducer simulatorProducer,
+            DemoTrainer trainer,
             DemoDetector detector,
             VigilMetrics metrics,
             PrometheusMeterRegistry registry,
@@ -170,7 +171,8 @@ public final class DemoCommand implements Callable<Integer> {
         Thread feeder = new Thread(() -> feed(simulatorProducer), "vigil-demo-simulator");
         feeder.setDaemon(true);
         feeder.start();
-        Thread starter = new Thread(() -> startDetector(detector, metrics), "vigil-demo-detector-start");
+        Thread starter =
+                new Thread(() -> startDetector(trainer, detector, metrics, console), "vigil-demo-detector-start");
         starter.setDaemon(true);
         starter.start();
         int injectedShown = 0;
@@ -202,11 +204,16 @@ public final class DemoCommand implements Callable<Integer> {
         }
     }
 
-    private static void startDetector(DemoDetector detector, VigilMetrics metrics) {
+    private static void startDetector(
+            DemoTrainer trainer, DemoDetector detector, VigilMetrics metrics, ConsoleView console) {
         try {
-            detector.startWhenAModelArrives(Duration.ofMinutes(10), metrics);
+            if (trainer.awaitFirstModel(Duration.ofMinutes(10))) {
+                detector.start(metrics);
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        } catch (Exception e) {
+            console.problem("the detector could not start: " + e.getMessage());
         }
     }
 
