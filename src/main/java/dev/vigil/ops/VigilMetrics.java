@@ -79,7 +79,7 @@ public final class VigilMetrics implements MeterBinder, AutoCloseable {
 
     private final CompositeMeterRegistry meters = new CompositeMeterRegistry();
     private final PlatformMetrics platform = new PlatformMetrics();
-    private final BoundedTagValues reasons = new BoundedTagValues(32);
+    private final BoundedTagValues reasons = new BoundedTagValues(64);
     private final BoundedTagValues outcomes = new BoundedTagValues(8);
     private final Map<String, Counter> taggedCounters = new ConcurrentHashMap<>();
 
