@@ -178,6 +178,8 @@ final class ForkedDetector implements AutoCloseable {
         Files.writeString(logback, LOGBACK);
         List<String> args = List.of(
                 "-Xmx512m",
+                "-XX:+UseSerialGC",
+                "-XX:TieredStopAtLevel=1",
                 "-XX:ErrorFile=" + workDir.resolve("hs_err_pid%p.log"),
                 "-Dorg.apache.avro.SERIALIZABLE_PACKAGES=dev.vigil.contract.avro",
                 "-Dlogback.configurationFile=" + logback,
