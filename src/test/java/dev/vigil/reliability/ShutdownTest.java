@@ -51,7 +51,11 @@ class ShutdownTest {
                     detector.start().awaitLog(BEFORE_LOAD, Duration.ofSeconds(60));
                     Thread.sleep(delayMs);
                     int exit = detector.terminate(Duration.ofSeconds(40));
-                    LOG.info("SIGTERM {} ms after the load began: exit {}", delayMs, exit);
+                    LOG.info(
+                            "SIGTERM {} ms after the load began: exit {}, model loaded before exit: {}",
+                            delayMs,
+                            exit,
+                            detector.logText().contains("now scores"));
                     assertTrue(CLEAN_EXIT.contains(exit), "exit code " + exit + "\n" + detector.logText());
                     assertNoCrash(detector);
                 }
@@ -82,7 +86,12 @@ class ShutdownTest {
                     publisher.publish(ReliabilityBundles.trained(++version));
                     Thread.sleep(delayMs);
                     int exit = detector.terminate(Duration.ofSeconds(40));
-                    LOG.info("SIGTERM {} ms after publishing v{} under load: exit {}", delayMs, version, exit);
+                    LOG.info(
+                            "SIGTERM {} ms after publishing v{} under load: exit {}, swapped before exit: {}",
+                            delayMs,
+                            version,
+                            exit,
+                            detector.logText().contains(ReliabilityBundles.GROUP + ":" + version + " now scores"));
                     assertTrue(CLEAN_EXIT.contains(exit), "exit code " + exit + "\n" + detector.logText());
                     assertNoCrash(detector);
                     assertStreamsClosedBeforeSessions(detector.logText());
