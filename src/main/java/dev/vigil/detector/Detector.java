@@ -2,11 +2,15 @@ package dev.vigil.detector;
 
 import dev.vigil.detector.scoring.BundleRefusedException;
 import dev.vigil.detector.scoring.ModelHolder;
+import dev.vigil.detector.scoring.ModelsFollower;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -14,18 +18,19 @@ import org.slf4j.LoggerFactory;
 /**
  * A running detector: the model holder (loaded from {@code model.path}, {@code model.dir} and the
  * models topic), the followers that hot-swap new bundles, and the Kafka Streams application. Closing
- * it stops the streams first, then the followers, then the ONNX Runtime sessions.
+ * it stops the streams first (committing, and leaving the consumer group so its partitions move at
+ * once instead of after the session timeout), then the followers, then the ONNX Runtime sessions.
  */
 public final class Detector implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Detector.class);
 
     private final ModelHolder models;
     private final KafkaStreams streams;
-    private final ModelTopicFollower follower;
+    private final ModelsFollower follower;
     private final ScheduledExecutorService directoryPoller;
 
     private Detector(
-            ModelHolder models, KafkaStreams streams, ModelTopicFollower follower, ScheduledExecutorService poller) {
+            ModelHolder models, KafkaStreams streams, ModelsFollower follower, ScheduledExecutorService poller) {
         this.models = models;
         this.streams = streams;
         this.follower = follower;
@@ -41,8 +46,7 @@ public final class Detector implements AutoCloseable {
     public static Detector start(DetectorConfig config, DetectorEvents events) throws BundleRefusedException {
         ModelHolder models = ModelSources.holder(config, events);
         ModelSources.loadConfigured(config, models);
-        ModelTopicFollower follower =
-                config.getBoolean(DetectorConfig.MODEL_TOPIC_ENABLED) ? follow(config, models) : null;
+        ModelsFollower follower = config.getBoolean(DetectorConfig.MODEL_TOPIC_ENABLED) ? follow(config, models) : null;
         if (models.current().isEmpty()) {
             models.close();
             throw new IllegalStateException("no valid model: set model.path or model.dir, or publish a bundle to "
@@ -54,15 +58,20 @@ public final class Detector implements AutoCloseable {
         KafkaStreams streams =
                 new KafkaStreams(DetectorTopology.build(config, models, events), DetectorStreams.properties(config));
         streams.start();
-        if (follower != null) {
-            follower.start();
-        }
         return new Detector(models, streams, follower, pollDirectory(config, models));
     }
 
-    private static ModelTopicFollower follow(DetectorConfig config, ModelHolder models) {
-        ModelTopicFollower follower = new ModelTopicFollower(config, models);
-        follower.catchUp(Duration.ofSeconds(30));
+    private static ModelsFollower follow(DetectorConfig config, ModelHolder models) {
+        Map<String, Object> client = new HashMap<>(config.kafkaOverrides());
+        client.put("bootstrap.servers", String.join(",", config.list(DetectorConfig.BOOTSTRAP_SERVERS)));
+        String group = config.getString(DetectorConfig.MODEL_GROUP);
+        ModelsFollower follower = new ModelsFollower(
+                client, config.getString(DetectorConfig.MODELS_TOPIC), group.isEmpty() ? null : group, models::offer);
+        try {
+            follower.start().awaitInitialLoad(Duration.ofSeconds(30));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         return follower;
     }
 
@@ -101,7 +110,8 @@ public final class Detector implements AutoCloseable {
 
     @Override
     public void close() {
-        streams.close(Duration.ofSeconds(30));
+        streams.close(CloseOptions.timeout(Duration.ofSeconds(30))
+                .withGroupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP));
         if (directoryPoller != null) {
             directoryPoller.shutdownNow();
         }

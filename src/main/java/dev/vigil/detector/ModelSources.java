@@ -1,19 +1,19 @@
 package dev.vigil.detector;
 
 import dev.vigil.contract.BundleFiles;
-import dev.vigil.contract.BundleVerifier;
-import dev.vigil.contract.SigningKeys;
 import dev.vigil.contract.avro.ModelBundle;
 import dev.vigil.detector.scoring.BundleRefusedException;
 import dev.vigil.detector.scoring.BundleTrust;
 import dev.vigil.detector.scoring.BundleValidator;
 import dev.vigil.detector.scoring.ModelHolder;
+import dev.vigil.detector.scoring.SignatureTrust;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Stream;
 import org.apache.kafka.common.config.ConfigException;
 import org.slf4j.Logger;
@@ -37,13 +37,8 @@ public final class ModelSources {
     /** The trust policy: Ed25519 keys from {@code model.trusted.keys}, or trust-all with a loud warning. */
     public static BundleTrust trust(DetectorConfig config) {
         String keys = config.getString(DetectorConfig.MODEL_TRUSTED_KEYS);
-        if (keys.isEmpty()) {
-            LOG.warn("!!! model.trusted.keys is not set: the detector accepts UNSIGNED model bundles from anyone"
-                    + " who can write to the models topic or directory. Set it in production. !!!");
-            return BundleTrust.TRUST_ALL;
-        }
         try {
-            return BundleTrust.verifiedBy(BundleVerifier.trusting(SigningKeys.readPublicKeys(Path.of(keys))));
+            return SignatureTrust.fromConfig(keys.isEmpty() ? Optional.empty() : Optional.of(Path.of(keys)));
         } catch (IOException | RuntimeException e) {
             throw new ConfigException(
                     DetectorConfig.MODEL_TRUSTED_KEYS, keys, "cannot read public keys: " + e.getMessage());

@@ -16,14 +16,6 @@ public interface BundleTrust {
     /** Empty when {@code bundle} is trusted, else why not. */
     Optional<String> distrust(ModelBundle bundle);
 
-    /** Trusts bundles that {@code verifier} finds intact and signed by one of its keys. */
-    static BundleTrust verifiedBy(dev.vigil.contract.BundleVerifier verifier) {
-        return bundle -> {
-            var check = verifier.check(bundle);
-            return check.valid() ? Optional.empty() : Optional.of(check.status() + ": " + check.message());
-        };
-    }
-
     /** A trust policy from a predicate; a refused bundle is reported as a failed signature check. */
     static BundleTrust of(Predicate<ModelBundle> trusted) {
         return bundle -> trusted.test(bundle) ? Optional.empty() : Optional.of("signature missing or invalid");
