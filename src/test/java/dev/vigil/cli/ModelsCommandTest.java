@@ -134,5 +134,7 @@ class ModelsCommandTest {
 
         assertEquals(1, run("models", "rollback", "--bootstrap", bootstrap, "--group", "solo"));
         assertTrue(err.toString().contains("no version of solo older than v1"), err.toString());
+        assertTrue(err.toString().startsWith("vigil models rollback: "), err.toString());
+        assertTrue(!err.toString().contains("\tat "), "no stack trace: " + err);
     }
 }

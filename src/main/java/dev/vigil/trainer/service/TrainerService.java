@@ -273,6 +273,10 @@ public final class TrainerService implements Runnable, AutoCloseable {
     @Override
     public void close() {
         running = false;
-        consumer.wakeup();
+        try {
+            consumer.wakeup();
+        } catch (IllegalStateException e) {
+            // already closed by run()
+        }
     }
 }
