@@ -89,6 +89,18 @@ final class ConsoleView {
         out.flush();
     }
 
+    /** Prints something that went wrong. */
+    synchronized void problem(String message) {
+        out.printf(Locale.ROOT, "[ERROR]  %s%n", message);
+        out.flush();
+    }
+
+    /** Prints how long after the start the first alert opened. */
+    synchronized void firstAlert(Duration sinceStart) {
+        out.printf(Locale.ROOT, "[ALERT]  first alert %d s after the demo started%n", sinceStart.toSeconds());
+        out.flush();
+    }
+
     /** Prints a model that went live. */
     synchronized void modelLive(long version, String detail) {
         out.printf(Locale.ROOT, "[MODEL]  v%d live%s%n", version, detail.isEmpty() ? "" : " (" + detail + ")");

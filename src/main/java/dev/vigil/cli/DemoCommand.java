@@ -2,6 +2,8 @@ package dev.vigil.cli;
 
 import ch.qos.logback.classic.Level;
 import dev.vigil.contract.SigningKeys;
+import dev.vigil.contract.avro.AlertEvent;
+import dev.vigil.contract.avro.AnomalyAlert;
 import dev.vigil.ops.DetectorMetrics;
 import dev.vigil.ops.EmbeddedKafka;
 import dev.vigil.ops.OpsHttpServer;
@@ -87,11 +89,13 @@ public final class DemoCommand implements Callable<Integer> {
     boolean verbose;
 
     private final CountDownLatch finished = new CountDownLatch(1);
+    private long startNanos;
     private volatile SimulatorProducer producer;
     private volatile boolean interrupted;
 
     @Override
     public Integer call() throws Exception {
+        startNanos = System.nanoTime();
         PrintWriter out = spec.commandLine().getOut();
         if (!verbose) {
             quietLogs();
@@ -125,8 +129,8 @@ public final class DemoCommand implements Callable<Integer> {
             try (SimulatorProducer simulatorProducer = new SimulatorProducer(
                             simulator, bootstrap, DemoSettings.READINGS, ReadingFormat.AVRO, rate);
                     DemoDetector detector = new DemoDetector(
-                            DemoSettings.detector(bootstrap, temp.resolve("streams")),
-                            temp.resolve(SigningKeys.PUBLIC_FILE),
+                            DemoSettings.detector(
+                                    bootstrap, temp.resolve("streams"), temp.resolve(SigningKeys.PUBLIC_FILE)),
                             new DemoDetectorEvents(new DetectorMetrics(metrics), console));
                     OpsHttpServer ops = OpsHttpServer.start(metricsPort, registry, detector::readiness)) {
                 producer = simulatorProducer;
@@ -142,8 +146,9 @@ public final class DemoCommand implements Callable<Integer> {
                                 DemoSettings.trainer(
                                         bootstrap, temp.resolve(SigningKeys.PRIVATE_FILE), seed, retrainEvery),
                                 new TrainerMetrics(metrics));
-                        AlertsFollower alerts = new AlertsFollower(bootstrap, DemoSettings.ALERTS, console::alert)) {
-                    runLive(simulator, simulatorProducer, detector, metrics, registry, console);
+                        AlertsFollower alerts =
+                                new AlertsFollower(bootstrap, DemoSettings.ALERTS, timingFirstAlert(console))) {
+                    runLive(simulator, simulatorProducer, trainer, detector, metrics, registry, console);
                     Thread.sleep(2_000);
                     report(simulator, alerts, console, out);
                 }
@@ -157,26 +162,38 @@ public final class DemoCommand implements Callable<Integer> {
     private void runLive(
             Simulator simulator,
             SimulatorProducer simulatorProducer,
+            DemoTrainer trainer,
             DemoDetector detector,
             VigilMetrics metrics,
             PrometheusMeterRegistry registry,
             ConsoleView console)
             throws InterruptedException {
-        long start = System.nanoTime();
         Thread feeder = new Thread(() -> feed(simulatorProducer), "vigil-demo-simulator");
         feeder.setDaemon(true);
         feeder.start();
-        Thread starter = new Thread(() -> startDetector(detector, metrics), "vigil-demo-detector-start");
+        Thread starter =
+                new Thread(() -> startDetector(trainer, detector, metrics, console), "vigil-demo-detector-start");
         starter.setDaemon(true);
         starter.start();
         int injectedShown = 0;
         while (feeder.isAlive()) {
             feeder.join(statusEvery.toMillis());
             injectedShown = showInjections(simulator, console, injectedShown);
-            Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
+            Duration elapsed = Duration.ofNanos(System.nanoTime() - startNanos);
             console.status(DemoStatus.read(registry, elapsed, simulator.simulatedTimeMillis()));
         }
         starter.join(1_000);
+    }
+
+    /** Shows alerts on the console and, once, how long after the start the first one came. */
+    private java.util.function.Consumer<AnomalyAlert> timingFirstAlert(ConsoleView console) {
+        java.util.concurrent.atomic.AtomicBoolean seen = new java.util.concurrent.atomic.AtomicBoolean();
+        return alert -> {
+            if (alert.getEvent() == AlertEvent.OPENED && seen.compareAndSet(false, true)) {
+                console.firstAlert(Duration.ofNanos(System.nanoTime() - startNanos));
+            }
+            console.alert(alert);
+        };
     }
 
     private void feed(SimulatorProducer simulatorProducer) {
@@ -187,11 +204,16 @@ public final class DemoCommand implements Callable<Integer> {
         }
     }
 
-    private static void startDetector(DemoDetector detector, VigilMetrics metrics) {
+    private static void startDetector(
+            DemoTrainer trainer, DemoDetector detector, VigilMetrics metrics, ConsoleView console) {
         try {
-            detector.startWhenAModelArrives(Duration.ofMinutes(10), metrics);
+            if (trainer.awaitFirstModel(Duration.ofMinutes(10))) {
+                detector.start(metrics);
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        } catch (Exception e) {
+            console.problem("the detector could not start: " + e.getMessage());
         }
     }
 
@@ -241,9 +263,11 @@ public final class DemoCommand implements Callable<Integer> {
     }
 
     private static void quietLogs() {
-        for (String name : new String[] {"dev.vigil", "org.apache.kafka", "kafka"}) {
+        for (String name : new String[] {"dev.vigil", "org.apache.kafka"}) {
             ((ch.qos.logback.classic.Logger) LoggerFactory.getLogger(name)).setLevel(Level.ERROR);
         }
+        // the in-process broker's own log (kafka.*) is not the demo's business; --verbose shows it
+        ((ch.qos.logback.classic.Logger) LoggerFactory.getLogger("kafka")).setLevel(Level.OFF);
     }
 
     private static void deleteRecursively(Path dir) throws java.io.IOException {

@@ -1,87 +1,55 @@
 package dev.vigil.cli;
 
+import dev.vigil.detector.Detector;
 import dev.vigil.detector.DetectorConfig;
 import dev.vigil.detector.DetectorEvents;
-import dev.vigil.detector.DetectorInputs;
-import dev.vigil.detector.DetectorStreams;
-import dev.vigil.detector.DetectorTopology;
-import dev.vigil.detector.scoring.BundleValidator;
-import dev.vigil.detector.scoring.ModelHolder;
-import dev.vigil.detector.scoring.ModelsFollower;
-import dev.vigil.detector.scoring.SignatureTrust;
+import dev.vigil.detector.scoring.BundleRefusedException;
 import dev.vigil.ops.Readiness;
 import dev.vigil.ops.VigilMetrics;
-import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Map;
-import java.util.Optional;
 import org.apache.kafka.streams.KafkaStreams;
 
 /**
- * The demo's detector: follows the models topic (trusting the demo's signing key), waits for the
- * first model (the topology is built for its feature layout), then runs the Kafka Streams topology.
+ * The demo's detector: the real {@link Detector} runtime, started once the trainer has published a
+ * first model (the detector needs one to build its topology for the model's feature layout).
  */
 final class DemoDetector implements AutoCloseable {
     private final DetectorConfig config;
     private final DetectorEvents events;
-    private final ModelHolder holder;
-    private final ModelsFollower follower;
-    private volatile KafkaStreams streams;
+    private volatile Detector detector;
     private AutoCloseable streamsMeters;
 
-    DemoDetector(Map<String, Object> settings, Path publicKey, DetectorEvents events) throws Exception {
+    DemoDetector(Map<String, Object> settings, DetectorEvents events) {
         this.config = new DetectorConfig(settings);
         this.events = events;
-        BundleValidator validator = new BundleValidator(
-                SignatureTrust.fromConfig(Optional.of(publicKey)),
-                DetectorInputs.availableFeatures(config),
-                config.getDouble(DetectorConfig.PROBE_TOLERANCE));
-        this.holder = new ModelHolder(validator, events);
-        Map<String, Object> client =
-                Map.of("bootstrap.servers", String.join(",", config.list(DetectorConfig.BOOTSTRAP_SERVERS)));
-        this.follower =
-                new ModelsFollower(client, config.getString(DetectorConfig.MODELS_TOPIC), null, holder::offer).start();
     }
 
-    /** Waits up to {@code timeout} for a first model, then starts scoring; false if none came. */
-    boolean startWhenAModelArrives(Duration timeout, VigilMetrics metrics) throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (holder.current().isEmpty()) {
-            if (System.nanoTime() > deadline) {
-                return false;
-            }
-            Thread.sleep(100);
-        }
-        KafkaStreams started =
-                new KafkaStreams(DetectorTopology.build(config, holder, events), DetectorStreams.properties(config));
-        streamsMeters = metrics.bindKafkaStreams(started);
-        started.start();
-        streams = started;
-        return true;
+    /** Starts the detector, which loads the newest model from the models topic, and binds its Kafka meters. */
+    void start(VigilMetrics metrics) throws BundleRefusedException {
+        Detector started = Detector.start(config, events);
+        streamsMeters = metrics.bindKafkaStreams(started.streams());
+        detector = started;
     }
 
-    /** Ready when a model is loaded and Kafka Streams is running. */
+    /** Ready when the detector runs with a model and Kafka Streams is RUNNING. */
     Readiness readiness() {
-        if (holder.current().isEmpty()) {
-            return Readiness.notReady("no model loaded yet");
+        Detector running = detector;
+        if (running == null) {
+            return Readiness.notReady("waiting for the first model");
         }
-        KafkaStreams running = streams;
-        if (running == null || running.state() != KafkaStreams.State.RUNNING) {
-            return Readiness.notReady("kafka streams is " + (running == null ? "not started" : running.state()));
-        }
-        return Readiness.isReady();
+        KafkaStreams.State state = running.streams().state();
+        return state == KafkaStreams.State.RUNNING
+                ? Readiness.isReady()
+                : Readiness.notReady("kafka streams is " + state);
     }
 
     @Override
     public void close() throws Exception {
-        if (streams != null) {
-            streams.close(Duration.ofSeconds(10));
-            streams.cleanUp();
+        if (detector != null) {
+            detector.close();
         }
         if (streamsMeters != null) {
             streamsMeters.close();
         }
-        follower.close();
-        holder.close();
     }
 }

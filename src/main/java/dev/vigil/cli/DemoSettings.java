@@ -33,16 +33,20 @@ final class DemoSettings {
                 new NewTopic(MODELS_HISTORY, 1, (short) 1));
     }
 
-    static Map<String, Object> detector(String bootstrap, Path stateDir) {
-        return Map.of(
-                "bootstrap.servers", bootstrap,
-                "application.id", "vigil-demo-detector",
-                "state.dir", stateDir.toString(),
-                "input.topic", READINGS,
-                "scored.topic", SCORED,
-                "alerts.topic", ALERTS,
-                "dlq.topic", DLQ,
-                "models.topic", MODELS);
+    static Map<String, Object> detector(String bootstrap, Path stateDir, Path trustedKeys) {
+        return Map.ofEntries(
+                Map.entry("bootstrap.servers", bootstrap),
+                Map.entry("application.id", "vigil-demo-detector"),
+                // at-least-once starts faster on a laptop; the detector's default is exactly_once_v2
+                Map.entry("processing.guarantee", "at_least_once"),
+                Map.entry("state.dir", stateDir.toString()),
+                Map.entry("input.topic", READINGS),
+                Map.entry("scored.topic", SCORED),
+                Map.entry("alerts.topic", ALERTS),
+                Map.entry("dlq.topic", DLQ),
+                Map.entry("models.topic", MODELS),
+                Map.entry("model.group", MODEL_GROUP),
+                Map.entry("model.trusted.keys", trustedKeys.toString()));
     }
 
     static Map<String, Object> trainer(String bootstrap, Path signingKey, long seed, Duration retrainEvery) {

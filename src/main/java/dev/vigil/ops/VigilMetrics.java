@@ -9,6 +9,7 @@ import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
 import java.time.Duration;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -131,6 +132,16 @@ public final class VigilMetrics implements MeterBinder, AutoCloseable {
      */
     public AutoCloseable bindKafkaStreams(KafkaStreams streams) {
         return platform.bindKafkaStreams(streams, meters);
+    }
+
+    /**
+     * Creates the dead-letter and swap-refusal series of known reason codes at zero, so dashboards
+     * show a flat line instead of "No data" until the first one happens.
+     */
+    public void declareReasons(Collection<String> deadLetterReasons, Collection<String> refusalReasons) {
+        deadLetterReasons.forEach(reason -> taggedCounter(DEAD_LETTERS, "reason", reasons.bound(reason)));
+        refusalReasons.forEach(
+                reason -> taggedCounter(MODEL_SWAPS, "outcome", "refused", "reason", reasons.bound(reason)));
     }
 
     /** A reading was scored ({@code NORMAL} or {@code ANOMALOUS}) or skipped while warming up. */

@@ -36,7 +36,10 @@ class ShutdownTest {
 =======
     /** Logged by the detector just before it validates and loads its first bundle. */
     private static final String BEFORE_LOAD = "model.trusted.keys is not set";
+<<<<<<< HEAD
 >>>>>>> wip/det
+=======
+>>>>>>> wip/ops
 
     private static final String STREAMS_STOPPED = "State transition from PENDING_SHUTDOWN to NOT_RUNNING";
     private static final String SESSION_CLOSED = "Closed ONNX Runtime session of model";
