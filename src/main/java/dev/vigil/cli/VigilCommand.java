@@ -12,6 +12,10 @@ import picocli.CommandLine.Command;
         description = "Real-time anomaly detection on Kafka with autoencoders run through ONNX Runtime.",
         subcommands = {
             CommandLine.HelpCommand.class,
+            BenchCommand.class,
+            DemoCommand.class,
+            DetectCommand.class,
+            EvaluateCommand.class,
             ModelsCommand.class,
             SimulateCommand.class,
             TrainCommand.class,

@@ -48,17 +48,32 @@ public final class MatMul {
         }
     }
 
-    /** out[m×k] = g[m×n] · wᵀ[n×k] (the gradient with respect to a layer's input). */
-    public static void multiplyByTranspose(float[] g, int m, int n, float[] w, int wOff, int k, float[] out) {
+    /**
+     * out[m×k] = g[m×n] · wᵀ[n×k] (the gradient with respect to a layer's input), using a transposed
+     * copy {@code wt[n×k]} of the weights so the inner loop is contiguous (axpy rows, no reductions).
+     */
+    public static void multiplyByTransposed(float[] g, int m, int n, float[] wt, int k, float[] out) {
         for (int i = 0; i < m; i++) {
-            int gRow = i * n;
-            for (int p = 0; p < k; p++) {
-                int wRow = wOff + p * n;
-                float sum = 0f;
-                for (int j = 0; j < n; j++) {
-                    sum += g[gRow + j] * w[wRow + j];
+            int row = i * k;
+            java.util.Arrays.fill(out, row, row + k, 0f);
+            for (int j = 0; j < n; j++) {
+                float gij = g[i * n + j];
+                if (gij == 0f) {
+                    continue;
                 }
-                out[i * k + p] = sum;
+                int wRow = j * k;
+                for (int p = 0; p < k; p++) {
+                    out[row + p] += gij * wt[wRow + p];
+                }
+            }
+        }
+    }
+
+    /** wt[n×k] = transpose of w[k×n] (starting at {@code wOff}). */
+    public static void transpose(float[] w, int wOff, int k, int n, float[] wt) {
+        for (int p = 0; p < k; p++) {
+            for (int j = 0; j < n; j++) {
+                wt[j * k + p] = w[wOff + p * n + j];
             }
         }
     }

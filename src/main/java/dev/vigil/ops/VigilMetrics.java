@@ -113,6 +113,7 @@ public final class VigilMetrics implements MeterBinder, AutoCloseable {
                 .description("Alerts open now")
                 .register(meters);
         counter(TRAINING_RUNS, "outcome", "succeeded");
+        counter(TRAINING_RUNS, "outcome", "rejected");
         counter(TRAINING_RUNS, "outcome", "failed");
     }
 
@@ -229,8 +230,8 @@ public final class VigilMetrics implements MeterBinder, AutoCloseable {
     }
 
     /**
-     * What a training run reports: {@code outcome} is {@code succeeded}, {@code failed} or another
-     * short code.
+     * What a training run reports: {@code outcome} is {@code succeeded}, {@code rejected} (by the
+     * quality gate), {@code failed} or another short code.
      */
     public record TrainingRun(
             String outcome, Duration duration, long samples, double trainLoss, double validationLoss) {

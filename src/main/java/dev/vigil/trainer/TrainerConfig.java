@@ -407,71 +407,12 @@ public final class TrainerConfig {
 
         /** Validates and builds. */
         public TrainerConfig build() {
-            Validation.check(this);
-            return new TrainerConfig(this);
-        }
-    }
-
-    /** Checks of each parameter, with messages naming it. */
-    private static final class Validation {
-        static void check(Builder b) {
-            if (b.variant == null) {
-                fail("variant", "must be set");
+            if (variant == null) {
+                throw new IllegalArgumentException("variant: must be set");
             }
-            Variant.parse(b.variant);
-            for (int width : b.layers) {
-                require(width >= 1, "layers", "every width must be >= 1, got " + Arrays.toString(b.layers));
-            }
-            require(b.window >= 0, "window", "must be >= 0 (0 = automatic), got " + b.window);
-            require(b.epochs >= 1, "epochs", "must be >= 1, got " + b.epochs);
-            require(b.batchSize >= 1, "batchSize", "must be >= 1, got " + b.batchSize);
-            require(
-                    b.learningRate > 0 && b.learningRate < 10,
-                    "learningRate",
-                    "must be in (0, 10), got " + b.learningRate);
-            require(b.scaler != null, "scaler", "must be set");
-            require(
-                    b.thresholdQuantile > 0.5 && b.thresholdQuantile < 1,
-                    "thresholdQuantile",
-                    "must be in (0.5, 1), got " + b.thresholdQuantile);
-            require(
-                    b.validationSplit > 0 && b.validationSplit < 0.9,
-                    "validationSplit",
-                    "must be in (0, 0.9), got " + b.validationSplit);
-            require(b.patience >= 1, "patience", "must be >= 1, got " + b.patience);
-            require(b.activation != null, "activation", "must be set");
-            require(b.loss != null, "loss", "must be set");
-            require(
-                    "adam".equals(b.optimizer) || "sgd".equals(b.optimizer),
-                    "optimizer",
-                    "must be adam or sgd, got " + b.optimizer);
-            require(b.weightDecay >= 0, "weightDecay", "must be >= 0, got " + b.weightDecay);
-            require(
-                    b.maskingNoise >= 0 && b.maskingNoise < 1,
-                    "maskingNoise",
-                    "must be in [0, 1), got " + b.maskingNoise);
-            require(b.gaussianNoise >= 0, "gaussianNoise", "must be >= 0, got " + b.gaussianNoise);
-            require(
-                    "l1".equals(b.sparsity) || "kl".equals(b.sparsity),
-                    "sparsity",
-                    "must be l1 or kl, got " + b.sparsity);
-            require(b.sparsityWeight >= 0, "sparsityWeight", "must be >= 0, got " + b.sparsityWeight);
-            require(
-                    b.sparsityTarget > 0 && b.sparsityTarget < 1,
-                    "sparsityTarget",
-                    "must be in (0, 1), got " + b.sparsityTarget);
-            require(b.contractiveWeight >= 0, "contractiveWeight", "must be >= 0, got " + b.contractiveWeight);
-            require(b.klWeight >= 0, "klWeight", "must be >= 0, got " + b.klWeight);
-        }
-
-        private static void require(boolean ok, String parameter, String why) {
-            if (!ok) {
-                fail(parameter, why);
-            }
-        }
-
-        private static void fail(String parameter, String why) {
-            throw new IllegalArgumentException(parameter + ": " + why);
+            TrainerConfig config = new TrainerConfig(this);
+            ConfigChecks.check(config);
+            return config;
         }
     }
 }

@@ -27,7 +27,8 @@ final class DetectorRig {
 
     /**
      * Detector properties for a test: short commit interval and session timeouts (so a killed
-     * instance's partitions move quickly), short alert cooldown, the given guarantee and bundle.
+     * instance's partitions move quickly), short alert cooldown, the given guarantee and bundle file
+     * ({@code null} when the model comes from the models topic).
      */
     static Map<String, String> properties(
             EmbeddedKafka kafka, String applicationId, String guarantee, Path bundle, Path stateDir) {
@@ -38,7 +39,9 @@ final class DetectorRig {
         props.put("commit.interval.ms", "100");
         props.put("state.dir", stateDir.toString());
         props.put("input.topic", INPUT);
-        props.put("model.path", bundle.toString());
+        if (bundle != null) {
+            props.put("model.path", bundle.toString());
+        }
         props.put("alert.cooldown.ms", "2000");
         props.put("kafka.session.timeout.ms", "6000");
         props.put("kafka.heartbeat.interval.ms", "1000");

@@ -93,6 +93,28 @@ final class ForkedDetector implements AutoCloseable {
         return this;
     }
 
+    /** Waits until this start's log contains {@code text} at least {@code times} times. */
+    ForkedDetector awaitLogCount(String text, int times, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (count(logText(), text) < times) {
+            if (System.nanoTime() > deadline || !process.isAlive()) {
+                throw new IllegalStateException(name + " did not log '" + text + "' " + times + " times within "
+                        + timeout + "; log:\n" + tail());
+            }
+            Thread.sleep(100);
+        }
+        return this;
+    }
+
+    /** How often {@code text} occurs in {@code log}. */
+    static int count(String log, String text) {
+        int count = 0;
+        for (int at = log.indexOf(text); at >= 0; at = log.indexOf(text, at + text.length())) {
+            count++;
+        }
+        return count;
+    }
+
     /** SIGKILL: the JVM dies at once, without shutdown hooks. */
     void kill() throws InterruptedException {
         process.destroyForcibly();

@@ -1,0 +1,106 @@
+package dev.vigil.bench;
+
+import dev.vigil.contract.avro.ModelBundle;
+import dev.vigil.detector.DetectorConfig;
+import dev.vigil.detector.DetectorEvents;
+import dev.vigil.detector.DetectorTopology;
+import dev.vigil.detector.scoring.BundleRefusedException;
+import dev.vigil.detector.scoring.BundleTrust;
+import dev.vigil.detector.scoring.BundleValidator;
+import dev.vigil.detector.scoring.ModelHolder;
+import dev.vigil.trainer.ModelTrainer;
+import dev.vigil.trainer.TrainerConfig;
+import dev.vigil.trainer.TrainingData;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.apache.kafka.streams.Topology;
+
+/**
+ * The full detector topology ({@link DetectorTopology}) as a benchmark subject: it reads the
+ * harness's input topic, writes scored readings to the harness's output topic, and alerts and dead
+ * letters beside it. Every topology built gets its own model holder, closed with the subject.
+ */
+public final class DetectorSubject implements BenchSubject, AutoCloseable {
+    private final ModelBundle bundle;
+    private final Map<String, String> overrides;
+    private final List<ModelHolder> holders = new ArrayList<>();
+
+    /** A detector scoring with {@code bundle}, with detector settings {@code overrides}. */
+    public DetectorSubject(ModelBundle bundle, Map<String, String> overrides) {
+        this.bundle = bundle;
+        this.overrides = Map.copyOf(overrides);
+    }
+
+    /**
+     * The default model: the trainer's default configuration trained on {@code rows} seeded synthetic
+     * readings over {@code featureNames}, the same distribution {@link BenchReadings} produces.
+     */
+    public static ModelBundle defaultModel(List<String> featureNames, int rows, long seed) {
+        BenchReadings readings = new BenchReadings(featureNames, 1, seed);
+        double[][] data = new double[rows][];
+        for (int i = 0; i < rows; i++) {
+            Map<String, Double> values = readings.reading(i, i).getValues();
+            data[i] = featureNames.stream().mapToDouble(values::get).toArray();
+        }
+        TrainerConfig config = TrainerConfig.builder().seed(seed).build();
+        return new ModelTrainer().train(TrainingData.of(featureNames, List.<double[][]>of(data)), config, "bench", 1);
+    }
+
+    @Override
+    public String name() {
+        return "detector";
+    }
+
+    @Override
+    public synchronized Topology build(String input, String output) {
+        DetectorConfig config = config(input, output);
+        ModelHolder models = new ModelHolder(
+                new BundleValidator(BundleTrust.TRUST_ALL, Set.of(), config.getDouble(DetectorConfig.PROBE_TOLERANCE)),
+                DetectorEvents.NOOP);
+        holders.add(models);
+        try {
+            models.apply(bundle);
+        } catch (BundleRefusedException e) {
+            throw new IllegalStateException("the detector refused the benchmark model: " + e.getMessage(), e);
+        }
+        return DetectorTopology.build(config, models, DetectorEvents.NOOP);
+    }
+
+    @Override
+    public List<String> extraTopics(String output) {
+        return List.of(alerts(output), deadLetters(output));
+    }
+
+    @Override
+    public Optional<String> deadLetterTopic(String output) {
+        return Optional.of(deadLetters(output));
+    }
+
+    private DetectorConfig config(String input, String output) {
+        Map<String, Object> props = new HashMap<>();
+        props.put(DetectorConfig.INPUT_TOPIC, input);
+        props.put(DetectorConfig.SCORED_TOPIC, output);
+        props.put(DetectorConfig.ALERTS_TOPIC, alerts(output));
+        props.put(DetectorConfig.DLQ_TOPIC, deadLetters(output));
+        props.putAll(overrides);
+        return new DetectorConfig(props);
+    }
+
+    private static String alerts(String output) {
+        return output + ".alerts";
+    }
+
+    private static String deadLetters(String output) {
+        return output + ".dlq";
+    }
+
+    @Override
+    public synchronized void close() {
+        holders.forEach(ModelHolder::close);
+        holders.clear();
+    }
+}

@@ -1,0 +1,130 @@
+package dev.vigil.cli;
+
+import dev.vigil.bench.BenchOptions;
+import dev.vigil.bench.BenchReadings;
+import dev.vigil.bench.BenchResult;
+import dev.vigil.bench.Benchmark;
+import dev.vigil.bench.DetectorSubject;
+import dev.vigil.bench.SoakResult;
+import dev.vigil.bench.SoakRun;
+import dev.vigil.contract.avro.ModelBundle;
+import dev.vigil.ops.EmbeddedKafka;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code vigil bench}: detector against pass-through on an in-process broker, or a soak run. */
+@Command(
+        name = "bench",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Starts an in-process Kafka broker and measures, on the same broker and data, a pass-through",
+            "Kafka Streams topology and the full detector (records/s, exactly_once_v2), then the detector's",
+            "end-to-end latency at half its measured maximum. With --soak, runs the detector at a paced rate",
+            "and samples heap-after-GC, records/s and errors."
+        })
+public final class BenchCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Option(
+            names = "--records",
+            defaultValue = "300000",
+            description = "Readings per subject (default: ${DEFAULT-VALUE}).")
+    int records;
+
+    @Option(names = "--features", defaultValue = "8", description = "Features per reading (default: ${DEFAULT-VALUE}).")
+    int features;
+
+    @Option(
+            names = "--partitions",
+            defaultValue = "2",
+            description = "Partitions per topic (default: ${DEFAULT-VALUE}).")
+    int partitions;
+
+    @Option(
+            names = "--latency-seconds",
+            defaultValue = "10",
+            description = "Length of the paced latency run (default: ${DEFAULT-VALUE}).")
+    int latencySeconds;
+
+    @Option(
+            names = "--seed",
+            defaultValue = "42",
+            description = "Seed of the readings and the model (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(
+            names = "--set",
+            paramLabel = "KEY=VALUE",
+            description = "Detector setting, e.g. --set scoring.batch.size=256.")
+    Map<String, String> detector = new LinkedHashMap<>();
+
+    @Option(names = "--json", paramLabel = "FILE", description = "Write the result as JSON.")
+    Path json;
+
+    @Option(
+            names = "--soak",
+            paramLabel = "DURATION",
+            description = "Soak instead: run for this ISO-8601 duration, e.g. PT1H.")
+    Duration soak;
+
+    @Option(
+            names = "--rate",
+            defaultValue = "2000",
+            description = "Soak input rate, records/s (default: ${DEFAULT-VALUE}).")
+    double rate;
+
+    @Option(
+            names = "--sample-seconds",
+            defaultValue = "30",
+            description = "Soak sampling interval (default: ${DEFAULT-VALUE}).")
+    int sampleSeconds;
+
+    @Override
+    public Integer call() throws Exception {
+        List<String> names = BenchReadings.featureNames(features);
+        ModelBundle model = DetectorSubject.defaultModel(names, 5000, seed);
+        try (DetectorSubject subject = new DetectorSubject(model, detector)) {
+            String report = soak == null ? benchmark(subject, names) : soak(subject, names);
+            spec.commandLine().getOut().println(report);
+        }
+        return 0;
+    }
+
+    private String benchmark(DetectorSubject subject, List<String> names) throws Exception {
+        BenchOptions defaults = BenchOptions.defaults(records, names);
+        BenchOptions options = new BenchOptions(
+                records,
+                defaults.warmupFraction(),
+                partitions,
+                defaults.entities(),
+                names,
+                Duration.ofSeconds(latencySeconds),
+                defaults.timeout(),
+                seed);
+        BenchResult result = new Benchmark(options).run(subject);
+        if (json != null) {
+            result.write(json);
+        }
+        return result.toJson();
+    }
+
+    private String soak(DetectorSubject subject, List<String> names) throws Exception {
+        try (EmbeddedKafka kafka = EmbeddedKafka.start()) {
+            SoakResult result = new SoakRun(kafka, new BenchReadings(names, 100, seed), partitions)
+                    .run(subject, rate, soak, Duration.ofSeconds(sampleSeconds));
+            if (json != null) {
+                result.write(json);
+            }
+            return result.toJson();
+        }
+    }
+}

@@ -1,0 +1,69 @@
+package dev.vigil.evaluate;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.vigil.cli.VigilCommand;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code vigil evaluate} end to end on two small NAB entities: train, stream through the topology, score. */
+class EvaluatorEndToEndTest {
+    private static final String ENTITIES = "ec2_request_latency_system_failure,rogue_agent_key_hold";
+
+    @Test
+    void everyTestRowIsScoredByTheDetectorAndTheReportsAreWritten(@TempDir Path dir) throws Exception {
+        Path nab =
+                Path.of(System.getProperty("vigil.data.dir", "../shared/data")).resolve("nab/layout");
+        assumeTrue(Files.isDirectory(nab), "shared data not present at " + nab);
+        Path json = dir.resolve("eval.json"), html = dir.resolve("eval.html");
+
+        int exit = VigilCommand.commandLine()
+                .execute(
+                        "evaluate",
+                        "--dataset",
+                        nab.toString(),
+                        "--entities",
+                        ENTITIES,
+                        "--epochs",
+                        "15",
+                        "--json",
+                        json.toString(),
+                        "--report",
+                        html.toString());
+
+        assertEquals(0, exit);
+        JsonNode report = new ObjectMapper().readTree(json.toFile());
+        assertEquals(0, report.get("config").get("unscored_test_rows").asLong(), "one verdict per test row");
+        assertEquals(0, report.get("config").get("dead_letters").asLong());
+        assertEquals(3428 + 1600, report.get("pooled").get("rows").asLong());
+        JsonNode pooled = report.get("pooled");
+        assertTrue(
+                pooled.get("best_f1").asDouble()
+                        >= pooled.get("always_alarm_f1").asDouble(),
+                "flagging everything is one of the thresholds searched");
+        assertTrue(report.get("entities").has("rogue_agent_key_hold"));
+        assertTrue(Files.readString(html).contains("<svg"));
+    }
+
+    @Test
+    void theDetectorsVerdictIsTheScoreAgainstItsThreshold() throws Exception {
+        Path nab =
+                Path.of(System.getProperty("vigil.data.dir", "../shared/data")).resolve("nab/layout");
+        assumeTrue(Files.isDirectory(nab), "shared data not present at " + nab);
+        Dataset data = Dataset.load(nab, java.util.List.of("rogue_agent_key_hold"));
+        EvaluationSettings settings = new EvaluationSettings(
+                dev.vigil.trainer.TrainerConfig.builder().epochs(10).seed(1).build(),
+                Scope.PER_ENTITY,
+                java.util.Map.of());
+        EntityResult result = new Evaluator(settings).evaluate(data).entities().get(0);
+        for (int i = 0; i < result.scores().length; i++) {
+            assertEquals(result.scores()[i] >= result.thresholds()[i], result.flags()[i], "row " + i);
+        }
+    }
+}
