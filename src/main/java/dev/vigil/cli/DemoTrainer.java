@@ -1,5 +1,6 @@
 package dev.vigil.cli;
 
+import dev.vigil.trainer.service.ModelTrainerCandidates;
 import dev.vigil.trainer.service.TrainerEvents;
 import dev.vigil.trainer.service.TrainerService;
 import dev.vigil.trainer.service.TrainerServiceConfig;
@@ -13,9 +14,7 @@ final class DemoTrainer implements AutoCloseable {
 
     DemoTrainer(Map<String, Object> settings, TrainerEvents events) throws Exception {
         TrainerServiceConfig config = new TrainerServiceConfig(settings);
-        DemoCandidates candidates = new DemoCandidates(
-                config.getInt(TrainerServiceConfig.TRAIN_EPOCHS), config.getLong(TrainerServiceConfig.TRAIN_SEED));
-        this.service = new TrainerService(config, candidates, events, Clock.systemUTC());
+        this.service = new TrainerService(config, ModelTrainerCandidates.from(config), events, Clock.systemUTC());
         this.thread = new Thread(service, "vigil-demo-trainer");
         this.thread.setDaemon(true);
         this.thread.start();

@@ -31,6 +31,7 @@ class ShutdownTest {
     private static final Logger LOG = LoggerFactory.getLogger(ShutdownTest.class);
     /** Logged by the detector just before it validates and loads its first bundle. */
     private static final String BEFORE_LOAD = "model.trusted.keys is not set";
+
     private static final String STREAMS_STOPPED = "State transition from PENDING_SHUTDOWN to NOT_RUNNING";
     private static final String SESSION_CLOSED = "Closed ONNX Runtime session of model";
 
@@ -44,8 +45,8 @@ class ShutdownTest {
             DetectorRig.createTopics(kafka);
             Path bundle = ReliabilityBundles.writeTrained(dir, 1);
             for (int delayMs : List.of(0, 30, 120)) {
-                Map<String, String> props = DetectorRig.properties(kafka, "load", "exactly_once_v2", bundle,
-                        dir.resolve("state"));
+                Map<String, String> props =
+                        DetectorRig.properties(kafka, "load", "exactly_once_v2", bundle, dir.resolve("state"));
                 try (ForkedDetector detector = new ForkedDetector("load-" + delayMs, dir, props)) {
                     detector.start().awaitLog(BEFORE_LOAD, Duration.ofSeconds(60));
                     Thread.sleep(delayMs);
@@ -70,11 +71,11 @@ class ShutdownTest {
             publisher.publish(ReliabilityBundles.trained(1));
             long version = 1;
             for (int delayMs : List.of(0, 40)) {
-                Map<String, String> props = DetectorRig.properties(kafka, "swap", "exactly_once_v2", null,
-                        dir.resolve("state"));
+                Map<String, String> props =
+                        DetectorRig.properties(kafka, "swap", "exactly_once_v2", null, dir.resolve("state"));
                 try (ForkedDetector detector = new ForkedDetector("swap-" + delayMs, dir, props);
-                        ReadingStream stream = new ReadingStream(
-                                kafka.bootstrapServers(), DetectorRig.INPUT, 100_000, 200, delayMs)) {
+                        ReadingStream stream =
+                                new ReadingStream(kafka.bootstrapServers(), DetectorRig.INPUT, 100_000, 200, delayMs)) {
                     detector.startAndAwaitRunning(Duration.ofSeconds(60));
                     stream.start();
                     Thread.sleep(1_500);

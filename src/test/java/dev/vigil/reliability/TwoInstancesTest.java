@@ -83,8 +83,10 @@ class TwoInstancesTest {
         long deadline = System.nanoTime() + timeout.toNanos();
         try (Admin admin = kafka.admin()) {
             while (true) {
-                ConsumerGroupDescription group =
-                        admin.describeConsumerGroups(List.of(APP)).describedGroups().get(APP).get();
+                ConsumerGroupDescription group = admin.describeConsumerGroups(List.of(APP))
+                        .describedGroups()
+                        .get(APP)
+                        .get();
                 long owned = group.members().stream()
                         .flatMap(m -> m.assignment().topicPartitions().stream())
                         .filter(p -> p.topic().equals(DetectorRig.INPUT))
@@ -94,8 +96,8 @@ class TwoInstancesTest {
                     return;
                 }
                 if (System.nanoTime() > deadline) {
-                    throw new AssertionError("group " + APP + " still has " + group.members().size()
-                            + " members owning " + owned + " input partitions");
+                    throw new AssertionError("group " + APP + " still has "
+                            + group.members().size() + " members owning " + owned + " input partitions");
                 }
                 Thread.sleep(250);
             }
@@ -107,8 +109,13 @@ class TwoInstancesTest {
         try (OutputTally out = new OutputTally(kafka.bootstrapServers(), OutputTally.Topics.DEFAULT)) {
             out.pollUntil(() -> out.scoredOf(ids) == ids.size(), Duration.ofSeconds(60));
             out.settle(Duration.ofSeconds(2));
-            LOG.info("two instances: in={} scored={} dead-lettered={} duplicates={} missing={} versions={}",
-                    ids.size(), out.scored(), out.deadLetters().size(), out.duplicates(), out.missing(ids).size(),
+            LOG.info(
+                    "two instances: in={} scored={} dead-lettered={} duplicates={} missing={} versions={}",
+                    ids.size(),
+                    out.scored(),
+                    out.deadLetters().size(),
+                    out.duplicates(),
+                    out.missing(ids).size(),
                     out.versions());
             assertEquals(List.of(), out.missing(ids));
             assertEquals(0, out.duplicates());
