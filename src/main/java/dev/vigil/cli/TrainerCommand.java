@@ -2,6 +2,7 @@ package dev.vigil.cli;
 
 import dev.vigil.ops.OpsHttpServer;
 import dev.vigil.ops.Readiness;
+import dev.vigil.ops.TrainerMetrics;
 import dev.vigil.ops.VigilMetrics;
 import dev.vigil.trainer.service.ModelTrainerCandidates;
 import dev.vigil.trainer.service.TrainerService;

@@ -37,9 +37,12 @@ class ShutdownTest {
     /** Logged by the detector just before it validates and loads its first bundle. */
     private static final String BEFORE_LOAD = "model.trusted.keys is not set";
 <<<<<<< HEAD
+<<<<<<< HEAD
 >>>>>>> wip/det
 =======
 >>>>>>> wip/ops
+=======
+>>>>>>> wip/swap
 
     private static final String STREAMS_STOPPED = "State transition from PENDING_SHUTDOWN to NOT_RUNNING";
     private static final String SESSION_CLOSED = "Closed ONNX Runtime session of model";
