@@ -1,12 +1,7 @@
 package dev.vigil.cli;
 
-<<<<<<< HEAD
 import dev.vigil.contract.avro.ModelBundle;
 import dev.vigil.trainer.service.ModelTrainerCandidates;
-=======
-import dev.vigil.trainer.service.ModelTrainerCandidates;
-import dev.vigil.trainer.service.TrainerEvents;
->>>>>>> wip/swap
 import dev.vigil.trainer.service.TrainerService;
 import dev.vigil.trainer.service.TrainerServiceConfig;
 import java.time.Clock;
@@ -26,12 +21,8 @@ final class DemoTrainer implements AutoCloseable {
 
     DemoTrainer(Map<String, Object> settings, dev.vigil.trainer.service.TrainerEvents metrics) throws Exception {
         TrainerServiceConfig config = new TrainerServiceConfig(settings);
-<<<<<<< HEAD
         this.service =
                 new TrainerService(config, ModelTrainerCandidates.from(config), new Events(metrics), Clock.systemUTC());
-=======
-        this.service = new TrainerService(config, ModelTrainerCandidates.from(config), events, Clock.systemUTC());
->>>>>>> wip/swap
         this.thread = new Thread(service, "vigil-demo-trainer");
         this.thread.setDaemon(true);
         this.thread.start();

@@ -29,20 +29,9 @@ class ShutdownTest {
     static final Set<Integer> CLEAN_EXIT = Set.of(0, 143);
 
     private static final Logger LOG = LoggerFactory.getLogger(ShutdownTest.class);
-<<<<<<< HEAD
     /** Logged by the detector (one or the other, by version) just before it validates and loads its first bundle. */
     private static final List<String> BEFORE_LOAD =
             List.of("MODEL SIGNATURES ARE NOT CHECKED", "model.trusted.keys is not set");
-=======
-    /** Logged by the detector just before it validates and loads its first bundle. */
-    private static final String BEFORE_LOAD = "model.trusted.keys is not set";
-<<<<<<< HEAD
-<<<<<<< HEAD
->>>>>>> wip/det
-=======
->>>>>>> wip/ops
-=======
->>>>>>> wip/swap
 
     private static final String STREAMS_STOPPED = "State transition from PENDING_SHUTDOWN to NOT_RUNNING";
     private static final String SESSION_CLOSED = "Closed ONNX Runtime session of model";
