@@ -45,7 +45,7 @@ public final class TrainerCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         TrainerServiceConfig settings;
         try {
-            settings = TrainerServiceConfig.load(config);
+            settings = TrainerServiceConfig.load(config, System.getenv());
         } catch (ConfigException e) {
             spec.commandLine().getErr().println("Invalid configuration in " + config + ": " + e.getMessage());
             return 2;
