@@ -128,6 +128,7 @@ public final class EvaluateCommand implements Callable<Integer> {
         }
         row(out, "pooled", result.pooled());
         row(out, "pooled (alert level)", result.pooledAlertLevel());
+        row(out, "mean of entities", result.entityMean());
         out.flush();
     }
 

@@ -2,6 +2,7 @@ package dev.vigil.cli;
 
 import dev.vigil.ops.OpsHttpServer;
 import dev.vigil.ops.Readiness;
+import dev.vigil.ops.TrainerMetrics;
 import dev.vigil.ops.VigilMetrics;
 import dev.vigil.trainer.service.ModelTrainerCandidates;
 import dev.vigil.trainer.service.TrainerService;
@@ -44,7 +45,7 @@ public final class TrainerCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         TrainerServiceConfig settings;
         try {
-            settings = TrainerServiceConfig.load(config);
+            settings = TrainerServiceConfig.load(config, System.getenv());
         } catch (ConfigException e) {
             spec.commandLine().getErr().println("Invalid configuration in " + config + ": " + e.getMessage());
             return 2;

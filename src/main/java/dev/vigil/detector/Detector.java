@@ -44,6 +44,7 @@ public final class Detector implements AutoCloseable {
      * @throws IllegalStateException if no model could be found anywhere
      */
     public static Detector start(DetectorConfig config, DetectorEvents events) throws BundleRefusedException {
+        LOG.info(config.describe());
         ModelHolder models = ModelSources.holder(config, events);
         ModelSources.loadConfigured(config, models);
         ModelsFollower follower = config.getBoolean(DetectorConfig.MODEL_TOPIC_ENABLED) ? follow(config, models) : null;

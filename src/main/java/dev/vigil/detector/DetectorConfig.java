@@ -409,4 +409,17 @@ public final class DetectorConfig extends AbstractConfig {
                         Importance.MEDIUM,
                         "Wall-clock interval at which a partial batch is scored, bounding added latency.");
     }
+
+    /** Every key with its value, one per line, secrets hidden: logged by the detector at start-up. */
+    public String describe() {
+        StringBuilder text = new StringBuilder("detector configuration:");
+        new java.util.TreeMap<>(values()).forEach((key, value) -> line(text, key, value));
+        new java.util.TreeMap<>(kafkaOverrides()).forEach((key, value) -> line(text, KAFKA_PREFIX + key, value));
+        return text.toString();
+    }
+
+    private static void line(StringBuilder text, String key, Object value) {
+        boolean secret = key.contains("password") || key.contains("jaas") || key.contains("secret");
+        text.append("\n  ").append(key).append(" = ").append(secret ? "[hidden]" : value);
+    }
 }

@@ -83,6 +83,7 @@ public final class HtmlReport {
             out.append(row("", e.entity(), e.pointwise(), e.alertLevel()));
         }
         return out.append(row("pooled", "pooled", result.pooled(), result.pooledAlertLevel()))
+                .append(row("pooled", "mean of entities", result.entityMean(), null))
                 .append("</table>")
                 .toString();
     }
@@ -98,7 +99,7 @@ public final class HtmlReport {
                 m.auroc(),
                 m.auprc(),
                 m.alwaysAlarmF1(),
-                alerts.f1());
+                alerts == null ? Double.NaN : alerts.f1());
         StringBuilder out = new StringBuilder("<tr class=\"")
                 .append(cssClass)
                 .append("\"><td>")

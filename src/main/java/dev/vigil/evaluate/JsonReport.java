@@ -11,7 +11,7 @@ import java.util.function.Function;
  * The machine-readable evaluation report: {@code {"pooled": {...}, "entities": {"E": {...}},
  * "config": {...}, "alert_level": {"pooled": {...}, "entities": {...}}}}, where each metrics block
  * has the keys precision, recall, f1, far, mar, best_f1, auroc, auprc, always_alarm_f1 (plus rows
- * and anomalies). Undefined values (AUROC of an entity without anomalies) are written as null.
+ * and anomalies); {@code entity_mean} holds the per-entity metrics averaged. Undefined values (AUROC of an entity without anomalies) are written as null.
  */
 public final class JsonReport {
     private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
@@ -29,6 +29,7 @@ public final class JsonReport {
         root.set("pooled", metrics(result.pooled()));
         root.set("entities", perEntity(result, EntityResult::pointwise));
         root.set("config", MAPPER.valueToTree(result.config()));
+        root.set("entity_mean", metrics(result.entityMean()));
         ObjectNode alerts = root.putObject("alert_level");
         alerts.set("pooled", metrics(result.pooledAlertLevel()));
         alerts.set("entities", perEntity(result, EntityResult::alertLevel));

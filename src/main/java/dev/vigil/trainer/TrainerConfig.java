@@ -81,6 +81,7 @@ public final class TrainerConfig {
         return new Builder(this);
     }
 
+    /** The autoencoder variant. */
     public Variant variant() {
         return variant;
     }
@@ -95,30 +96,37 @@ public final class TrainerConfig {
         return window;
     }
 
+    /** Maximum epochs (early stopping may end sooner). */
     public int epochs() {
         return epochs;
     }
 
+    /** Mini-batch size (each batch is computed as two parallel halves). */
     public int batchSize() {
         return batchSize;
     }
 
+    /** Optimiser learning rate. */
     public double learningRate() {
         return learningRate;
     }
 
+    /** Seed of every random draw. */
     public long seed() {
         return seed;
     }
 
+    /** How the per-feature scaler is fitted. */
     public ScalerKind scaler() {
         return scaler;
     }
 
+    /** Quantile of validation scores used as the anomaly threshold. */
     public double thresholdQuantile() {
         return thresholdQuantile;
     }
 
+    /** Share of each entity's latest windows held out for validation. */
     public double validationSplit() {
         return validationSplit;
     }
@@ -133,6 +141,7 @@ public final class TrainerConfig {
         return activation;
     }
 
+    /** Training reconstruction loss (the exported score is always scaled MSE). */
     public Loss loss() {
         return loss;
     }
@@ -142,6 +151,7 @@ public final class TrainerConfig {
         return optimizer;
     }
 
+    /** Weight decay (decoupled for Adam, L2 for SGD). */
     public double weightDecay() {
         return weightDecay;
     }
@@ -161,6 +171,7 @@ public final class TrainerConfig {
         return sparsity;
     }
 
+    /** Sparse: weight of the sparsity penalty. */
     public double sparsityWeight() {
         return sparsityWeight;
     }
@@ -170,6 +181,7 @@ public final class TrainerConfig {
         return sparsityTarget;
     }
 
+    /** Contractive: weight λ of the Jacobian penalty. */
     public double contractiveWeight() {
         return contractiveWeight;
     }
@@ -282,6 +294,7 @@ public final class TrainerConfig {
             pretrain = c.pretrain;
         }
 
+        /** Variant name: undercomplete, denoising, sparse, contractive, variational, deep or pca. */
         public Builder variant(String value) {
             variant = value;
             return this;
@@ -293,31 +306,37 @@ public final class TrainerConfig {
             return this;
         }
 
+        /** Window length W (0 = automatic). */
         public Builder window(int value) {
             window = value;
             return this;
         }
 
+        /** Maximum epochs. */
         public Builder epochs(int value) {
             epochs = value;
             return this;
         }
 
+        /** Mini-batch size. */
         public Builder batchSize(int value) {
             batchSize = value;
             return this;
         }
 
+        /** Optimiser learning rate. */
         public Builder learningRate(double value) {
             learningRate = value;
             return this;
         }
 
+        /** Seed of every random draw. */
         public Builder seed(long value) {
             seed = value;
             return this;
         }
 
+        /** Scaler kind (ZSCORE, ROBUST or NONE). */
         public Builder scaler(ScalerKind value) {
             scaler = value;
             return this;
@@ -335,71 +354,85 @@ public final class TrainerConfig {
             return this;
         }
 
+        /** Share of each entity's latest windows held out, in (0, 0.9). */
         public Builder validationSplit(double value) {
             validationSplit = value;
             return this;
         }
 
+        /** Epochs without validation improvement before stopping. */
         public Builder patience(int value) {
             patience = value;
             return this;
         }
 
+        /** Hidden-layer activation. */
         public Builder activation(Activation value) {
             activation = value;
             return this;
         }
 
+        /** Training loss (BCE requires scaler NONE). */
         public Builder loss(Loss value) {
             loss = value;
             return this;
         }
 
+        /** "adam" or "sgd". */
         public Builder optimizer(String value) {
             optimizer = value;
             return this;
         }
 
+        /** Weight decay, >= 0. */
         public Builder weightDecay(double value) {
             weightDecay = value;
             return this;
         }
 
+        /** Denoising: masking probability ν in [0, 1). */
         public Builder maskingNoise(double value) {
             maskingNoise = value;
             return this;
         }
 
+        /** Denoising: Gaussian noise σ (scaled units). */
         public Builder gaussianNoise(double value) {
             gaussianNoise = value;
             return this;
         }
 
+        /** Sparse: "l1" or "kl". */
         public Builder sparsity(String value) {
             sparsity = value;
             return this;
         }
 
+        /** Sparse: penalty weight. */
         public Builder sparsityWeight(double value) {
             sparsityWeight = value;
             return this;
         }
 
+        /** Sparse KL: target mean activation ρ in (0, 1). */
         public Builder sparsityTarget(double value) {
             sparsityTarget = value;
             return this;
         }
 
+        /** Contractive: penalty weight λ. */
         public Builder contractiveWeight(double value) {
             contractiveWeight = value;
             return this;
         }
 
+        /** Variational: KL weight β. */
         public Builder klWeight(double value) {
             klWeight = value;
             return this;
         }
 
+        /** Deep: greedy layer-wise pretraining. */
         public Builder pretrain(boolean value) {
             pretrain = value;
             return this;

@@ -16,6 +16,7 @@ import java.io.StringWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import org.apache.kafka.common.config.ConfigResource;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -117,6 +118,32 @@ class ModelsCommandTest {
                 freshReader.versions("fans").stream()
                         .map(ModelBundle::getVersion)
                         .toList());
+    }
+
+    @Test
+    void publishingCreatesACompactedCurrentTopicAndAnAppendOnlyHistory() throws Exception {
+        assertEquals(
+                0,
+                run(
+                        "models",
+                        "publish",
+                        "--bootstrap",
+                        kafka.bootstrapServers(),
+                        "--topic",
+                        "m.current",
+                        "--history-topic",
+                        "m.history",
+                        "--in",
+                        bundleFile("cfg", 1).toString()));
+
+        try (var admin = kafka.admin()) {
+            var current = new ConfigResource(ConfigResource.Type.TOPIC, "m.current");
+            var history = new ConfigResource(ConfigResource.Type.TOPIC, "m.history");
+            var configs = admin.describeConfigs(List.of(current, history)).all().get();
+            assertEquals("compact", configs.get(current).get("cleanup.policy").value());
+            assertEquals("delete", configs.get(history).get("cleanup.policy").value());
+            assertEquals("-1", configs.get(history).get("retention.ms").value());
+        }
     }
 
     @Test

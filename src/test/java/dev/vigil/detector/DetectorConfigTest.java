@@ -77,4 +77,13 @@ class DetectorConfigTest {
         assertFalse(DetectorConfig.definition().configKeys().values().stream()
                 .anyMatch(key -> key.documentation == null || key.documentation.isBlank()));
     }
+
+    @Test
+    void theStartUpDescriptionListsEveryKeyAndHidesSecrets() {
+        DetectorConfig config = new DetectorConfig(Map.of("kafka.sasl.jaas.config", "user=u password=p"));
+        String text = config.describe();
+        assertTrue(text.contains("alert.k = 3"), text);
+        assertTrue(text.contains("kafka.sasl.jaas.config = [hidden]"), text);
+        assertFalse(text.contains("password=p"));
+    }
 }

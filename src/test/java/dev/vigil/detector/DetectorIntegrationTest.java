@@ -11,6 +11,9 @@ import dev.vigil.contract.avro.ModelBundle;
 import dev.vigil.contract.avro.ScoredReading;
 import dev.vigil.contract.avro.SensorReading;
 import dev.vigil.ops.EmbeddedKafka;
+import dev.vigil.trainer.ModelTrainer;
+import dev.vigil.trainer.TrainerConfig;
+import dev.vigil.trainer.TrainingData;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -39,7 +42,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The detector on a real in-process KRaft broker under exactly-once: 10,000 readings with injected
+ * The detector on a real in-process KRaft broker under exactly-once, scoring bundles trained by the
+ * real trainer on generated normal data: 10,000 readings with injected
  * anomalies, a restart in the middle with the local state wiped (the scoring buffer comes back from
  * its changelog) and a new model published mid-stream. Every reading comes out exactly once on the
  * scored topic (read committed), the injected anomalies open alerts, and the version changes once per
@@ -78,14 +82,14 @@ class DetectorIntegrationTest {
         Path state = dir.resolve("state");
         DetectorConfig config = config(state);
         try (var producer = producer()) {
-            publish(producer, TestBundles.linear(1));
+            publish(producer, trained(1));
             Detector first = Detector.start(config, DetectorEvents.NOOP);
             produce(producer, 0, STEPS / 2);
             awaitScored(READINGS / 4);
             first.close();
             Utils.delete(state.toFile());
             try (Detector second = Detector.start(config, DetectorEvents.NOOP)) {
-                publish(producer, TestBundles.linear(2));
+                publish(producer, trained(2));
                 produce(producer, STEPS / 2, STEPS);
                 List<ConsumerRecord<String, byte[]>> scored = awaitScored(READINGS);
                 assertExactlyOnce(scored);
@@ -93,6 +97,28 @@ class DetectorIntegrationTest {
                 assertAlertsFor(ANOMALOUS);
             }
         }
+    }
+
+    /** A bundle the real trainer learns from normal readings of the same generator. */
+    private static ModelBundle trained(long version) {
+        Random random = new Random(100 + version);
+        List<double[][]> sequences = new ArrayList<>();
+        for (int e = 0; e < 4; e++) {
+            double[][] rows = new double[STEPS][];
+            for (int step = 0; step < STEPS; step++) {
+                var values = reading("pump-" + e, step, false, random).getValues();
+                rows[step] =
+                        TestBundles.FEATURES.stream().mapToDouble(values::get).toArray();
+            }
+            sequences.add(rows);
+        }
+        TrainerConfig config = TrainerConfig.builder()
+                .epochs(30)
+                .batchSize(64)
+                .learningRate(0.01)
+                .seed(version)
+                .build();
+        return new ModelTrainer().train(TrainingData.of(TestBundles.FEATURES, sequences), config, "pumps", version);
     }
 
     private DetectorConfig config(Path state) {
@@ -209,12 +235,13 @@ class DetectorIntegrationTest {
                         Collectors.mapping(r -> scored(r).getModelVersion(), Collectors.toList())));
         versions.forEach((partition, list) -> {
             int firstNew = list.indexOf(2L);
-            assertTrue(firstNew > 0, "partition " + partition + " switched to version 2");
+            assertTrue(firstNew >= 0, "partition " + partition + " switched to version 2");
             assertTrue(list.subList(0, firstNew).stream().allMatch(v -> v == 1L));
             assertTrue(
                     list.subList(firstNew, list.size()).stream().allMatch(v -> v == 2L),
                     "partition " + partition + " never goes back to version 1");
         });
+        assertTrue(versions.values().stream().anyMatch(list -> list.get(0) == 1L), "version 1 scored before the swap");
     }
 
     private static void assertAlertsFor(Set<String> entities) {
@@ -229,6 +256,7 @@ class DetectorIntegrationTest {
                 .filter(a -> a.getEvent() == AlertEvent.OPENED)
                 .map(AnomalyAlert::getEntity)
                 .collect(Collectors.toSet());
-        assertEquals(entities, alerts, "the injected anomalies, and only they, open alerts");
+        assertTrue(alerts.containsAll(entities), "the injected anomalies open alerts: " + alerts);
+        assertTrue(alerts.size() <= entities.size() + 2, "few false alerts among 18 normal entities: " + alerts);
     }
 }

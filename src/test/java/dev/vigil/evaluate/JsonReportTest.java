@@ -25,6 +25,10 @@ class JsonReportTest {
 
         assertTrue(fieldNames(root).containsAll(List.of("pooled", "entities", "config", "alert_level")));
         assertTrue(fieldNames(root.get("pooled")).containsAll(REQUIRED));
+        double meanF1 = (result.entities().get(0).pointwise().f1()
+                        + result.entities().get(1).pointwise().f1())
+                / 2;
+        assertEquals(meanF1, root.get("entity_mean").get("f1").asDouble(), 1e-12);
         assertEquals(List.of("pump-<1>", "pump-2"), fieldNames(root.get("entities")));
         assertTrue(fieldNames(root.get("entities").get("pump-2")).containsAll(REQUIRED));
         assertEquals("dense", root.get("config").get("variant").asText());

@@ -38,7 +38,7 @@ class BadBundlesTest {
         SwapEvents events = new SwapEvents();
         var good = ReliabilityBundles.trained(1);
         List<BadBundles.Bad> bad = BadBundles.all(good, signer, 2);
-        try (EmbeddedKafka kafka = EmbeddedKafka.start();
+        try (EmbeddedKafka kafka = DetectorRig.startKafka();
                 BundlePublisher publisher = new BundlePublisher(
                         Map.of(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()),
                         ModelTopics.DEFAULT,

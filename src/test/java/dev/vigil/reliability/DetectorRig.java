@@ -15,6 +15,14 @@ final class DetectorRig {
 
     private DetectorRig() {}
 
+    /**
+     * A broker that accepts short consumer session timeouts, so a killed detector's partitions move
+     * within seconds.
+     */
+    static EmbeddedKafka startKafka() throws Exception {
+        return EmbeddedKafka.start(Map.of("group.min.session.timeout.ms", "1000"));
+    }
+
     /** Creates the input, output and models topics on {@code kafka}. */
     static void createTopics(EmbeddedKafka kafka) throws InterruptedException {
         kafka.createTopics(List.of(
@@ -41,10 +49,11 @@ final class DetectorRig {
         props.put("input.topic", INPUT);
         if (bundle != null) {
             props.put("model.path", bundle.toString());
+            props.put("model.topic.enabled", "false");
         }
         props.put("alert.cooldown.ms", "2000");
-        props.put("kafka.session.timeout.ms", "6000");
-        props.put("kafka.heartbeat.interval.ms", "1000");
+        props.put("kafka.session.timeout.ms", "3000");
+        props.put("kafka.heartbeat.interval.ms", "750");
         props.put("kafka.producer.transaction.timeout.ms", "10000");
         return props;
     }

@@ -78,8 +78,14 @@ final class ForkedDetector implements AutoCloseable {
 
     /** Waits until this start's log contains {@code text}; fails if the JVM exits first or time runs out. */
     ForkedDetector awaitLog(String text, Duration timeout) throws InterruptedException {
+        return awaitAnyLog(List.of(text), timeout);
+    }
+
+    /** Waits until this start's log contains one of {@code texts}; fails if the JVM exits first or time runs out. */
+    ForkedDetector awaitAnyLog(List<String> texts, Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
-        while (!logText().contains(text)) {
+        String text = String.join("' or '", texts);
+        while (texts.stream().noneMatch(logText()::contains)) {
             if (!process.isAlive()) {
                 throw new IllegalStateException(name + " exited with " + process.exitValue() + " before logging '"
                         + text + "'; log:\n" + tail());
@@ -178,6 +184,8 @@ final class ForkedDetector implements AutoCloseable {
         Files.writeString(logback, LOGBACK);
         List<String> args = List.of(
                 "-Xmx512m",
+                "-XX:+UseSerialGC",
+                "-XX:TieredStopAtLevel=1",
                 "-XX:ErrorFile=" + workDir.resolve("hs_err_pid%p.log"),
                 "-Dorg.apache.avro.SERIALIZABLE_PACKAGES=dev.vigil.contract.avro",
                 "-Dlogback.configurationFile=" + logback,

@@ -29,8 +29,9 @@ class ShutdownTest {
     static final Set<Integer> CLEAN_EXIT = Set.of(0, 143);
 
     private static final Logger LOG = LoggerFactory.getLogger(ShutdownTest.class);
-    /** Logged by the detector just before it validates and loads its first bundle. */
-    private static final String BEFORE_LOAD = "model.trusted.keys is not set";
+    /** Logged by the detector (one or the other, by version) just before it validates and loads its first bundle. */
+    private static final List<String> BEFORE_LOAD =
+            List.of("MODEL SIGNATURES ARE NOT CHECKED", "model.trusted.keys is not set");
 
     private static final String STREAMS_STOPPED = "State transition from PENDING_SHUTDOWN to NOT_RUNNING";
     private static final String SESSION_CLOSED = "Closed ONNX Runtime session of model";
@@ -41,17 +42,21 @@ class ShutdownTest {
     @Test
     @Timeout(120)
     void sigtermDuringModelLoadExitsCleanly() throws Exception {
-        try (EmbeddedKafka kafka = EmbeddedKafka.start()) {
+        try (EmbeddedKafka kafka = DetectorRig.startKafka()) {
             DetectorRig.createTopics(kafka);
             Path bundle = ReliabilityBundles.writeTrained(dir, 1);
             for (int delayMs : List.of(0, 30, 120)) {
                 Map<String, String> props =
                         DetectorRig.properties(kafka, "load", "exactly_once_v2", bundle, dir.resolve("state"));
                 try (ForkedDetector detector = new ForkedDetector("load-" + delayMs, dir, props)) {
-                    detector.start().awaitLog(BEFORE_LOAD, Duration.ofSeconds(60));
+                    detector.start().awaitAnyLog(BEFORE_LOAD, Duration.ofSeconds(60));
                     Thread.sleep(delayMs);
                     int exit = detector.terminate(Duration.ofSeconds(40));
-                    LOG.info("SIGTERM {} ms after the load began: exit {}", delayMs, exit);
+                    LOG.info(
+                            "SIGTERM {} ms after the load began: exit {}, model loaded before exit: {}",
+                            delayMs,
+                            exit,
+                            detector.logText().contains("now scores"));
                     assertTrue(CLEAN_EXIT.contains(exit), "exit code " + exit + "\n" + detector.logText());
                     assertNoCrash(detector);
                 }
@@ -62,7 +67,7 @@ class ShutdownTest {
     @Test
     @Timeout(150)
     void sigtermDuringSwapUnderLoadClosesStreamsThenSessions() throws Exception {
-        try (EmbeddedKafka kafka = EmbeddedKafka.start();
+        try (EmbeddedKafka kafka = DetectorRig.startKafka();
                 BundlePublisher publisher = new BundlePublisher(
                         Map.of(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()),
                         ModelTopics.DEFAULT,
@@ -82,7 +87,12 @@ class ShutdownTest {
                     publisher.publish(ReliabilityBundles.trained(++version));
                     Thread.sleep(delayMs);
                     int exit = detector.terminate(Duration.ofSeconds(40));
-                    LOG.info("SIGTERM {} ms after publishing v{} under load: exit {}", delayMs, version, exit);
+                    LOG.info(
+                            "SIGTERM {} ms after publishing v{} under load: exit {}, swapped before exit: {}",
+                            delayMs,
+                            version,
+                            exit,
+                            detector.logText().contains(ReliabilityBundles.GROUP + ":" + version + " now scores"));
                     assertTrue(CLEAN_EXIT.contains(exit), "exit code " + exit + "\n" + detector.logText());
                     assertNoCrash(detector);
                     assertStreamsClosedBeforeSessions(detector.logText());

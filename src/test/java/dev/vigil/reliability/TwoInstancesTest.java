@@ -41,7 +41,7 @@ class TwoInstancesTest {
     void survivorTakesOverAllPartitionsAndBothServedTheCurrentBundle() throws Exception {
         KeyPair signer = SigningKeys.generate();
         SigningKeys.writePair(signer, dir);
-        try (EmbeddedKafka kafka = EmbeddedKafka.start();
+        try (EmbeddedKafka kafka = DetectorRig.startKafka();
                 BundlePublisher publisher = new BundlePublisher(
                         Map.of(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()),
                         ModelTopics.DEFAULT,

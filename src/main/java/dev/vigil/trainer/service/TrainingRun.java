@@ -58,7 +58,9 @@ public final class TrainingRun {
         Optional<CandidateTrainer.Trained> best = sound.stream()
                 .min(Comparator.comparingDouble(c -> c.bundle().getTraining().getValidationLoss()));
         if (best.isEmpty()) {
-            return new Outcome(best, refusedWithoutCandidate());
+            GateDecision none = refusedWithoutCandidate();
+            events.trainingFailed(none.reason());
+            return new Outcome(best, none);
         }
         GateDecision decision = gate.judge(
                 split.holdout(),

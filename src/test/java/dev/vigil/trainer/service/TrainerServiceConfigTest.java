@@ -45,6 +45,16 @@ class TrainerServiceConfigTest {
     }
 
     @Test
+    void environmentVariablesOverrideTheFile() throws Exception {
+        TrainerServiceConfig config = TrainerServiceConfig.load(
+                java.nio.file.Path.of("config/trainer.properties"),
+                Map.of("VIGIL_TRAIN_INTERVAL", "30m", "VIGIL_MODEL_GROUP", "fans", "PATH", "/bin"));
+
+        assertEquals(Duration.ofMinutes(30), config.duration(TrainerServiceConfig.TRAIN_INTERVAL));
+        assertEquals("fans", config.getString(TrainerServiceConfig.MODEL_GROUP));
+    }
+
+    @Test
     void aMissingRequiredKeyIsNamed() {
         Map<String, String> values = minimal();
         values.remove("model.group");

@@ -71,12 +71,14 @@ class TrainingRunTest {
                     (trained.bundle().getOnnx().get(20) ^ 1));
             return trained;
         };
-        TrainingRun run = new TrainingRun(corrupting, GATE, TrainerEvents.NONE);
+        List<String> events = new ArrayList<>();
+        TrainingRun run = new TrainingRun(corrupting, GATE, recording(events));
 
         TrainingRun.Outcome outcome =
                 run.run(split, SyntheticSensors.FEATURES, 1, List.of("undercomplete"), current, "g", 2);
 
         assertFalse(outcome.decision().accepted());
+        assertEquals(List.of("trained undercomplete", "failed no candidate trained and validated"), events);
         assertTrue(outcome.winner().isEmpty());
         assertTrue(outcome.publishable().isEmpty());
     }
@@ -91,6 +93,11 @@ class TrainingRunTest {
             @Override
             public void gateDecided(String variant, GateDecision decision) {
                 events.add("gate " + decision.accepted());
+            }
+
+            @Override
+            public void trainingFailed(String reason) {
+                events.add("failed " + reason);
             }
         };
     }
