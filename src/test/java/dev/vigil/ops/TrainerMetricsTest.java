@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import dev.vigil.contract.avro.ModelBundle;
 import dev.vigil.contract.avro.TrainingSummary;
 import dev.vigil.trainer.service.GateDecision;
+import dev.vigil.trainer.service.IncumbentScoring;
 import dev.vigil.trainer.service.RetrainSchedule;
 import dev.vigil.trainer.service.TrainerEvents;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -33,7 +34,7 @@ class TrainerMetricsTest {
     }
 
     private static GateDecision gate(boolean accepted) {
-        return new GateDecision(accepted, "because", 100, 0.01, 0.0, 0.2, 0.2);
+        return new GateDecision(accepted, "because", 100, 0.01, 0.0, 0.2, 0.2, IncumbentScoring.JAVA_FORWARD_PASS);
     }
 
     @Test

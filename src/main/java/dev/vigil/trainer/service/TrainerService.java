@@ -9,8 +9,6 @@ import dev.vigil.trainer.publish.ModelTopics;
 import java.io.IOException;
 import java.security.KeyPair;
 import java.time.Clock;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.Optional;
 import org.apache.kafka.common.errors.WakeupException;
 import org.slf4j.Logger;
@@ -38,7 +36,6 @@ public final class TrainerService implements Runnable, AutoCloseable {
     private final RetrainSchedule schedule;
     private final Bootstrap bootstrap;
     private final StreamCollector stream;
-    private final Map<Long, ShadowScorer> javaModels = new HashMap<>();
     private ModelBundle current;
     private long lastRefresh = Long.MIN_VALUE;
     private volatile boolean running = true;
@@ -164,31 +161,15 @@ public final class TrainerService implements Runnable, AutoCloseable {
                 data.features(),
                 window,
                 config.getList(TrainerServiceConfig.TRAIN_VARIANTS),
-                currentContender(split),
+                current,
                 group,
                 version);
-        outcome.publishable()
-                .ifPresent(bundle -> publish(bundle, outcome.winner().get().scorer()));
+        outcome.publishable().ifPresent(this::publish);
     }
 
-    /**
-     * The model in use for the gate: its Java forward pass when this service trained it, otherwise
-     * the scores the detector recorded for the held-out windows.
-     */
-    private TrainingRun.Current currentContender(HoldoutSplit split) {
-        if (current == null) {
-            return null;
-        }
-        ShadowScorer java = javaModels.get(current.getVersion());
-        ShadowScorer recorded = (raw, count) -> split.holdout().currentScores();
-        return new TrainingRun.Current(current, java != null ? java : recorded);
-    }
-
-    private void publish(ModelBundle bundle, ShadowScorer scorer) {
+    private void publish(ModelBundle bundle) {
         ModelBundle signed = signer.map(key -> BundleSigning.sign(bundle, key)).orElse(bundle);
         publisher.publish(signed);
-        javaModels.clear();
-        javaModels.put(signed.getVersion(), scorer);
         events.published(signed);
     }
 
