@@ -45,6 +45,28 @@ public final class ModelsCommand implements Runnable {
         throw new picocli.CommandLine.ParameterException(spec.commandLine(), "Missing subcommand.");
     }
 
+    /**
+     * A models subcommand: an expected failure (bad file, unknown version, broker refusal) prints one
+     * line naming the subcommand and exits 1 instead of a stack trace.
+     */
+    @Command
+    abstract static class Subcommand implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public final Integer call() throws Exception {
+            try {
+                return execute();
+            } catch (java.io.IOException | IllegalArgumentException | IllegalStateException e) {
+                spec.commandLine().getErr().printf("vigil models %s: %s%n", spec.name(), e.getMessage());
+                return 1;
+            }
+        }
+
+        abstract int execute() throws Exception;
+    }
+
     /** Options naming the model topics. */
     static final class TopicOptions {
         @Option(names = "--topic", defaultValue = "vigil.models", description = "Compacted topic of current bundles.")
@@ -68,15 +90,13 @@ public final class ModelsCommand implements Runnable {
     }
 
     @Command(name = "keygen", description = "Create an Ed25519 signing key and its public key in a directory.")
-    static final class Keygen implements Callable<Integer> {
-        @Spec
-        CommandSpec spec;
+    static final class Keygen extends Subcommand {
 
         @Option(names = "--out", required = true, paramLabel = "DIR", description = "Directory for the key files.")
         Path out;
 
         @Override
-        public Integer call() throws Exception {
+        int execute() throws Exception {
             KeyPair pair = SigningKeys.generate();
             SigningKeys.writePair(pair, out);
             PrintWriter printer = spec.commandLine().getOut();
@@ -88,9 +108,7 @@ public final class ModelsCommand implements Runnable {
     }
 
     @Command(name = "sign", description = "Sign a bundle file.")
-    static final class Sign implements Callable<Integer> {
-        @Spec
-        CommandSpec spec;
+    static final class Sign extends Subcommand {
 
         @Option(names = "--key", required = true, paramLabel = "KEY", description = "Signing key file.")
         Path key;
@@ -102,7 +120,7 @@ public final class ModelsCommand implements Runnable {
         Path out;
 
         @Override
-        public Integer call() throws Exception {
+        int execute() throws Exception {
             ModelBundle signed = BundleSigning.sign(BundleFiles.read(in), SigningKeys.readPair(key));
             Path target = out == null ? in : out;
             BundleFiles.write(signed, target);
@@ -116,9 +134,7 @@ public final class ModelsCommand implements Runnable {
     }
 
     @Command(name = "verify", description = "Check a bundle file's sha256 and signature; exit 1 if refused.")
-    static final class Verify implements Callable<Integer> {
-        @Spec
-        CommandSpec spec;
+    static final class Verify extends Subcommand {
 
         @Option(names = "--pub", required = true, paramLabel = "PUB", description = "Public key file (trusted keys).")
         Path pub;
@@ -127,7 +143,7 @@ public final class ModelsCommand implements Runnable {
         Path in;
 
         @Override
-        public Integer call() throws Exception {
+        int execute() throws Exception {
             BundleVerifier verifier = BundleVerifier.trusting(SigningKeys.readPublicKeys(pub));
             SignatureCheck check = verifier.check(BundleFiles.read(in));
             PrintWriter printer = check.valid()
@@ -139,9 +155,7 @@ public final class ModelsCommand implements Runnable {
     }
 
     @Command(name = "list", description = "List the versions of a group published on the model topics.")
-    static final class ListVersions implements Callable<Integer> {
-        @Spec
-        CommandSpec spec;
+    static final class ListVersions extends Subcommand {
 
         @Mixin
         KafkaClientOptions kafka = new KafkaClientOptions();
@@ -153,7 +167,7 @@ public final class ModelsCommand implements Runnable {
         String group;
 
         @Override
-        public Integer call() throws Exception {
+        int execute() throws Exception {
             BundleHistory history = new BundleHistory(kafka.properties(), topicOptions.topics());
             List<ModelBundle> versions = history.versions(group);
             Optional<ModelBundle> current = history.current(group);
@@ -163,9 +177,7 @@ public final class ModelsCommand implements Runnable {
     }
 
     @Command(name = "publish", description = "Publish a bundle file to the model topics.")
-    static final class Publish implements Callable<Integer> {
-        @Spec
-        CommandSpec spec;
+    static final class Publish extends Subcommand {
 
         @Mixin
         KafkaClientOptions kafka = new KafkaClientOptions();
@@ -180,7 +192,7 @@ public final class ModelsCommand implements Runnable {
         Path key;
 
         @Override
-        public Integer call() throws Exception {
+        int execute() throws Exception {
             ModelBundle bundle = BundleFiles.read(in);
             if (key != null) {
                 bundle = BundleSigning.sign(bundle, SigningKeys.readPair(key));
@@ -201,9 +213,7 @@ public final class ModelsCommand implements Runnable {
     @Command(
             name = "rollback",
             description = "Republish an older version (default: the one before the current) as the current one.")
-    static final class Rollback implements Callable<Integer> {
-        @Spec
-        CommandSpec spec;
+    static final class Rollback extends Subcommand {
 
         @Mixin
         KafkaClientOptions kafka = new KafkaClientOptions();
@@ -221,7 +231,7 @@ public final class ModelsCommand implements Runnable {
         Path key;
 
         @Override
-        public Integer call() throws Exception {
+        int execute() throws Exception {
             BundleHistory history = new BundleHistory(kafka.properties(), topicOptions.topics());
             ModelBundle current = history.current(group)
                     .orElseThrow(() -> new IllegalArgumentException("no bundle of group " + group + " is published"));

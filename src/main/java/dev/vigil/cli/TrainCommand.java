@@ -2,6 +2,8 @@ package dev.vigil.cli;
 
 import dev.vigil.contract.BundleFiles;
 import dev.vigil.contract.avro.ScalerKind;
+import dev.vigil.nn.Activation;
+import dev.vigil.nn.Loss;
 import dev.vigil.trainer.HtmlReport;
 import dev.vigil.trainer.ModelTrainer;
 import dev.vigil.trainer.TrainerConfig;
@@ -82,6 +84,26 @@ public final class TrainCommand implements Callable<Integer> {
             description = "Anomaly threshold = this quantile of validation scores (default: ${DEFAULT-VALUE}).")
     double thresholdQuantile;
 
+    @Option(
+            names = "--loss",
+            defaultValue = "MSE",
+            description =
+                    "Training loss: MSE, MAE or BCE (BCE needs --scaler NONE and data in [0,1]) (default: ${DEFAULT-VALUE}).")
+    Loss loss;
+
+    @Option(
+            names = "--activation",
+            defaultValue = "RELU",
+            description = "Hidden-layer activation: RELU, TANH, SIGMOID or IDENTITY (default: ${DEFAULT-VALUE}).")
+    Activation activation;
+
+    @Option(
+            names = "--validation-split",
+            defaultValue = "0.2",
+            description =
+                    "Share of each entity's latest windows held out for early stopping and calibration (default: ${DEFAULT-VALUE}).")
+    double validationSplit;
+
     @Option(names = "--pretrain", description = "Greedy layer-wise pretraining (deep variant).")
     boolean pretrain;
 
@@ -130,6 +152,9 @@ public final class TrainCommand implements Callable<Integer> {
                 .scaler(scaler)
                 .thresholdQuantile(thresholdQuantile)
                 .pretrain(pretrain)
+                .loss(loss)
+                .activation(activation)
+                .validationSplit(validationSplit)
                 .build();
     }
 

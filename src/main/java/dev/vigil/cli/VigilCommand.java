@@ -12,11 +12,14 @@ import picocli.CommandLine.Command;
         description = "Real-time anomaly detection on Kafka with autoencoders run through ONNX Runtime.",
         subcommands = {
             CommandLine.HelpCommand.class,
+            BenchCommand.class,
+            DemoCommand.class,
+            DetectCommand.class,
+            EvaluateCommand.class,
             ModelsCommand.class,
             SimulateCommand.class,
             TrainCommand.class,
-            EvaluateCommand.class,
-            BenchCommand.class
+            TrainerCommand.class
         })
 public final class VigilCommand implements Runnable {
     @CommandLine.Spec

@@ -44,6 +44,10 @@ public final class DetectorConfig extends AbstractConfig {
     public static final String MODEL_PATH = "model.path";
     public static final String MODEL_DIR = "model.dir";
     public static final String PROBE_TOLERANCE = "model.probe.tolerance";
+    public static final String MODEL_GROUP = "model.group";
+    public static final String MODEL_TOPIC_ENABLED = "model.topic.enabled";
+    public static final String MODEL_TRUSTED_KEYS = "model.trusted.keys";
+    public static final String MODEL_POLL_MS = "model.poll.interval.ms";
     public static final String THRESHOLD_MODE = "threshold.mode";
     public static final String ADAPTIVE_QUANTILE = "threshold.adaptive.quantile";
     public static final String ADAPTIVE_MIN_SAMPLES = "threshold.adaptive.min.samples";
@@ -300,7 +304,33 @@ public final class DetectorConfig extends AbstractConfig {
                         1e-3,
                         Range.between(0, 1),
                         Importance.LOW,
-                        "Relative tolerance when comparing probe scores with the ones recorded at training.");
+                        "Relative tolerance when comparing probe scores with the ones recorded at training.")
+                .define(
+                        MODEL_GROUP,
+                        Type.STRING,
+                        "",
+                        Importance.MEDIUM,
+                        "Model group to follow on the models topic; empty = the group of the first bundle loaded.")
+                .define(
+                        MODEL_TOPIC_ENABLED,
+                        Type.BOOLEAN,
+                        true,
+                        Importance.MEDIUM,
+                        "Follow the models topic: load the current bundle at start-up and hot-swap new ones.")
+                .define(
+                        MODEL_TRUSTED_KEYS,
+                        Type.STRING,
+                        "",
+                        Importance.HIGH,
+                        "File of trusted Ed25519 public keys (PEM); bundles must be signed by one. Empty = trust"
+                                + " every bundle (a loud warning at start-up).")
+                .define(
+                        MODEL_POLL_MS,
+                        Type.LONG,
+                        5_000L,
+                        Range.atLeast(100),
+                        Importance.LOW,
+                        "How often model.dir is scanned for new bundle files.");
     }
 
     private static void defineDecision(ConfigDef def) {
@@ -378,5 +408,18 @@ public final class DetectorConfig extends AbstractConfig {
                         Range.atLeast(1),
                         Importance.MEDIUM,
                         "Wall-clock interval at which a partial batch is scored, bounding added latency.");
+    }
+
+    /** Every key with its value, one per line, secrets hidden: logged by the detector at start-up. */
+    public String describe() {
+        StringBuilder text = new StringBuilder("detector configuration:");
+        new java.util.TreeMap<>(values()).forEach((key, value) -> line(text, key, value));
+        new java.util.TreeMap<>(kafkaOverrides()).forEach((key, value) -> line(text, KAFKA_PREFIX + key, value));
+        return text.toString();
+    }
+
+    private static void line(StringBuilder text, String key, Object value) {
+        boolean secret = key.contains("password") || key.contains("jaas") || key.contains("secret");
+        text.append("\n  ").append(key).append(" = ").append(secret ? "[hidden]" : value);
     }
 }

@@ -17,6 +17,7 @@ final class DetectorConfigChecks {
         checkFile(config, DetectorConfig.MODEL_PATH, false);
         checkFile(config, DetectorConfig.MODEL_DIR, true);
         checkFile(config, DetectorConfig.INPUT_AVRO_SCHEMA_FILE, false);
+        checkFile(config, DetectorConfig.MODEL_TRUSTED_KEYS, false);
     }
 
     private static void checkKOfN(DetectorConfig config) {

@@ -82,6 +82,11 @@ public final class DetectorTopology {
     private static void addFeatures(
             Topology topology, DetectorConfig config, ModelHolder models, ModelInfo model, DetectorEvents events) {
         MissingPolicy policy = MissingPolicy.valueOf(upper(config.getString(DetectorConfig.MISSING_POLICY)));
+        if (policy == MissingPolicy.MEAN
+                && model.featureMeans().size() != model.layout().features()) {
+            throw new org.apache.kafka.common.config.ConfigException(
+                    DetectorConfig.MISSING_POLICY, "mean", "model " + model.label() + " carries no training means");
+        }
         Supplier<List<Double>> means =
                 () -> models.current().map(ModelInfo::featureMeans).orElse(List.of());
         var targets = new FeaturesProcessor.Targets(SCORING, DECISION, DLQ_SINK);

@@ -58,23 +58,47 @@ public enum Activation {
 
     abstract float derivativeFromOutput(float a);
 
-    /** Applies the activation in place to the first {@code count} values. */
+    /** Applies the activation in place to the first {@code count} values (one tight loop per kind). */
     public void applyInPlace(float[] values, int count) {
-        if (this == IDENTITY) {
-            return;
-        }
-        for (int i = 0; i < count; i++) {
-            values[i] = apply(values[i]);
+        switch (this) {
+            case RELU -> {
+                for (int i = 0; i < count; i++) {
+                    values[i] = Math.max(values[i], 0f);
+                }
+            }
+            case TANH -> {
+                for (int i = 0; i < count; i++) {
+                    values[i] = (float) Math.tanh(values[i]);
+                }
+            }
+            case SIGMOID -> {
+                for (int i = 0; i < count; i++) {
+                    values[i] = (float) (1.0 / (1.0 + Math.exp(-values[i])));
+                }
+            }
+            case IDENTITY -> {}
         }
     }
 
     /** Multiplies {@code grad} in place by f'(z), computed from the outputs {@code a}. */
     public void backpropInPlace(float[] outputs, float[] grad, int count) {
-        if (this == IDENTITY) {
-            return;
-        }
-        for (int i = 0; i < count; i++) {
-            grad[i] *= derivativeFromOutput(outputs[i]);
+        switch (this) {
+            case RELU -> {
+                for (int i = 0; i < count; i++) {
+                    grad[i] = outputs[i] > 0f ? grad[i] : 0f;
+                }
+            }
+            case TANH -> {
+                for (int i = 0; i < count; i++) {
+                    grad[i] *= 1f - outputs[i] * outputs[i];
+                }
+            }
+            case SIGMOID -> {
+                for (int i = 0; i < count; i++) {
+                    grad[i] *= outputs[i] * (1f - outputs[i]);
+                }
+            }
+            case IDENTITY -> {}
         }
     }
 

@@ -137,7 +137,9 @@ public final class Network {
                 return null;
             }
             float[] gradIn = pass.inputGradient(l);
-            MatMul.multiplyByTranspose(delta, rows, n, params, weightOffsets[l], widths[l], gradIn);
+            float[] transposed = pass.transposedWeights(l);
+            MatMul.transpose(params, weightOffsets[l], widths[l], n, transposed);
+            MatMul.multiplyByTransposed(delta, rows, n, transposed, widths[l], gradIn);
             delta = gradIn;
         }
         return delta;

@@ -10,6 +10,7 @@ import java.util.Arrays;
 public final class Pass {
     private final float[][] outputs;
     private final float[][] inputGradients;
+    private final float[][] transposedWeights;
     private final float[] gradients;
     private final int maxRows;
     private float[] input;
@@ -19,9 +20,11 @@ public final class Pass {
         this.maxRows = maxRows;
         this.outputs = new float[layers][];
         this.inputGradients = new float[layers][];
+        this.transposedWeights = new float[layers][];
         for (int l = 0; l < layers; l++) {
             outputs[l] = new float[maxRows * widths[l + 1]];
             inputGradients[l] = new float[maxRows * widths[l]];
+            transposedWeights[l] = new float[widths[l] * widths[l + 1]];
         }
         this.gradients = new float[paramCount];
     }
@@ -40,6 +43,10 @@ public final class Pass {
     /** Output (post-activation) buffer of layer {@code layer}. */
     public float[] output(int layer) {
         return outputs[layer];
+    }
+
+    float[] transposedWeights(int layer) {
+        return transposedWeights[layer];
     }
 
     float[] inputGradient(int layer) {

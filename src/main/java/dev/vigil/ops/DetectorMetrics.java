@@ -4,13 +4,22 @@ import dev.vigil.contract.avro.AlertEvent;
 import dev.vigil.contract.avro.Verdict;
 import dev.vigil.detector.DetectorEvents;
 import dev.vigil.detector.ingest.RejectReason;
+import dev.vigil.detector.scoring.RefusalReason;
+import java.util.Arrays;
+import java.util.List;
 
 /** The detector's events, counted in {@link VigilMetrics}. Pass it to the detector as its listener. */
 public final class DetectorMetrics implements DetectorEvents {
     private final VigilMetrics metrics;
 
+    /** Also declares every {@link RejectReason} and {@link RefusalReason} series at zero. */
     public DetectorMetrics(VigilMetrics metrics) {
         this.metrics = metrics;
+        metrics.declareReasons(names(RejectReason.values()), names(RefusalReason.values()));
+    }
+
+    private static List<String> names(Enum<?>[] values) {
+        return Arrays.stream(values).map(Enum::name).toList();
     }
 
     @Override

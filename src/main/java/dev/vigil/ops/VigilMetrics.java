@@ -9,6 +9,7 @@ import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
 import java.time.Duration;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -78,7 +79,7 @@ public final class VigilMetrics implements MeterBinder, AutoCloseable {
 
     private final CompositeMeterRegistry meters = new CompositeMeterRegistry();
     private final PlatformMetrics platform = new PlatformMetrics();
-    private final BoundedTagValues reasons = new BoundedTagValues(32);
+    private final BoundedTagValues reasons = new BoundedTagValues(64);
     private final BoundedTagValues outcomes = new BoundedTagValues(8);
     private final Map<String, Counter> taggedCounters = new ConcurrentHashMap<>();
 
@@ -113,6 +114,7 @@ public final class VigilMetrics implements MeterBinder, AutoCloseable {
                 .description("Alerts open now")
                 .register(meters);
         counter(TRAINING_RUNS, "outcome", "succeeded");
+        counter(TRAINING_RUNS, "outcome", "rejected");
         counter(TRAINING_RUNS, "outcome", "failed");
     }
 
@@ -130,6 +132,16 @@ public final class VigilMetrics implements MeterBinder, AutoCloseable {
      */
     public AutoCloseable bindKafkaStreams(KafkaStreams streams) {
         return platform.bindKafkaStreams(streams, meters);
+    }
+
+    /**
+     * Creates the dead-letter and swap-refusal series of known reason codes at zero, so dashboards
+     * show a flat line instead of "No data" until the first one happens.
+     */
+    public void declareReasons(Collection<String> deadLetterReasons, Collection<String> refusalReasons) {
+        deadLetterReasons.forEach(reason -> taggedCounter(DEAD_LETTERS, "reason", reasons.bound(reason)));
+        refusalReasons.forEach(
+                reason -> taggedCounter(MODEL_SWAPS, "outcome", "refused", "reason", reasons.bound(reason)));
     }
 
     /** A reading was scored ({@code NORMAL} or {@code ANOMALOUS}) or skipped while warming up. */
@@ -229,8 +241,8 @@ public final class VigilMetrics implements MeterBinder, AutoCloseable {
     }
 
     /**
-     * What a training run reports: {@code outcome} is {@code succeeded}, {@code failed} or another
-     * short code.
+     * What a training run reports: {@code outcome} is {@code succeeded}, {@code rejected} (by the
+     * quality gate), {@code failed} or another short code.
      */
     public record TrainingRun(
             String outcome, Duration duration, long samples, double trainLoss, double validationLoss) {

@@ -23,7 +23,8 @@ public final class HtmlReport {
                 + "<style>body{font-family:sans-serif;margin:2em}td{padding:2px 12px}</style></head><body>"
                 + "<h1>Training report: " + escape(b.getGroup()) + " v" + b.getVersion() + " (" + escape(b.getVariant())
                 + ")</h1>" + summary(b) + "<h2>Loss per epoch</h2>" + lossChart(outcome.history())
-                + "<h2>Validation scores</h2>" + histogram(outcome.validationScores(), b) + "</body></html>\n";
+                + "<h2>Validation scores</h2><p>Rows per score bin (scaled mean squared error); the last bin also"
+                + " holds every higher score.</p>" + histogram(outcome.validationScores(), b) + "</body></html>\n";
     }
 
     private static String summary(ModelBundle b) {
@@ -50,6 +51,7 @@ public final class HtmlReport {
         List<Double> validation = history.validation();
         double max = Math.max(max(train), max(validation));
         return svg(axes(0, max)
+                + captions("1", String.valueOf(train.size()), "epoch", "loss")
                 + polyline(train, max, "#1f77b4")
                 + polyline(validation, max, "#d62728")
                 + label(PAD + 10, PAD - 10, "training", "#1f77b4")
@@ -69,10 +71,10 @@ public final class HtmlReport {
     }
 
     private static String histogram(double[] scores, ModelBundle b) {
-        double hi = Math.max(scores[scores.length - 1], b.getThresholds().getAnomaly()) * 1.05;
+        double hi = Math.max(b.getThresholds().getAnomaly() * 1.5, scores[(int) (0.99 * (scores.length - 1))]);
         int[] counts = new int[BINS];
         for (double s : scores) {
-            counts[Math.min(BINS - 1, (int) (s / hi * BINS))]++;
+            counts[Math.min(BINS - 1, (int) (s / hi * BINS))]++; // the last bin also holds scores above hi
         }
         int top = java.util.Arrays.stream(counts).max().orElse(1);
         StringBuilder bars = new StringBuilder();
@@ -87,7 +89,8 @@ public final class HtmlReport {
                     (W - 2.0 * PAD) / BINS - 1,
                     height));
         }
-        return svg(axes(0, hi)
+        return svg(axes(0, top)
+                + captions("0", fmt(hi), "score", "rows")
                 + bars
                 + marker(b.getThresholds().getAnomaly() / hi, "anomaly", "#d62728")
                 + marker(b.getThresholds().getExit() / hi, "exit", "#ff7f0e"));
@@ -121,6 +124,14 @@ public final class HtmlReport {
                         H - PAD)
                 + label(2, H - PAD, fmt(lo), "black")
                 + label(2, PAD, fmt(hi), "black");
+    }
+
+    /** Axis captions: the x range under the x axis, the quantity names at the ends. */
+    private static String captions(String xLo, String xHi, String xName, String yName) {
+        return label(PAD, H - PAD + 15, xLo, "black")
+                + label(W - PAD - 30, H - PAD + 15, xHi, "black")
+                + label(W / 2.0 - 20, H - 5, xName, "black")
+                + label(2, PAD - 25, yName, "black");
     }
 
     private static String label(double x, double y, String text, String colour) {

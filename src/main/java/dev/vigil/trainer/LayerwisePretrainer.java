@@ -3,6 +3,8 @@ package dev.vigil.trainer;
 import dev.vigil.nn.Network;
 import java.util.List;
 import java.util.SplittableRandom;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Greedy layer-wise pretraining of a deep autoencoder (Bengio et al., 2007): encoder layer i and its
@@ -11,13 +13,13 @@ import java.util.SplittableRandom;
  * to end. Each shallow stage runs for a fifth of the configured epochs (at least 3).
  */
 final class LayerwisePretrainer {
-    private final TrainerConfig stageConfig;
-    private final EpochListener listener;
+    private static final Logger LOG = LoggerFactory.getLogger(LayerwisePretrainer.class);
 
-    LayerwisePretrainer(TrainerConfig config, EpochListener listener) {
+    private final TrainerConfig stageConfig;
+
+    LayerwisePretrainer(TrainerConfig config) {
         this.stageConfig =
                 config.toBuilder().epochs(Math.max(3, config.epochs() / 5)).build();
-        this.listener = listener;
     }
 
     void pretrain(
@@ -34,7 +36,7 @@ final class LayerwisePretrainer {
         float[] v = validation;
         for (int i = 0; i < layers; i++) {
             DenseAutoencoder stage = stage(encoder, decoder, i, random);
-            new TrainingLoop(stageConfig, Corruption.NONE, listener)
+            LossHistory history = new TrainingLoop(stageConfig, Corruption.NONE, EpochListener.NONE)
                     .run(
                             stage,
                             x,
@@ -42,6 +44,12 @@ final class LayerwisePretrainer {
                             encoder.width(i),
                             new Validator(v, validationRows, encoder.width(i)),
                             random);
+            LOG.info(
+                    "pretrained layer {} ({} -> {}): validation loss {}",
+                    i + 1,
+                    encoder.width(i),
+                    encoder.width(i + 1),
+                    history.bestValidation());
             copyLayer(stage.encoder(), encoder, i);
             copyLayer(stage.decoder(), decoder, layers - 1 - i);
             List<DenseLayer> trained = DenseLayer.of(stage.encoder());

@@ -112,7 +112,7 @@ public final class ModelTrainer {
         Autoencoder model = ModelFactory.create(config, arch, random);
         Validator validator = new Validator(validation, windows.validationRows(), arch.width());
         if (config.variant() == Variant.DEEP && config.pretrain()) {
-            new LayerwisePretrainer(config, listener)
+            new LayerwisePretrainer(config)
                     .pretrain(
                             (DenseAutoencoder) model,
                             train,

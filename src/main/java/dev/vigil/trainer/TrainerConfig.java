@@ -81,6 +81,7 @@ public final class TrainerConfig {
         return new Builder(this);
     }
 
+    /** The autoencoder variant. */
     public Variant variant() {
         return variant;
     }
@@ -95,30 +96,37 @@ public final class TrainerConfig {
         return window;
     }
 
+    /** Maximum epochs (early stopping may end sooner). */
     public int epochs() {
         return epochs;
     }
 
+    /** Mini-batch size (each batch is computed as two parallel halves). */
     public int batchSize() {
         return batchSize;
     }
 
+    /** Optimiser learning rate. */
     public double learningRate() {
         return learningRate;
     }
 
+    /** Seed of every random draw. */
     public long seed() {
         return seed;
     }
 
+    /** How the per-feature scaler is fitted. */
     public ScalerKind scaler() {
         return scaler;
     }
 
+    /** Quantile of validation scores used as the anomaly threshold. */
     public double thresholdQuantile() {
         return thresholdQuantile;
     }
 
+    /** Share of each entity's latest windows held out for validation. */
     public double validationSplit() {
         return validationSplit;
     }
@@ -133,6 +141,7 @@ public final class TrainerConfig {
         return activation;
     }
 
+    /** Training reconstruction loss (the exported score is always scaled MSE). */
     public Loss loss() {
         return loss;
     }
@@ -142,6 +151,7 @@ public final class TrainerConfig {
         return optimizer;
     }
 
+    /** Weight decay (decoupled for Adam, L2 for SGD). */
     public double weightDecay() {
         return weightDecay;
     }
@@ -161,6 +171,7 @@ public final class TrainerConfig {
         return sparsity;
     }
 
+    /** Sparse: weight of the sparsity penalty. */
     public double sparsityWeight() {
         return sparsityWeight;
     }
@@ -170,6 +181,7 @@ public final class TrainerConfig {
         return sparsityTarget;
     }
 
+    /** Contractive: weight λ of the Jacobian penalty. */
     public double contractiveWeight() {
         return contractiveWeight;
     }
@@ -282,6 +294,7 @@ public final class TrainerConfig {
             pretrain = c.pretrain;
         }
 
+        /** Variant name: undercomplete, denoising, sparse, contractive, variational, deep or pca. */
         public Builder variant(String value) {
             variant = value;
             return this;
@@ -293,31 +306,37 @@ public final class TrainerConfig {
             return this;
         }
 
+        /** Window length W (0 = automatic). */
         public Builder window(int value) {
             window = value;
             return this;
         }
 
+        /** Maximum epochs. */
         public Builder epochs(int value) {
             epochs = value;
             return this;
         }
 
+        /** Mini-batch size. */
         public Builder batchSize(int value) {
             batchSize = value;
             return this;
         }
 
+        /** Optimiser learning rate. */
         public Builder learningRate(double value) {
             learningRate = value;
             return this;
         }
 
+        /** Seed of every random draw. */
         public Builder seed(long value) {
             seed = value;
             return this;
         }
 
+        /** Scaler kind (ZSCORE, ROBUST or NONE). */
         public Builder scaler(ScalerKind value) {
             scaler = value;
             return this;
@@ -335,71 +354,85 @@ public final class TrainerConfig {
             return this;
         }
 
+        /** Share of each entity's latest windows held out, in (0, 0.9). */
         public Builder validationSplit(double value) {
             validationSplit = value;
             return this;
         }
 
+        /** Epochs without validation improvement before stopping. */
         public Builder patience(int value) {
             patience = value;
             return this;
         }
 
+        /** Hidden-layer activation. */
         public Builder activation(Activation value) {
             activation = value;
             return this;
         }
 
+        /** Training loss (BCE requires scaler NONE). */
         public Builder loss(Loss value) {
             loss = value;
             return this;
         }
 
+        /** "adam" or "sgd". */
         public Builder optimizer(String value) {
             optimizer = value;
             return this;
         }
 
+        /** Weight decay, >= 0. */
         public Builder weightDecay(double value) {
             weightDecay = value;
             return this;
         }
 
+        /** Denoising: masking probability ν in [0, 1). */
         public Builder maskingNoise(double value) {
             maskingNoise = value;
             return this;
         }
 
+        /** Denoising: Gaussian noise σ (scaled units). */
         public Builder gaussianNoise(double value) {
             gaussianNoise = value;
             return this;
         }
 
+        /** Sparse: "l1" or "kl". */
         public Builder sparsity(String value) {
             sparsity = value;
             return this;
         }
 
+        /** Sparse: penalty weight. */
         public Builder sparsityWeight(double value) {
             sparsityWeight = value;
             return this;
         }
 
+        /** Sparse KL: target mean activation ρ in (0, 1). */
         public Builder sparsityTarget(double value) {
             sparsityTarget = value;
             return this;
         }
 
+        /** Contractive: penalty weight λ. */
         public Builder contractiveWeight(double value) {
             contractiveWeight = value;
             return this;
         }
 
+        /** Variational: KL weight β. */
         public Builder klWeight(double value) {
             klWeight = value;
             return this;
         }
 
+        /** Deep: greedy layer-wise pretraining. */
         public Builder pretrain(boolean value) {
             pretrain = value;
             return this;
@@ -407,71 +440,12 @@ public final class TrainerConfig {
 
         /** Validates and builds. */
         public TrainerConfig build() {
-            Validation.check(this);
-            return new TrainerConfig(this);
-        }
-    }
-
-    /** Checks of each parameter, with messages naming it. */
-    private static final class Validation {
-        static void check(Builder b) {
-            if (b.variant == null) {
-                fail("variant", "must be set");
+            if (variant == null) {
+                throw new IllegalArgumentException("variant: must be set");
             }
-            Variant.parse(b.variant);
-            for (int width : b.layers) {
-                require(width >= 1, "layers", "every width must be >= 1, got " + Arrays.toString(b.layers));
-            }
-            require(b.window >= 0, "window", "must be >= 0 (0 = automatic), got " + b.window);
-            require(b.epochs >= 1, "epochs", "must be >= 1, got " + b.epochs);
-            require(b.batchSize >= 1, "batchSize", "must be >= 1, got " + b.batchSize);
-            require(
-                    b.learningRate > 0 && b.learningRate < 10,
-                    "learningRate",
-                    "must be in (0, 10), got " + b.learningRate);
-            require(b.scaler != null, "scaler", "must be set");
-            require(
-                    b.thresholdQuantile > 0.5 && b.thresholdQuantile < 1,
-                    "thresholdQuantile",
-                    "must be in (0.5, 1), got " + b.thresholdQuantile);
-            require(
-                    b.validationSplit > 0 && b.validationSplit < 0.9,
-                    "validationSplit",
-                    "must be in (0, 0.9), got " + b.validationSplit);
-            require(b.patience >= 1, "patience", "must be >= 1, got " + b.patience);
-            require(b.activation != null, "activation", "must be set");
-            require(b.loss != null, "loss", "must be set");
-            require(
-                    "adam".equals(b.optimizer) || "sgd".equals(b.optimizer),
-                    "optimizer",
-                    "must be adam or sgd, got " + b.optimizer);
-            require(b.weightDecay >= 0, "weightDecay", "must be >= 0, got " + b.weightDecay);
-            require(
-                    b.maskingNoise >= 0 && b.maskingNoise < 1,
-                    "maskingNoise",
-                    "must be in [0, 1), got " + b.maskingNoise);
-            require(b.gaussianNoise >= 0, "gaussianNoise", "must be >= 0, got " + b.gaussianNoise);
-            require(
-                    "l1".equals(b.sparsity) || "kl".equals(b.sparsity),
-                    "sparsity",
-                    "must be l1 or kl, got " + b.sparsity);
-            require(b.sparsityWeight >= 0, "sparsityWeight", "must be >= 0, got " + b.sparsityWeight);
-            require(
-                    b.sparsityTarget > 0 && b.sparsityTarget < 1,
-                    "sparsityTarget",
-                    "must be in (0, 1), got " + b.sparsityTarget);
-            require(b.contractiveWeight >= 0, "contractiveWeight", "must be >= 0, got " + b.contractiveWeight);
-            require(b.klWeight >= 0, "klWeight", "must be >= 0, got " + b.klWeight);
-        }
-
-        private static void require(boolean ok, String parameter, String why) {
-            if (!ok) {
-                fail(parameter, why);
-            }
-        }
-
-        private static void fail(String parameter, String why) {
-            throw new IllegalArgumentException(parameter + ": " + why);
+            TrainerConfig config = new TrainerConfig(this);
+            ConfigChecks.check(config);
+            return config;
         }
     }
 }

@@ -18,8 +18,7 @@ import java.util.function.ToDoubleFunction;
  * parameters (lowest validation loss) are restored at the end.
  */
 final class TrainingLoop {
-    private static final int CHUNKS = 2;
-    private static final int MIN_ROWS_TO_SPLIT = 32;
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(TrainingLoop.class);
 
     private final TrainerConfig config;
     private final EpochListener listener;
@@ -43,40 +42,45 @@ final class TrainingLoop {
             int width,
             ToDoubleFunction<Autoencoder> validationLoss,
             SplittableRandom random) {
-        int batch = Math.min(config.batchSize(), rows);
-        List<Network> networks = model.networks();
-        List<Optimizer> optimizers = networks.stream().map(this::optimizer).toList();
-        Chunk[] chunks = {new Chunk(model, batch, width), new Chunk(model, batch, width)};
         LossHistory history = new LossHistory();
-        List<float[]> best = snapshot(networks);
-        ExecutorService pool = Executors.newSingleThreadExecutor(TrainingLoop::daemon);
-        try {
+        List<float[]> best = snapshot(model.networks());
+        try (Epochs epochs = epochs(model, train, rows, width)) {
             for (int epoch = 1; epoch <= config.epochs(); epoch++) {
-                double trainLoss = epoch(model, train, rows, width, batch, chunks, optimizers, random, pool);
+                double trainLoss = epochs.next(random);
+                if (!Double.isFinite(trainLoss) && epoch == 1) {
+                    throw new IllegalStateException("learningRate: training diverged in the first epoch (loss "
+                            + trainLoss + "); lower the learning rate");
+                }
+                if (!Double.isFinite(trainLoss)) {
+                    LOG.warn(
+                            "training loss became {} at epoch {}; keeping the best earlier parameters",
+                            trainLoss,
+                            epoch);
+                    break;
+                }
                 history.add(trainLoss, validationLoss.applyAsDouble(model));
                 listener.epochFinished(
                         epoch, config.epochs(), trainLoss, history.validation().get(epoch - 1), elapsedMillis());
                 if (history.lastIsBest()) {
-                    best = snapshot(networks);
+                    best = snapshot(model.networks());
                 } else if (epoch - 1 - history.bestEpoch() >= config.patience()) {
                     break;
                 }
             }
-        } finally {
-            pool.shutdownNow();
         }
-        restore(networks, best);
+        restore(model.networks(), best);
         return history;
     }
 
-    long elapsedMillis() {
-        return (System.nanoTime() - startNanos) / 1_000_000;
+    /** Epoch runner over fixed training data; close it to stop its worker thread. */
+    Epochs epochs(Autoencoder model, float[] train, int rows, int width) {
+        List<Optimizer> optimizers =
+                model.networks().stream().map(this::optimizer).toList();
+        return new Epochs(model, train, rows, width, Math.min(config.batchSize(), rows), optimizers, corruption);
     }
 
-    private static Thread daemon(Runnable r) {
-        Thread t = new Thread(r, "vigil-train-chunk");
-        t.setDaemon(true);
-        return t;
+    private long elapsedMillis() {
+        return (System.nanoTime() - startNanos) / 1_000_000;
     }
 
     private Optimizer optimizer(Network network) {
@@ -86,72 +90,110 @@ final class TrainingLoop {
                 : Optimizer.adam(size, config.learningRate(), config.weightDecay());
     }
 
-    private double epoch(
-            Autoencoder model,
-            float[] train,
-            int rows,
-            int width,
-            int batch,
-            Chunk[] chunks,
-            List<Optimizer> optimizers,
-            SplittableRandom random,
-            ExecutorService pool) {
-        int[] order = permutation(rows, random);
-        double total = 0;
-        for (int start = 0; start < rows; start += batch) {
-            int size = Math.min(batch, rows - start);
-            long batchSeed = random.nextLong();
-            total += step(model, train, width, order, start, size, chunks, optimizers, batchSeed, pool) * size;
+    private static List<float[]> snapshot(List<Network> networks) {
+        List<float[]> copies = new ArrayList<>();
+        for (Network n : networks) {
+            copies.add(n.parameters().clone());
         }
-        return total / rows;
+        return copies;
     }
 
-    private double step(
-            Autoencoder model,
-            float[] train,
-            int width,
-            int[] order,
-            int start,
-            int size,
-            Chunk[] chunks,
-            List<Optimizer> optimizers,
-            long batchSeed,
-            ExecutorService pool) {
-        int split = size >= MIN_ROWS_TO_SPLIT ? size / CHUNKS : size;
-        Future<Double> second = split < size
-                ? pool.submit(() ->
-                        chunks[1].run(model, train, width, order, start + split, size - split, size, batchSeed + 1))
-                : null;
-        double loss = chunks[0].run(model, train, width, order, start, split, size, batchSeed);
-        loss += await(second);
-        List<Network> networks = model.networks();
+    private static void restore(List<Network> networks, List<float[]> saved) {
         for (int n = 0; n < networks.size(); n++) {
-            float[] grads = chunks[0].workspace.pass(n).gradients();
-            if (second != null) {
-                add(grads, chunks[1].workspace.pass(n).gradients());
+            System.arraycopy(saved.get(n), 0, networks.get(n).parameters(), 0, saved.get(n).length);
+        }
+    }
+
+    /** Runs epochs: shuffles, batches, computes the two chunks in parallel, reduces and steps. */
+    static final class Epochs implements AutoCloseable {
+        private static final int MIN_ROWS_TO_SPLIT = 32;
+
+        private final Autoencoder model;
+        private final float[] train;
+        private final int rows;
+        private final int width;
+        private final int batch;
+        private final List<Optimizer> optimizers;
+        private final Chunk[] chunks;
+        private final ExecutorService pool = Executors.newSingleThreadExecutor(Epochs::daemon);
+
+        Epochs(
+                Autoencoder model,
+                float[] train,
+                int rows,
+                int width,
+                int batch,
+                List<Optimizer> optimizers,
+                Corruption corruption) {
+            this.model = model;
+            this.train = train;
+            this.rows = rows;
+            this.width = width;
+            this.batch = batch;
+            this.optimizers = optimizers;
+            this.chunks =
+                    new Chunk[] {new Chunk(model, batch, width, corruption), new Chunk(model, batch, width, corruption)
+                    };
+        }
+
+        private static Thread daemon(Runnable r) {
+            Thread t = new Thread(r, "vigil-train-chunk");
+            t.setDaemon(true);
+            return t;
+        }
+
+        /** One pass over the data in a seeded random order; returns the mean training objective. */
+        double next(SplittableRandom random) {
+            int[] order = permutation(rows, random);
+            double total = 0;
+            for (int start = 0; start < rows; start += batch) {
+                int size = Math.min(batch, rows - start);
+                total += step(order, start, size, random.nextLong()) * size;
             }
-            optimizers.get(n).step(networks.get(n).parameters(), grads);
+            return total / rows;
         }
-        return loss;
-    }
 
-    private static double await(Future<Double> future) {
-        if (future == null) {
-            return 0;
+        private double step(int[] order, int start, int size, long batchSeed) {
+            int split = size >= MIN_ROWS_TO_SPLIT ? size / 2 : size;
+            Future<Double> second = split < size
+                    ? pool.submit(() ->
+                            chunks[1].run(model, train, width, order, start + split, size - split, size, batchSeed + 1))
+                    : null;
+            double loss = chunks[0].run(model, train, width, order, start, split, size, batchSeed) + await(second);
+            List<Network> networks = model.networks();
+            for (int n = 0; n < networks.size(); n++) {
+                float[] grads = chunks[0].workspace.pass(n).gradients();
+                if (second != null) {
+                    add(grads, chunks[1].workspace.pass(n).gradients());
+                }
+                optimizers.get(n).step(networks.get(n).parameters(), grads);
+            }
+            return loss;
         }
-        try {
-            return future.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("training interrupted", e);
-        } catch (ExecutionException e) {
-            throw new IllegalStateException("training chunk failed", e.getCause());
-        }
-    }
 
-    private static void add(float[] into, float[] from) {
-        for (int i = 0; i < into.length; i++) {
-            into[i] += from[i];
+        private static double await(Future<Double> future) {
+            if (future == null) {
+                return 0;
+            }
+            try {
+                return future.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("training interrupted", e);
+            } catch (ExecutionException e) {
+                throw new IllegalStateException("training chunk failed", e.getCause());
+            }
+        }
+
+        private static void add(float[] into, float[] from) {
+            for (int i = 0; i < into.length; i++) {
+                into[i] += from[i];
+            }
+        }
+
+        @Override
+        public void close() {
+            pool.shutdownNow();
         }
     }
 
@@ -169,30 +211,18 @@ final class TrainingLoop {
         return order;
     }
 
-    private static List<float[]> snapshot(List<Network> networks) {
-        List<float[]> copies = new ArrayList<>();
-        for (Network n : networks) {
-            copies.add(n.parameters().clone());
-        }
-        return copies;
-    }
-
-    private static void restore(List<Network> networks, List<float[]> saved) {
-        for (int n = 0; n < networks.size(); n++) {
-            System.arraycopy(saved.get(n), 0, networks.get(n).parameters(), 0, saved.get(n).length);
-        }
-    }
-
     /** One chunk's buffers: gathered clean rows, the corrupted copy, and the model workspace. */
-    private final class Chunk {
+    private static final class Chunk {
         final Autoencoder.Workspace workspace;
         final float[] clean;
         final float[] input;
+        final Corruption corruption;
 
-        Chunk(Autoencoder model, int batch, int width) {
-            workspace = model.workspace(batch);
-            clean = new float[batch * width];
-            input = corruption.isNone() ? clean : new float[batch * width];
+        Chunk(Autoencoder model, int batch, int width, Corruption corruption) {
+            this.workspace = model.workspace(batch);
+            this.clean = new float[batch * width];
+            this.input = corruption.isNone() ? clean : new float[batch * width];
+            this.corruption = corruption;
         }
 
         double run(

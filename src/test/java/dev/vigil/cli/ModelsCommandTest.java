@@ -16,6 +16,7 @@ import java.io.StringWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import org.apache.kafka.common.config.ConfigResource;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -120,6 +121,32 @@ class ModelsCommandTest {
     }
 
     @Test
+    void publishingCreatesACompactedCurrentTopicAndAnAppendOnlyHistory() throws Exception {
+        assertEquals(
+                0,
+                run(
+                        "models",
+                        "publish",
+                        "--bootstrap",
+                        kafka.bootstrapServers(),
+                        "--topic",
+                        "m.current",
+                        "--history-topic",
+                        "m.history",
+                        "--in",
+                        bundleFile("cfg", 1).toString()));
+
+        try (var admin = kafka.admin()) {
+            var current = new ConfigResource(ConfigResource.Type.TOPIC, "m.current");
+            var history = new ConfigResource(ConfigResource.Type.TOPIC, "m.history");
+            var configs = admin.describeConfigs(List.of(current, history)).all().get();
+            assertEquals("compact", configs.get(current).get("cleanup.policy").value());
+            assertEquals("delete", configs.get(history).get("cleanup.policy").value());
+            assertEquals("-1", configs.get(history).get("retention.ms").value());
+        }
+    }
+
+    @Test
     void rollbackWithoutAnOlderVersionFailsWithAReason() throws Exception {
         String bootstrap = kafka.bootstrapServers();
         assertEquals(
@@ -134,5 +161,7 @@ class ModelsCommandTest {
 
         assertEquals(1, run("models", "rollback", "--bootstrap", bootstrap, "--group", "solo"));
         assertTrue(err.toString().contains("no version of solo older than v1"), err.toString());
+        assertTrue(err.toString().startsWith("vigil models rollback: "), err.toString());
+        assertTrue(!err.toString().contains("\tat "), "no stack trace: " + err);
     }
 }

@@ -72,6 +72,8 @@ class ComposeFileTest {
     void everyFileTheStackMountsExists() {
         for (String path : List.of(
                 "Dockerfile",
+                "compose/detector.properties",
+                "compose/trainer.properties",
                 "prometheus/prometheus.yml",
                 "grafana/provisioning/datasources/prometheus.yml",
                 "grafana/provisioning/dashboards/vigil.yml",
@@ -79,5 +81,15 @@ class ComposeFileTest {
                 "grafana/dashboards/vigil-models.json")) {
             assertTrue(Files.isRegularFile(Path.of(path)), path);
         }
+    }
+
+    @Test
+    void theMountedConfigFilesAreValidDetectorAndTrainerConfigs() throws IOException {
+        var detector =
+                dev.vigil.detector.DetectorConfig.load(Path.of("compose/detector.properties"), java.util.Map.of());
+        assertEquals(
+                "kafka:9092", String.join(",", detector.list(dev.vigil.detector.DetectorConfig.BOOTSTRAP_SERVERS)));
+        var trainer = dev.vigil.trainer.service.TrainerServiceConfig.load(Path.of("compose/trainer.properties"));
+        assertEquals("pumps", trainer.getString(dev.vigil.trainer.service.TrainerServiceConfig.MODEL_GROUP));
     }
 }

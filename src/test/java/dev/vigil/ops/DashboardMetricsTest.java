@@ -13,12 +13,10 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -41,7 +39,7 @@ import org.junit.jupiter.api.Test;
  * real broker bound for the client metrics (consumer lag, process rate).
  */
 class DashboardMetricsTest {
-    private static final Path DASHBOARDS = Path.of("grafana/dashboards");
+    private static final Path DASHBOARDS = DashboardQueries.DASHBOARDS;
     private static EmbeddedKafka kafka;
     private static String scrape;
 
@@ -123,48 +121,17 @@ class DashboardMetricsTest {
         metrics.recordGateDecision(false);
     }
 
-    private static Set<String> scrapedSeriesNames() {
-        return scrape.lines()
-                .filter(line -> !line.startsWith("#") && !line.isBlank())
-                .map(line -> line.split("[{ ]", 2)[0])
-                .collect(Collectors.toCollection(TreeSet::new));
-    }
-
-    /** Every {@code expr} in every dashboard (panels, nested panels, annotations), by dashboard file. */
-    private static Map<String, List<String>> dashboardExpressions() throws IOException {
-        Map<String, List<String>> byFile = new TreeMap<>();
-        try (Stream<Path> files = Files.list(DASHBOARDS)) {
-            for (Path file : files.filter(f -> f.toString().endsWith(".json")).toList()) {
-                List<String> exprs = new ArrayList<>();
-                collectExprs(new ObjectMapper().readTree(file.toFile()), exprs);
-                byFile.put(file.getFileName().toString(), exprs);
-            }
-        }
-        return byFile;
-    }
-
-    private static void collectExprs(JsonNode node, List<String> exprs) {
-        if (node.isObject() && node.path("expr").isTextual()) {
-            exprs.add(node.get("expr").asText());
-        }
-        node.forEach(child -> collectExprs(child, exprs));
-    }
-
     @Test
     void everyMetricADashboardQueriesExistsInARealScrape() throws IOException {
-        Set<String> scraped = scrapedSeriesNames();
-        Map<String, Set<String>> missing = new TreeMap<>();
-        dashboardExpressions()
-                .forEach((file, exprs) -> exprs.forEach(expr -> PromQlMetricNames.of(expr).stream()
-                        .filter(name -> !scraped.contains(name))
-                        .forEach(name -> missing.computeIfAbsent(file + ": " + expr, k -> new TreeSet<>())
-                                .add(name))));
-        assertEquals(Map.of(), missing, "metrics queried by dashboards but absent from the scrape");
+        assertEquals(
+                Map.of(),
+                DashboardQueries.missingFrom(scrape),
+                "metrics queried by dashboards but absent from the scrape");
     }
 
     @Test
     void theDashboardsQueryEveryVigilMeterAndTheKafkaLag() throws IOException {
-        Set<String> queried = dashboardExpressions().values().stream()
+        Set<String> queried = DashboardQueries.expressions().values().stream()
                 .flatMap(List::stream)
                 .flatMap(expr -> PromQlMetricNames.of(expr).stream())
                 .collect(Collectors.toSet());

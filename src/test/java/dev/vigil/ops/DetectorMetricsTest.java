@@ -35,6 +35,12 @@ class DetectorMetricsTest {
     }
 
     @Test
+    void everyKnownReasonHasASeriesAtZeroFromTheStart() {
+        assertEquals(0, count(VigilMetrics.DEAD_LETTERS, "reason", "timestamp_in_future"));
+        assertEquals(0, count(VigilMetrics.MODEL_SWAPS, "outcome", "refused", "reason", "untrusted"));
+    }
+
+    @Test
     void deadLettersAreCountedByReasonCode() {
         events.deadLettered(RejectReason.NON_FINITE_VALUE);
         assertEquals(1, count(VigilMetrics.DEAD_LETTERS, "reason", "non_finite_value"));

@@ -28,7 +28,7 @@ class BrokerRestartTest {
     @Test
     @Timeout(150)
     void detectorRecoversFromBrokerRestartAndScoresEveryReadingOnce() throws Exception {
-        try (EmbeddedKafka kafka = EmbeddedKafka.start()) {
+        try (EmbeddedKafka kafka = DetectorRig.startKafka()) {
             DetectorRig.createTopics(kafka);
             Map<String, String> props = DetectorRig.properties(
                     kafka, "restart", "exactly_once_v2", ReliabilityBundles.writeTrained(dir, 1), dir.resolve("state"));

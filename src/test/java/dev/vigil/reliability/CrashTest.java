@@ -25,8 +25,8 @@ class CrashTest {
     static final int KILLS = 5;
 
     private static final Logger LOG = LoggerFactory.getLogger(CrashTest.class);
-    private static final int READINGS = 4_000;
-    private static final int PER_SECOND = 100;
+    private static final int READINGS = 3_000;
+    private static final int PER_SECOND = 60;
 
     @TempDir
     Path dir;
@@ -55,7 +55,7 @@ class CrashTest {
 
     private Result crashRepeatedly(String guarantee, long seed) throws Exception {
         SplittableRandom random = new SplittableRandom(seed);
-        try (EmbeddedKafka kafka = EmbeddedKafka.start()) {
+        try (EmbeddedKafka kafka = DetectorRig.startKafka()) {
             DetectorRig.createTopics(kafka);
             Map<String, String> props = DetectorRig.properties(
                     kafka, "crash", guarantee, ReliabilityBundles.writeTrained(dir, 1), dir.resolve("state"));

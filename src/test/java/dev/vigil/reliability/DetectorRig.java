@@ -15,6 +15,14 @@ final class DetectorRig {
 
     private DetectorRig() {}
 
+    /**
+     * A broker that accepts short consumer session timeouts, so a killed detector's partitions move
+     * within seconds.
+     */
+    static EmbeddedKafka startKafka() throws Exception {
+        return EmbeddedKafka.start(Map.of("group.min.session.timeout.ms", "1000"));
+    }
+
     /** Creates the input, output and models topics on {@code kafka}. */
     static void createTopics(EmbeddedKafka kafka) throws InterruptedException {
         kafka.createTopics(List.of(
@@ -27,7 +35,8 @@ final class DetectorRig {
 
     /**
      * Detector properties for a test: short commit interval and session timeouts (so a killed
-     * instance's partitions move quickly), short alert cooldown, the given guarantee and bundle.
+     * instance's partitions move quickly), short alert cooldown, the given guarantee and bundle file
+     * ({@code null} when the model comes from the models topic).
      */
     static Map<String, String> properties(
             EmbeddedKafka kafka, String applicationId, String guarantee, Path bundle, Path stateDir) {
@@ -38,10 +47,13 @@ final class DetectorRig {
         props.put("commit.interval.ms", "100");
         props.put("state.dir", stateDir.toString());
         props.put("input.topic", INPUT);
-        props.put("model.path", bundle.toString());
+        if (bundle != null) {
+            props.put("model.path", bundle.toString());
+            props.put("model.topic.enabled", "false");
+        }
         props.put("alert.cooldown.ms", "2000");
-        props.put("kafka.session.timeout.ms", "6000");
-        props.put("kafka.heartbeat.interval.ms", "1000");
+        props.put("kafka.session.timeout.ms", "3000");
+        props.put("kafka.heartbeat.interval.ms", "750");
         props.put("kafka.producer.transaction.timeout.ms", "10000");
         return props;
     }

@@ -78,8 +78,14 @@ final class ForkedDetector implements AutoCloseable {
 
     /** Waits until this start's log contains {@code text}; fails if the JVM exits first or time runs out. */
     ForkedDetector awaitLog(String text, Duration timeout) throws InterruptedException {
+        return awaitAnyLog(List.of(text), timeout);
+    }
+
+    /** Waits until this start's log contains one of {@code texts}; fails if the JVM exits first or time runs out. */
+    ForkedDetector awaitAnyLog(List<String> texts, Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
-        while (!logText().contains(text)) {
+        String text = String.join("' or '", texts);
+        while (texts.stream().noneMatch(logText()::contains)) {
             if (!process.isAlive()) {
                 throw new IllegalStateException(name + " exited with " + process.exitValue() + " before logging '"
                         + text + "'; log:\n" + tail());
@@ -91,6 +97,28 @@ final class ForkedDetector implements AutoCloseable {
             Thread.sleep(100);
         }
         return this;
+    }
+
+    /** Waits until this start's log contains {@code text} at least {@code times} times. */
+    ForkedDetector awaitLogCount(String text, int times, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (count(logText(), text) < times) {
+            if (System.nanoTime() > deadline || !process.isAlive()) {
+                throw new IllegalStateException(name + " did not log '" + text + "' " + times + " times within "
+                        + timeout + "; log:\n" + tail());
+            }
+            Thread.sleep(100);
+        }
+        return this;
+    }
+
+    /** How often {@code text} occurs in {@code log}. */
+    static int count(String log, String text) {
+        int count = 0;
+        for (int at = log.indexOf(text); at >= 0; at = log.indexOf(text, at + text.length())) {
+            count++;
+        }
+        return count;
     }
 
     /** SIGKILL: the JVM dies at once, without shutdown hooks. */
@@ -156,6 +184,8 @@ final class ForkedDetector implements AutoCloseable {
         Files.writeString(logback, LOGBACK);
         List<String> args = List.of(
                 "-Xmx512m",
+                "-XX:+UseSerialGC",
+                "-XX:TieredStopAtLevel=1",
                 "-XX:ErrorFile=" + workDir.resolve("hs_err_pid%p.log"),
                 "-Dorg.apache.avro.SERIALIZABLE_PACKAGES=dev.vigil.contract.avro",
                 "-Dlogback.configurationFile=" + logback,

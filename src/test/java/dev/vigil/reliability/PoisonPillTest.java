@@ -48,7 +48,7 @@ class PoisonPillTest {
     @Test
     @Timeout(120)
     void everyBadRecordIsDeadLetteredWithItsReasonAndEveryValidOneIsScored() throws Exception {
-        try (EmbeddedKafka kafka = EmbeddedKafka.start();
+        try (EmbeddedKafka kafka = DetectorRig.startKafka();
                 KafkaProducer<byte[], byte[]> producer = producer(kafka)) {
             DetectorRig.createTopics(kafka);
             Map<String, String> props = DetectorRig.properties(

@@ -10,8 +10,10 @@ import dev.vigil.contract.SigningKeys;
 import dev.vigil.contract.avro.ModelBundle;
 import dev.vigil.contract.avro.ScoredReading;
 import dev.vigil.contract.avro.SensorReading;
+import dev.vigil.detector.DetectorConfig;
 import dev.vigil.detector.DetectorEvents;
-import dev.vigil.detector.features.FeatureLayout;
+import dev.vigil.detector.DetectorStreams;
+import dev.vigil.detector.DetectorTopology;
 import dev.vigil.detector.scoring.BundleValidator;
 import dev.vigil.detector.scoring.ModelHolder;
 import dev.vigil.detector.scoring.ModelsFollower;
@@ -33,19 +35,17 @@ import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KafkaStreams;
-import org.apache.kafka.streams.StreamsConfig;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * On a real broker: the detector's scoring path serves a steady stream while new bundles arrive on
+ * On a real broker: the real detector topology serves a steady stream while new bundles arrive on
  * the models topic: a tampered one (refused) and a valid one (swapped in). Every input yields
  * exactly one scored record, each partition switches version once, and nothing is scored by the
  * refused bundle.
@@ -65,9 +65,10 @@ class HotSwapIntegrationTest {
     void aBundlePublishedMidStreamTakesOverAtOnePointPerPartitionAndARefusedOneNever() throws Exception {
         KeyPair signer = SigningKeys.generate();
         try (EmbeddedKafka kafka = EmbeddedKafka.start()) {
-            kafka.createTopic("readings", PARTITIONS);
-            kafka.createTopic("scored", PARTITIONS);
-            kafka.createTopic("dlq", 1);
+            kafka.createTopic("vigil.readings", PARTITIONS);
+            kafka.createTopic("vigil.scored", PARTITIONS);
+            kafka.createTopic("vigil.alerts", PARTITIONS);
+            kafka.createTopic("vigil.dlq", 1);
             Map<String, Object> client = Map.of("bootstrap.servers", kafka.bootstrapServers());
             List<Long> refused = new CopyOnWriteArrayList<>();
             var validator = new BundleValidator(
@@ -80,7 +81,7 @@ class HotSwapIntegrationTest {
                     assertTrue(follower.awaitInitialLoad(Duration.ofSeconds(30)));
                     assertEquals(1L, holder.current().orElseThrow().version());
                     try (KafkaStreams streams = streams(kafka, holder);
-                            ScoredReader reader = new ScoredReader(kafka.bootstrapServers(), "scored")) {
+                            ScoredReader reader = new ScoredReader(kafka.bootstrapServers(), "vigil.scored")) {
                         streams.start();
                         reader.start();
                         produceWithSwaps(kafka, publisher, signer, reader, holder);
@@ -105,20 +106,19 @@ class HotSwapIntegrationTest {
     }
 
     private KafkaStreams streams(EmbeddedKafka kafka, ModelHolder holder) throws Exception {
-        Map<String, Object> props = new HashMap<>();
-        props.put(StreamsConfig.APPLICATION_ID_CONFIG, "swap-test");
-        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
-        props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
-        props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 100);
-        props.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, 2);
-        props.put(
-                StreamsConfig.STATE_DIR_CONFIG,
+        Map<String, Object> values = new HashMap<>();
+        values.put(DetectorConfig.APPLICATION_ID, "swap-test");
+        values.put(DetectorConfig.BOOTSTRAP_SERVERS, kafka.bootstrapServers());
+        values.put(DetectorConfig.PROCESSING_GUARANTEE, "exactly_once_v2");
+        values.put(DetectorConfig.COMMIT_INTERVAL_MS, 100);
+        values.put(DetectorConfig.NUM_STREAM_THREADS, 2);
+        values.put(DetectorConfig.SCORING_BATCH_SIZE, 32);
+        values.put(
+                DetectorConfig.STATE_DIR,
                 Files.createDirectories(stateDir.resolve("state")).toString());
-        props.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, 1);
-        props.put(StreamsConfig.consumerPrefix(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG), "earliest");
-        var layout = new FeatureLayout(TestModels.FEATURES, 1);
+        DetectorConfig config = new DetectorConfig(values);
         return new KafkaStreams(
-                SwapTopology.build(holder, layout, "readings", "scored", "dlq"), new StreamsConfig(props));
+                DetectorTopology.build(config, holder, DetectorEvents.NOOP), DetectorStreams.properties(config));
     }
 
     /**
@@ -129,18 +129,19 @@ class HotSwapIntegrationTest {
             EmbeddedKafka kafka, BundlePublisher publisher, KeyPair signer, ScoredReader reader, ModelHolder holder)
             throws InterruptedException {
         Random random = new Random(42);
+        long start = System.currentTimeMillis() - RECORDS;
         Map<String, Object> props = Map.of("bootstrap.servers", kafka.bootstrapServers(), "linger.ms", 5);
         try (var producer = new KafkaProducer<>(props, new StringSerializer(), new ByteArraySerializer())) {
             for (int i = 0; i < RECORDS; i++) {
                 String entity = "pump-" + (i % 24);
                 SensorReading reading = SensorReading.newBuilder()
                         .setEntity(entity)
-                        .setTimestamp(Instant.ofEpochMilli(1_700_000_000_000L + i))
+                        .setTimestamp(Instant.ofEpochMilli(start + i))
                         .setValues(Map.of(
                                 "temp", 20 + 2 * random.nextGaussian(), "pressure", 1 + 0.1 * random.nextGaussian()))
                         .setId("r" + i)
                         .build();
-                producer.send(new ProducerRecord<>("readings", entity, READINGS.encode(reading)));
+                producer.send(new ProducerRecord<>("vigil.readings", entity, READINGS.encode(reading)));
                 if (i % 100 == 99) {
                     producer.flush();
                     Thread.sleep(20);

@@ -77,6 +77,56 @@ class ModelTrainerTest {
         assertTrue(ModelTrainer.scoreRows(outcome.model(), flatten(new double[][] {far}), 1)[0] > threshold);
     }
 
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource({
+        "MSE,adam,ZSCORE",
+        "MAE,adam,ROBUST",
+        "MSE,sgd,ZSCORE",
+        "BCE,adam,NONE"
+    })
+    void everyLossAndOptimiserReducesTheValidationScore(String loss, String optimizer, String scaler) {
+        TrainingData unitInterval = unitInterval(data);
+        TrainerConfig c = config.toBuilder()
+                .loss(dev.vigil.nn.Loss.valueOf(loss))
+                .optimizer(optimizer)
+                .scaler(dev.vigil.contract.avro.ScalerKind.valueOf(scaler))
+                .build();
+        List<Double> validation = new ModelTrainer(FIXED, EpochListener.NONE)
+                .trainWithReport(unitInterval, c, "g", 1)
+                .history()
+                .validation();
+        double best = validation.stream().mapToDouble(Double::doubleValue).min().orElseThrow();
+        assertTrue(best < 0.7 * validation.get(0), loss + "/" + optimizer + ": " + validation);
+    }
+
+    /** The data squeezed into [0.1, 0.9] per feature (for BCE). */
+    private static TrainingData unitInterval(TrainingData data) {
+        int features = data.featureNames().size();
+        double[] lo = new double[features];
+        double[] hi = new double[features];
+        java.util.Arrays.fill(lo, Double.MAX_VALUE);
+        java.util.Arrays.fill(hi, -Double.MAX_VALUE);
+        for (double[][] seq : data.sequences()) {
+            for (double[] row : seq) {
+                for (int f = 0; f < features; f++) {
+                    lo[f] = Math.min(lo[f], row[f]);
+                    hi[f] = Math.max(hi[f], row[f]);
+                }
+            }
+        }
+        List<double[][]> squeezed = new java.util.ArrayList<>();
+        for (double[][] seq : data.sequences()) {
+            double[][] out = new double[seq.length][features];
+            for (int t = 0; t < seq.length; t++) {
+                for (int f = 0; f < features; f++) {
+                    out[t][f] = 0.1 + 0.8 * (seq[t][f] - lo[f]) / (hi[f] - lo[f]);
+                }
+            }
+            squeezed.add(out);
+        }
+        return TrainingData.of(data.featureNames(), squeezed);
+    }
+
     static float[] flatten(double[][] rows) {
         float[] out = new float[rows.length * rows[0].length];
         for (int i = 0; i < rows.length; i++) {

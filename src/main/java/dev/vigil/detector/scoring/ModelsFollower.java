@@ -35,7 +35,7 @@ public final class ModelsFollower implements AutoCloseable {
 
     private final KafkaConsumer<String, byte[]> consumer;
     private final String topic;
-    private final String group;
+    private volatile String group;
     private final Predicate<ModelBundle> sink;
     private final CountDownLatch initialLoad = new CountDownLatch(1);
     private final Thread thread;
@@ -44,7 +44,8 @@ public final class ModelsFollower implements AutoCloseable {
     /**
      * @param clientProps Kafka client properties ({@code bootstrap.servers} and security settings)
      * @param topic the compacted models topic
-     * @param group the model group to follow, or null for every group on the topic
+     * @param group the model group to follow, or null to follow the group of the first bundle the
+     *     sink accepts
      * @param sink takes a bundle and returns whether it now scores
      */
     public ModelsFollower(Map<String, Object> clientProps, String topic, String group, Predicate<ModelBundle> sink) {
@@ -75,7 +76,7 @@ public final class ModelsFollower implements AutoCloseable {
             offerNewestUsable(backlog);
             initialLoad.countDown();
             while (running) {
-                consumer.poll(POLL).forEach(record -> decode(record).ifPresent(sink::test));
+                consumer.poll(POLL).forEach(record -> decode(record).ifPresent(this::offer));
             }
         } catch (WakeupException e) {
             if (running) {
@@ -114,11 +115,21 @@ public final class ModelsFollower implements AutoCloseable {
 
     private void offerNewestUsable(List<ModelBundle> backlog) {
         for (int i = backlog.size() - 1; i >= 0; i--) {
-            if (sink.test(backlog.get(i))) {
+            if (offer(backlog.get(i))) {
                 return;
             }
         }
         LOG.warn("No usable bundle{} on {} yet; waiting for one", group == null ? "" : " of group " + group, topic);
+    }
+
+    /** Offers a bundle; without a configured group, the first accepted bundle fixes the group followed. */
+    private boolean offer(ModelBundle bundle) {
+        boolean accepted = sink.test(bundle);
+        if (accepted && group == null) {
+            group = bundle.getGroup();
+            LOG.info("Following model group {} on {}", group, topic);
+        }
+        return accepted;
     }
 
     private java.util.Optional<ModelBundle> decode(ConsumerRecord<String, byte[]> record) {

@@ -85,10 +85,7 @@ public final class ScoringProcessor implements Processor<String, FeatureVector, 
         }
         List<FeatureVector> vectors = pending.stream().map(Pending::vector).toList();
         try (ModelLease lease = models.acquire()) {
-            long start = System.nanoTime();
-            List<Scored> results = scorer.score(lease, vectors);
-            events.inferred(vectors.size(), System.nanoTime() - start);
-            forward(results);
+            forward(scoreInChunks(lease, vectors));
         } catch (ai.onnxruntime.OrtException | RuntimeException e) {
             deadLetterAll(e);
         }
@@ -96,6 +93,19 @@ public final class ScoringProcessor implements Processor<String, FeatureVector, 
             slots.delete(slot);
         }
         pending.clear();
+    }
+
+    /** One ORT call per capacity-sized chunk (more than one only if a restored buffer outgrew a smaller batch size). */
+    private List<Scored> scoreInChunks(ModelLease lease, List<FeatureVector> vectors)
+            throws ai.onnxruntime.OrtException {
+        List<Scored> results = new ArrayList<>(vectors.size());
+        for (int from = 0; from < vectors.size(); from += scorer.capacity()) {
+            var chunk = vectors.subList(from, Math.min(vectors.size(), from + scorer.capacity()));
+            long start = System.nanoTime();
+            results.addAll(scorer.score(lease, chunk));
+            events.inferred(chunk.size(), System.nanoTime() - start);
+        }
+        return results;
     }
 
     private void forward(List<Scored> results) {

@@ -7,10 +7,10 @@ import java.util.Map;
 /**
  * How alerts compared with the injected anomalies.
  *
- * @param injected episodes that had ended when scored (each had its full chance to be caught)
+ * @param injected episodes that had ended, grace included, when scored (each had its full chance)
  * @param caught ended episodes overlapped by an alert of the same entity
  * @param missed ended episodes no alert overlapped
- * @param pending episodes still running when scored (not counted as caught or missed)
+ * @param pending episodes still running, or within their grace, when scored (neither caught nor missed)
  * @param alerts alerts raised
  * @param falseAlerts alerts that overlapped no injected episode (of their entity)
  * @param caughtByKind caught ended episodes per kind

@@ -13,7 +13,8 @@ import java.util.Optional;
  * Scores alerts against ground truth. An injected episode is caught when an alert of the same entity
  * overlaps it, allowing {@code grace} after the episode's end (a windowed detector needs a few
  * readings to notice, and an alert's first anomalous reading may follow the episode's first one). An
- * alert overlapping no episode, with the same grace, is false. Pure: no clock, no Kafka.
+ * alert overlapping no episode, with the same grace, is false. An episode whose end plus grace lies
+ * after "now" has not had its full chance yet and counts as pending. Pure: no clock, no Kafka.
  */
 public final class DetectionScorer {
     private final Duration grace;
@@ -33,7 +34,7 @@ public final class DetectionScorer {
         List<Long> delays = new ArrayList<>();
         int pending = 0;
         for (InjectedAnomaly episode : truth) {
-            if (episode.endMillis() > nowMillis) {
+            if (graceEnd(episode) > nowMillis) {
                 pending++;
                 continue;
             }

@@ -25,7 +25,7 @@ final class Pump {
         this.params = params;
         this.random = random;
         this.temperatureStep = 1 - Math.exp(-stepMillis / 60_000.0 / TEMPERATURE_TIME_CONSTANT_MINUTES);
-        this.temperature = params.ambient() + params.heating() * 0.4;
+        this.temperature = Double.NaN;
     }
 
     PumpParams params() {
@@ -72,6 +72,9 @@ final class Pump {
         double ambient = params.ambient() + 4 * Math.sin(2 * Math.PI * (hours - 9) / 24);
         double full = params.idleCurrent() + params.loadCurrent();
         double target = ambient + params.heating() * (current / full) * (current / full);
+        if (Double.isNaN(temperature)) {
+            temperature = target; // a pump that has been running: no warm-up transient at the start
+        }
         temperature += (target - temperature) * temperatureStep;
         return temperature;
     }

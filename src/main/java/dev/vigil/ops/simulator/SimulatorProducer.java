@@ -59,6 +59,7 @@ public final class SimulatorProducer implements AutoCloseable {
     public void run(Duration duration) throws InterruptedException {
         long startNanos = System.nanoTime();
         long endNanos = startNanos + duration.toNanos();
+        long sentBefore = sent.get();
         LOG.info(
                 "Simulating {} pumps to {} at {} records/s",
                 simulator.entities().size(),
@@ -66,7 +67,7 @@ public final class SimulatorProducer implements AutoCloseable {
                 recordsPerSecond);
         while (!stopped && System.nanoTime() < endNanos) {
             simulator.tick().forEach(this::send);
-            pace(startNanos);
+            pace(startNanos, sent.get() - sentBefore);
         }
         producer.flush();
         LOG.info("Simulator sent {} readings", sent.get());
@@ -97,8 +98,16 @@ public final class SimulatorProducer implements AutoCloseable {
         sent.incrementAndGet();
     }
 
-    private void pace(long startNanos) throws InterruptedException {
-        long dueNanos = startNanos + (long) (sent.get() / recordsPerSecond * 1e9);
+    /** Sends {@code ticks} ticks as fast as possible, e.g. the clean history a first model trains on. */
+    public void burst(int ticks) {
+        for (int i = 0; i < ticks && !stopped; i++) {
+            simulator.tick().forEach(this::send);
+        }
+        producer.flush();
+    }
+
+    private void pace(long startNanos, long sentSinceStart) throws InterruptedException {
+        long dueNanos = startNanos + (long) (sentSinceStart / recordsPerSecond * 1e9);
         long aheadNanos = dueNanos - System.nanoTime();
         if (aheadNanos > 0) {
             Thread.sleep(aheadNanos / 1_000_000, (int) (aheadNanos % 1_000_000));

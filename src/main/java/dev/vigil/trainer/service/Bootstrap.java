@@ -2,7 +2,6 @@ package dev.vigil.trainer.service;
 
 import dev.vigil.contract.avro.SensorReading;
 import dev.vigil.trainer.TrainingData;
-import dev.vigil.trainer.publish.BundleHistory;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,7 +33,7 @@ final class Bootstrap {
         this.config = config;
     }
 
-    Data data(BundleHistory history) {
+    Data data() {
         Optional<Path> csv = config.bootstrapCsv();
         return csv.isPresent() ? fromCsv(csv.get()) : fromReadings();
     }

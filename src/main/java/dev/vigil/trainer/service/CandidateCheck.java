@@ -35,7 +35,7 @@ final class CandidateCheck {
                 || !Double.isFinite(bundle.getTraining().getValidationLoss())) {
             return Optional.of("validation quantiles or loss are not finite and ordered");
         }
-        return probeProblem(candidate);
+        return probeProblem(bundle, candidate.scorer());
     }
 
     private static boolean ordered(List<Double> quantiles) {
@@ -47,13 +47,14 @@ final class CandidateCheck {
         return quantiles.size() >= 2;
     }
 
-    private static Optional<String> probeProblem(CandidateTrainer.Trained candidate) {
-        var probe = candidate.bundle().getProbe();
+    /** Empty when {@code scorer} reproduces the probe batch of {@code bundle}, else the first mismatch. */
+    static Optional<String> probeProblem(ModelBundle bundle, ShadowScorer scorer) {
+        var probe = bundle.getProbe();
         float[] inputs = new float[probe.getInputs().size()];
         for (int i = 0; i < inputs.length; i++) {
             inputs[i] = probe.getInputs().get(i);
         }
-        double[] scores = candidate.scorer().score(inputs, probe.getRows());
+        double[] scores = scorer.score(inputs, probe.getRows());
         for (int row = 0; row < probe.getRows(); row++) {
             double want = probe.getScores().get(row);
             if (!Double.isFinite(scores[row]) || Math.abs(scores[row] - want) > PROBE_TOLERANCE * Math.max(1, want)) {

@@ -15,76 +15,70 @@ import java.util.Arrays;
  * @param minWindows fewest comparison windows a decision may rest on
  */
 public record CandidateGate(double falseAlarmBudget, double errorTolerance, int minWindows) {
-    /** A model as the gate sees it: how it scores windows and where its anomaly threshold lies. */
-    public record Contender(ShadowScorer scorer, double threshold) {}
+    /**
+     * A model as the gate sees it: how it scores windows, where its anomaly threshold lies, and how
+     * those scores are obtained (reported in the decision for the model in use).
+     */
+    public record Contender(ShadowScorer scorer, double threshold, IncumbentScoring scoring) {
+        /** A contender scored by its Java forward pass. */
+        public Contender(ShadowScorer scorer, double threshold) {
+            this(scorer, threshold, IncumbentScoring.JAVA_FORWARD_PASS);
+        }
+    }
 
     /** Judges {@code candidate} against {@code current} (null when no model is in use). */
     public GateDecision judge(HoldoutWindows holdout, Contender candidate, Contender current) {
+        IncumbentScoring scoring = current == null ? IncumbentScoring.NOT_SCORED : current.scoring();
         double[] candidateScores = candidate.scorer().score(holdout.raw(), holdout.count());
         if (Arrays.stream(candidateScores).anyMatch(s -> !Double.isFinite(s))) {
-            return refuse(
-                    "the candidate scores some held-out windows non-finite",
-                    0,
-                    Double.NaN,
-                    Double.NaN,
-                    Double.NaN,
-                    Double.NaN);
+            return new Figures(0, Double.NaN, Double.NaN, Double.NaN, Double.NaN, scoring)
+                    .decision(false, "the candidate scores some held-out windows non-finite");
         }
         double[] currentScores = current == null ? null : current.scorer().score(holdout.raw(), holdout.count());
         boolean[] normal = comparisonSet(holdout.count(), currentScores, current);
-        int windows = count(normal);
-        double candidateFar = rateAbove(candidateScores, normal, candidate.threshold());
-        double currentFar = current == null ? Double.NaN : rateAbove(currentScores, normal, current.threshold());
-        double candidateError = mean(candidateScores, normal);
-        double currentError = current == null ? Double.NaN : mean(currentScores, normal);
-        if (windows < minWindows) {
-            return refuse(
-                    "only " + windows + " comparison windows, fewer than " + minWindows,
-                    windows,
-                    candidateFar,
-                    currentFar,
-                    candidateError,
-                    currentError);
-        }
-        if (candidateFar > falseAlarmBudget) {
-            return refuse(
-                    String.format(
-                            "candidate false-alarm rate %.4f exceeds the budget %.4f", candidateFar, falseAlarmBudget),
-                    windows,
-                    candidateFar,
-                    currentFar,
-                    candidateError,
-                    currentError);
-        }
-        if (current != null && candidateError > currentError * (1 + errorTolerance)) {
-            return refuse(
-                    String.format(
-                            "candidate mean error %.6g is worse than the current %.6g beyond %.0f%%",
-                            candidateError, currentError, errorTolerance * 100),
-                    windows,
-                    candidateFar,
-                    currentFar,
-                    candidateError,
-                    currentError);
-        }
-        return new GateDecision(
-                true,
-                "candidate within the false-alarm budget and not worse than the model in use",
-                windows,
-                candidateFar,
-                currentFar,
-                candidateError,
-                currentError);
+        Figures figures = new Figures(
+                count(normal),
+                rateAbove(candidateScores, normal, candidate.threshold()),
+                current == null ? Double.NaN : rateAbove(currentScores, normal, current.threshold()),
+                mean(candidateScores, normal),
+                current == null ? Double.NaN : mean(currentScores, normal),
+                scoring);
+        return decide(figures, current != null);
     }
 
-    private static GateDecision refuse(
-            String reason,
+    private GateDecision decide(Figures f, boolean hasCurrent) {
+        if (f.windows() < minWindows) {
+            return f.decision(false, "only " + f.windows() + " comparison windows, fewer than " + minWindows);
+        }
+        if (f.candidateFar() > falseAlarmBudget) {
+            return f.decision(
+                    false,
+                    String.format(
+                            "candidate false-alarm rate %.4f exceeds the budget %.4f",
+                            f.candidateFar(), falseAlarmBudget));
+        }
+        if (hasCurrent && f.candidateError() > f.currentError() * (1 + errorTolerance)) {
+            return f.decision(
+                    false,
+                    String.format(
+                            "candidate mean error %.6g is worse than the current %.6g beyond %.0f%%",
+                            f.candidateError(), f.currentError(), errorTolerance * 100));
+        }
+        return f.decision(true, "candidate within the false-alarm budget and not worse than the model in use");
+    }
+
+    /** The figures a decision rests on. */
+    private record Figures(
             int windows,
             double candidateFar,
             double currentFar,
             double candidateError,
-            double currentError) {
-        return new GateDecision(false, reason, windows, candidateFar, currentFar, candidateError, currentError);
+            double currentError,
+            IncumbentScoring scoring) {
+        GateDecision decision(boolean accepted, String reason) {
+            return new GateDecision(
+                    accepted, reason, windows, candidateFar, currentFar, candidateError, currentError, scoring);
+        }
     }
 
     private static boolean[] comparisonSet(int count, double[] currentScores, Contender current) {

@@ -11,6 +11,8 @@ package dev.vigil.trainer.service;
  *     recorded verdicts define the set; NaN without a model in use)
  * @param candidateError mean candidate score on the comparison set
  * @param currentError mean score of the model in use on it (NaN without a model in use)
+ * @param currentScoring how the model in use was scored: its imported Java forward pass, or the
+ *     detector's recorded scores as the fallback
  */
 public record GateDecision(
         boolean accepted,
@@ -19,4 +21,5 @@ public record GateDecision(
         double candidateFalseAlarmRate,
         double currentFalseAlarmRate,
         double candidateError,
-        double currentError) {}
+        double currentError,
+        IncumbentScoring currentScoring) {}

@@ -8,7 +8,10 @@ import java.util.List;
  * levels (a bundle's {@code validationQuantiles}: first = min, last = max). The reference bins are
  * the intervals between consecutive quantiles, each holding an equal share of the validation
  * scores; tied quantiles are merged into one bin with their summed share. Live scores below the
- * minimum count in the first bin, above the maximum in the last.
+ * minimum count in the first bin, above the maximum in the last. Finer reference quantiles are
+ * thinned to {@value #MAX_BINS} bins (deciles for a bundle's 101 percentiles), because PSI over B bins
+ * from N live scores has a positive bias of about (B − 1) / N: 100 bins and 200 scores would read as
+ * a major shift on identical distributions.
  *
  * <p>PSI = Σ (live − expected) · ln(live / expected), with shares floored at {@value #FLOOR} so an
  * empty bin contributes a large but finite term. Conventional reading: below 0.1 stable, 0.1–0.25
@@ -16,6 +19,8 @@ import java.util.List;
  */
 public final class PopulationStability {
     static final double FLOOR = 1e-4;
+    /** Bins used at most: PSI of N live scores over B bins is biased upwards by about (B − 1) / N. */
+    public static final int MAX_BINS = 10;
 
     private final double[] upperEdges;
     private final double[] expected;
@@ -33,6 +38,23 @@ public final class PopulationStability {
         if (quantiles.size() < 2) {
             throw new IllegalArgumentException("need at least two reference quantiles, got " + quantiles.size());
         }
+        return binned(coarsen(quantiles, MAX_BINS));
+    }
+
+    /** At most {@code bins} + 1 of the quantiles, at evenly spaced levels, first and last kept. */
+    static List<Double> coarsen(List<Double> quantiles, int bins) {
+        int intervals = quantiles.size() - 1;
+        if (intervals <= bins) {
+            return quantiles;
+        }
+        List<Double> kept = new ArrayList<>();
+        for (int j = 0; j <= bins; j++) {
+            kept.add(quantiles.get((int) Math.round(j * (double) intervals / bins)));
+        }
+        return kept;
+    }
+
+    private static PopulationStability binned(List<Double> quantiles) {
         int bins = quantiles.size() - 1;
         List<double[]> merged = new ArrayList<>();
         for (int i = 1; i <= bins; i++) {

@@ -3,35 +3,26 @@ package dev.vigil.trainer.service;
 import dev.vigil.contract.BundleSigning;
 import dev.vigil.contract.SigningKeys;
 import dev.vigil.contract.avro.ModelBundle;
-import dev.vigil.contract.avro.ScoredReading;
 import dev.vigil.trainer.publish.BundleHistory;
 import dev.vigil.trainer.publish.BundlePublisher;
 import dev.vigil.trainer.publish.ModelTopics;
 import java.io.IOException;
 import java.security.KeyPair;
 import java.time.Clock;
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The continuously running trainer: follows {@code vigil.scored} and {@code vigil.alerts} into the
- * recent-normal collection and the drift monitor, and on schedule, on drift, or at once when the
- * group has no model, runs a {@link TrainingRun} and publishes the accepted candidate, signed when a
- * key is configured, as version max(published)+1. One thread; {@link #close()} stops it.
+ * recent-normal collection and the drift monitor ({@link StreamCollector}), and on schedule, on
+ * drift, or at once when the group has no model, runs a {@link TrainingRun} and publishes the
+ * accepted candidate, signed when a key is configured, as version max(published)+1. One thread;
+ * {@link #close()} stops it.
  */
 public final class TrainerService implements Runnable, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(TrainerService.class);
-    private static final Duration POLL = Duration.ofMillis(500);
     private static final long REFRESH_MS = 30_000;
 
     private final TrainerServiceConfig config;
@@ -43,11 +34,8 @@ public final class TrainerService implements Runnable, AutoCloseable {
     private final Optional<KeyPair> signer;
     private final TrainingRun run;
     private final RetrainSchedule schedule;
-    private final DriftMonitor drift;
     private final Bootstrap bootstrap;
-    private final Map<Long, ShadowScorer> javaModels = new HashMap<>();
-    private final KafkaConsumer<byte[], byte[]> consumer;
-    private RecentNormalData collection;
+    private final StreamCollector stream;
     private ModelBundle current;
     private long lastRefresh = Long.MIN_VALUE;
     private volatile boolean running = true;
@@ -67,18 +55,15 @@ public final class TrainerService implements Runnable, AutoCloseable {
                 config.getString(TrainerServiceConfig.MODELS_TOPIC),
                 config.getString(TrainerServiceConfig.MODELS_HISTORY_TOPIC));
         this.history = new BundleHistory(config.kafkaClient(), topics);
+        this.signer = readSigner(config);
         this.publisher = new BundlePublisher(
                 config.kafkaClient(), topics, config.getShort(TrainerServiceConfig.MODELS_REPLICATION));
-        this.signer = readSigner(config);
         this.run = new TrainingRun(trainer, config.gate(), events);
         this.schedule = new RetrainSchedule(
                 config.duration(TrainerServiceConfig.TRAIN_INTERVAL),
                 config.duration(TrainerServiceConfig.TRAIN_MIN_GAP));
-        this.drift = new DriftMonitor(
-                config.getInt(TrainerServiceConfig.DRIFT_WINDOW),
-                config.getDouble(TrainerServiceConfig.DRIFT_PSI_THRESHOLD));
         this.bootstrap = new Bootstrap(config);
-        this.consumer = StreamTail.consumer(config.kafkaClient());
+        this.stream = new StreamCollector(config, clock, events);
     }
 
     private static Optional<KeyPair> readSigner(TrainerServiceConfig config) throws IOException {
@@ -96,7 +81,7 @@ public final class TrainerService implements Runnable, AutoCloseable {
     @Override
     public void run() {
         LOG.info(
-                "Trainer service for group {} starting: {}",
+                "Trainer service for group {} starting with {}",
                 group,
                 config.originalsStrings().keySet());
         try {
@@ -107,22 +92,24 @@ public final class TrainerService implements Runnable, AutoCloseable {
             if (running) {
                 throw e;
             }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         } finally {
-            consumer.close();
+            stream.close();
             publisher.close();
         }
     }
 
     /** One iteration: refresh the model in use, consume, check drift, train if due. */
-    void step() {
+    private void step() throws InterruptedException {
         long now = clock.millis();
-        if (now - lastRefresh >= REFRESH_MS || lastRefresh == Long.MIN_VALUE) {
+        if (lastRefresh == Long.MIN_VALUE || now - lastRefresh >= REFRESH_MS) {
             refreshCurrent();
+            stream.assignNewPartitions();
             lastRefresh = now;
         }
-        consume();
-        boolean drifted = checkDrift();
-        schedule.due(now, current != null, drifted).ifPresent(reason -> {
+        stream.poll();
+        schedule.due(now, current != null, stream.drifted()).ifPresent(reason -> {
             schedule.attempted(now);
             train(reason);
             lastRefresh = Long.MIN_VALUE;
@@ -130,80 +117,23 @@ public final class TrainerService implements Runnable, AutoCloseable {
     }
 
     private void refreshCurrent() {
-        Optional<ModelBundle> latest = history.current(group);
-        if (latest.isEmpty()) {
-            return;
-        }
-        ModelBundle bundle = latest.get();
-        if (current == null || current.getVersion() != bundle.getVersion() || collection == null) {
-            LOG.info("Model in use for {}: v{} ({})", group, bundle.getVersion(), bundle.getVariant());
-            boolean layoutChanged =
-                    current == null || !current.getFeatureNames().equals(bundle.getFeatureNames());
-            current = bundle;
-            drift.follow(bundle.getVersion(), bundle.getValidationQuantiles());
-            if (layoutChanged || collection == null) {
-                startCollecting(bundle.getFeatureNames());
+        history.current(group).ifPresent(bundle -> {
+            if (current == null || current.getVersion() != bundle.getVersion()) {
+                LOG.info("Model in use for {}: v{} ({})", group, bundle.getVersion(), bundle.getVariant());
+                current = bundle;
+                stream.follow(bundle);
             }
-        }
-    }
-
-    private void startCollecting(List<String> features) {
-        collection = new RecentNormalData(
-                features,
-                config.getInt(TrainerServiceConfig.COLLECT_MAX_RECORDS),
-                config.duration(TrainerServiceConfig.COLLECT_MAX_AGE).toMillis(),
-                config.valueRanges());
-        List<TopicPartition> partitions = new ArrayList<>();
-        partitions.addAll(StreamTail.partitions(consumer, config.getString(TrainerServiceConfig.SCORED_TOPIC)));
-        partitions.addAll(StreamTail.partitions(consumer, config.getString(TrainerServiceConfig.ALERTS_TOPIC)));
-        consumer.assign(partitions);
-        long since = clock.millis()
-                - config.duration(TrainerServiceConfig.COLLECT_MAX_AGE).toMillis();
-        StreamTail.seekToTime(consumer, partitions, since);
-        LOG.info(
-                "Collecting {} from {} partitions since {}",
-                features,
-                partitions.size(),
-                java.time.Instant.ofEpochMilli(since));
-    }
-
-    private void consume() {
-        if (collection == null || consumer.assignment().isEmpty()) {
-            sleep();
-            return;
-        }
-        String scoredTopic = config.getString(TrainerServiceConfig.SCORED_TOPIC);
-        for (ConsumerRecord<byte[], byte[]> record : consumer.poll(POLL)) {
-            if (record.topic().equals(scoredTopic)) {
-                StreamRecords.scored(record.value()).ifPresent(this::collect);
-            } else {
-                StreamRecords.alert(record.value()).ifPresent(collection::onAlert);
-            }
-        }
-        events.collectionSize(collection.size());
-    }
-
-    private void collect(ScoredReading scored) {
-        events.recordCollected(collection.offer(scored));
-        if (scored.getScore() != null && scored.getModelVersion() != null) {
-            drift.observe(scored.getScore(), scored.getModelVersion());
-        }
-    }
-
-    private boolean checkDrift() {
-        var psi = drift.psi();
-        psi.ifPresent(value -> events.driftChecked(value, drift.drifted()));
-        return drift.drifted();
+        });
     }
 
     private void train(RetrainSchedule.Reason reason) {
         try {
-            Bootstrap.Data data = current == null ? bootstrap.data(history) : Bootstrap.Data.of(collection);
+            Bootstrap.Data data = current == null ? bootstrap.data() : Bootstrap.Data.of(stream.collection());
             int rows = data.segments().stream().mapToInt(Segment::length).sum();
             events.trainingStarted(reason, rows);
-            if (rows < config.getInt(TrainerServiceConfig.TRAIN_MIN_RECORDS)) {
-                refuse("only " + rows + " normal records collected, fewer than "
-                        + config.getInt(TrainerServiceConfig.TRAIN_MIN_RECORDS));
+            int needed = config.getInt(TrainerServiceConfig.TRAIN_MIN_RECORDS);
+            if (rows < needed) {
+                refuse("only " + rows + " normal records collected, fewer than " + needed);
                 return;
             }
             trainAndPublish(reason, data);
@@ -231,27 +161,15 @@ public final class TrainerService implements Runnable, AutoCloseable {
                 data.features(),
                 window,
                 config.getList(TrainerServiceConfig.TRAIN_VARIANTS),
-                currentContender(split),
+                current,
                 group,
                 version);
-        outcome.publishable()
-                .ifPresent(bundle -> publish(bundle, outcome.winner().get().scorer()));
+        outcome.publishable().ifPresent(this::publish);
     }
 
-    private TrainingRun.Current currentContender(HoldoutSplit split) {
-        if (current == null) {
-            return null;
-        }
-        ShadowScorer java = javaModels.get(current.getVersion());
-        ShadowScorer recorded = (raw, count) -> split.holdout().currentScores();
-        return new TrainingRun.Current(current, java != null ? java : recorded);
-    }
-
-    private void publish(ModelBundle bundle, ShadowScorer scorer) {
+    private void publish(ModelBundle bundle) {
         ModelBundle signed = signer.map(key -> BundleSigning.sign(bundle, key)).orElse(bundle);
         publisher.publish(signed);
-        javaModels.clear();
-        javaModels.put(signed.getVersion(), scorer);
         events.published(signed);
     }
 
@@ -260,19 +178,10 @@ public final class TrainerService implements Runnable, AutoCloseable {
         events.trainingFailed(reason);
     }
 
-    private void sleep() {
-        try {
-            Thread.sleep(POLL.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            running = false;
-        }
-    }
-
-    /** Stops the loop (from another thread) and waits for nothing; {@link #run()} returns soon after. */
+    /** Stops the loop from another thread; {@link #run()} returns soon after. */
     @Override
     public void close() {
         running = false;
-        consumer.wakeup();
+        stream.wakeup();
     }
 }

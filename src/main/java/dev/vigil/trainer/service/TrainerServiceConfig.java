@@ -53,6 +53,8 @@ public final class TrainerServiceConfig extends AbstractConfig {
     public static final String DRIFT_WINDOW = "drift.window";
     public static final String DRIFT_PSI_THRESHOLD = "drift.psi.threshold";
     public static final String SIGNING_KEY = "signing.key";
+    /** Prefix of environment variables read as configuration. */
+    public static final String ENV_PREFIX = "VIGIL_";
     /** Prefix of keys passed to the Kafka clients. */
     public static final String KAFKA_PREFIX = "kafka.";
 
@@ -66,6 +68,14 @@ public final class TrainerServiceConfig extends AbstractConfig {
 
     /** Reads a properties file. */
     public static TrainerServiceConfig load(Path file) throws IOException {
+        return load(file, Map.of());
+    }
+
+    /**
+     * Reads a properties file, then overlays {@code VIGIL_*} entries of {@code env}
+     * ({@code VIGIL_TRAIN_INTERVAL=5m} sets {@code train.interval}); the environment wins.
+     */
+    public static TrainerServiceConfig load(Path file, Map<String, String> env) throws IOException {
         Properties props = new Properties();
         try (Reader reader = Files.newBufferedReader(file)) {
             props.load(reader);
@@ -73,6 +83,14 @@ public final class TrainerServiceConfig extends AbstractConfig {
         Map<String, String> values = new HashMap<>();
         props.stringPropertyNames()
                 .forEach(name -> values.put(name, props.getProperty(name).trim()));
+        env.forEach((name, value) -> {
+            if (name.startsWith(ENV_PREFIX) && name.length() > ENV_PREFIX.length()) {
+                String key = name.substring(ENV_PREFIX.length())
+                        .toLowerCase(java.util.Locale.ROOT)
+                        .replace('_', '.');
+                values.put(key, value.trim());
+            }
+        });
         return new TrainerServiceConfig(values);
     }
 

@@ -11,7 +11,9 @@ import org.slf4j.LoggerFactory;
 /**
  * One retraining run: trains a candidate per variant on the training part of the split, drops those
  * that fail validation, picks the lowest validation loss, and gates it against the model in use on
- * the held-out windows.
+ * the held-out windows. The model in use is shadow-scored with its Java forward pass rebuilt from its
+ * bundle, whoever trained it; the detector's recorded scores stand in only when that import fails
+ * (see {@link IncumbentScoring}).
  */
 public final class TrainingRun {
     private static final Logger LOG = LoggerFactory.getLogger(TrainingRun.class);
@@ -28,9 +30,6 @@ public final class TrainingRun {
         }
     }
 
-    /** The model in use as the run sees it: its bundle and how to shadow-score it. */
-    public record Current(ModelBundle bundle, ShadowScorer scorer) {}
-
     public TrainingRun(CandidateTrainer trainer, CandidateGate gate, TrainerEvents events) {
         this.trainer = trainer;
         this.gate = gate;
@@ -41,14 +40,14 @@ public final class TrainingRun {
      * @param split training sequences and held-out windows
      * @param features feature names; window the window length
      * @param variants variants to train
-     * @param current the model in use, or null
+     * @param current the bundle of the model in use, or null
      */
     public Outcome run(
             HoldoutSplit split,
             List<String> features,
             int window,
             List<String> variants,
-            Current current,
+            ModelBundle current,
             String group,
             long version) {
         List<CandidateTrainer.Trained> sound = new ArrayList<>();
@@ -58,19 +57,15 @@ public final class TrainingRun {
         Optional<CandidateTrainer.Trained> best = sound.stream()
                 .min(Comparator.comparingDouble(c -> c.bundle().getTraining().getValidationLoss()));
         if (best.isEmpty()) {
-            return new Outcome(best, refusedWithoutCandidate());
+            GateDecision none = refusedWithoutCandidate();
+            events.trainingFailed(none.reason());
+            return new Outcome(best, none);
         }
-        GateDecision decision = gate.judge(
-                split.holdout(),
-                contender(best.get()),
-                current == null
-                        ? null
-                        : new CandidateGate.Contender(
-                                current.scorer(),
-                                current.bundle().getThresholds().getAnomaly()));
+        GateDecision decision =
+                gate.judge(split.holdout(), contender(best.get()), Incumbent.contender(current, split.holdout()));
         events.gateDecided(best.get().bundle().getVariant(), decision);
         LOG.info(
-                "Gate {} {} v{}: {} (windows {}, candidate FAR {}, error {} vs current {})",
+                "Gate {} {} v{}: {} (windows {}, candidate FAR {}, error {} vs current {}, current scored by {})",
                 decision.accepted() ? "accepted" : "refused",
                 best.get().bundle().getVariant(),
                 version,
@@ -78,7 +73,8 @@ public final class TrainingRun {
                 decision.windows(),
                 decision.candidateFalseAlarmRate(),
                 decision.candidateError(),
-                decision.currentError());
+                decision.currentError(),
+                decision.currentScoring());
         return new Outcome(best, decision);
     }
 
@@ -106,6 +102,13 @@ public final class TrainingRun {
 
     private static GateDecision refusedWithoutCandidate() {
         return new GateDecision(
-                false, "no candidate trained and validated", 0, Double.NaN, Double.NaN, Double.NaN, Double.NaN);
+                false,
+                "no candidate trained and validated",
+                0,
+                Double.NaN,
+                Double.NaN,
+                Double.NaN,
+                Double.NaN,
+                IncumbentScoring.NOT_SCORED);
     }
 }

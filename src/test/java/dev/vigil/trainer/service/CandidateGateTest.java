@@ -105,10 +105,13 @@ class CandidateGateTest {
         HoldoutWindows withScores = new HoldoutWindows(holdout.raw(), ROWS, 2, recorded);
         ShadowScorer asRecorded = (raw, count) -> withScores.currentScores();
 
-        GateDecision decision =
-                gate.judge(withScores, new Contender(distance(1.0), 6.0), new Contender(asRecorded, 6.0));
+        GateDecision decision = gate.judge(
+                withScores,
+                new Contender(distance(1.0), 6.0),
+                new Contender(asRecorded, 6.0, IncumbentScoring.RECORDED_SCORES));
 
         assertTrue(decision.accepted(), decision.reason());
         assertTrue(decision.windows() < ROWS);
+        assertEquals(IncumbentScoring.RECORDED_SCORES, decision.currentScoring());
     }
 }

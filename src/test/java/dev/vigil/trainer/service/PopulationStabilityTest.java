@@ -37,6 +37,17 @@ class PopulationStabilityTest {
     }
 
     @Test
+    void aBundlesHundredPercentilesAgainstTwoHundredScoresOfTheSameDistributionReadStable() {
+        List<Double> percentiles = new ArrayList<>();
+        for (int i = 0; i <= 100; i++) {
+            percentiles.add(-Math.log(1 - Math.min(i / 100.0, 0.999)));
+        }
+        double psi = PopulationStability.against(percentiles).of(exponentialSample(200, 1.0, 4));
+
+        assertTrue(psi < 0.1, "psi " + psi);
+    }
+
+    @Test
     void scoresTwiceAsLargeAreAMajorShift() {
         double psi = PopulationStability.against(exponentialQuantiles()).of(exponentialSample(5000, 2.0, 2));
 

@@ -1,0 +1,97 @@
+package dev.vigil.cli;
+
+import dev.vigil.detector.Detector;
+import dev.vigil.detector.DetectorConfig;
+import dev.vigil.detector.scoring.BundleRefusedException;
+import dev.vigil.ops.DetectorMetrics;
+import dev.vigil.ops.OpsHttpServer;
+import dev.vigil.ops.Readiness;
+import dev.vigil.ops.VigilMetrics;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import org.apache.kafka.common.config.ConfigException;
+import org.apache.kafka.streams.KafkaStreams;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code vigil detect --config detector.properties}: runs the detector until SIGTERM/SIGINT, then
+ * closes Kafka Streams (committing its work) and only then the ONNX Runtime sessions.
+ */
+@Command(
+        name = "detect",
+        mixinStandardHelpOptions = true,
+        description = "Score every reading of the input topic and raise alerts (Kafka Streams + ONNX Runtime).")
+public final class DetectCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Option(
+            names = "--config",
+            paramLabel = "FILE",
+            description = "Detector properties (docs/DETECTOR.md); VIGIL_* environment variables override them"
+                    + " (VIGIL_INPUT_TOPIC sets input.topic); kafka.* keys go to Kafka Streams.")
+    Path config;
+
+    @Option(
+            names = "--metrics-port",
+            defaultValue = "-1",
+            description = "Serve /metrics, /health, /ready on this port (0 = any free port, -1 = off).")
+    int metricsPort;
+
+    @Override
+    public Integer call() throws Exception {
+        DetectorConfig settings;
+        try {
+            settings = DetectorConfig.load(config, System.getenv());
+        } catch (ConfigException e) {
+            spec.commandLine().getErr().println("vigil detect: invalid configuration: " + e.getMessage());
+            return 2;
+        }
+        PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        try (VigilMetrics metrics = new VigilMetrics()) {
+            metrics.bindTo(registry);
+            return run(settings, metrics, registry);
+        }
+    }
+
+    private int run(DetectorConfig settings, VigilMetrics metrics, PrometheusMeterRegistry registry) throws Exception {
+        Detector detector;
+        try {
+            detector = Detector.start(settings, new DetectorMetrics(metrics));
+        } catch (BundleRefusedException | IllegalStateException | ConfigException e) {
+            spec.commandLine().getErr().println("vigil detect: cannot start: " + e.getMessage());
+            return 1;
+        }
+        try (AutoCloseable streamsMetrics = metrics.bindKafkaStreams(detector.streams());
+                OpsHttpServer ops =
+                        metricsPort < 0 ? null : OpsHttpServer.start(metricsPort, registry, () -> ready(detector))) {
+            awaitShutdown(detector);
+        }
+        return 0;
+    }
+
+    private static Readiness ready(Detector detector) {
+        KafkaStreams.State state = detector.streams().state();
+        return state == KafkaStreams.State.RUNNING
+                ? Readiness.isReady()
+                : Readiness.notReady("kafka streams is " + state);
+    }
+
+    private static void awaitShutdown(Detector detector) throws InterruptedException {
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(
+                        () -> {
+                            detector.close();
+                            stopped.countDown();
+                        },
+                        "vigil-detect-shutdown"));
+        stopped.await();
+    }
+}

@@ -1,0 +1,56 @@
+package dev.vigil.cli;
+
+import dev.vigil.contract.avro.ModelBundle;
+import dev.vigil.trainer.service.Admission;
+import dev.vigil.trainer.service.GateDecision;
+import dev.vigil.trainer.service.RetrainSchedule;
+import dev.vigil.trainer.service.TrainerEvents;
+
+/** Trainer events passed on to a delegate; subclasses add to single events. */
+class ForwardingTrainerEvents implements TrainerEvents {
+    private final TrainerEvents delegate;
+
+    ForwardingTrainerEvents(TrainerEvents delegate) {
+        this.delegate = delegate;
+    }
+
+    @Override
+    public void recordCollected(Admission admission) {
+        delegate.recordCollected(admission);
+    }
+
+    @Override
+    public void collectionSize(int records) {
+        delegate.collectionSize(records);
+    }
+
+    @Override
+    public void driftChecked(double psi, boolean drifted) {
+        delegate.driftChecked(psi, drifted);
+    }
+
+    @Override
+    public void trainingStarted(RetrainSchedule.Reason reason, int trainingRows) {
+        delegate.trainingStarted(reason, trainingRows);
+    }
+
+    @Override
+    public void candidateTrained(String variant, double validationLoss, long durationMs) {
+        delegate.candidateTrained(variant, validationLoss, durationMs);
+    }
+
+    @Override
+    public void gateDecided(String variant, GateDecision decision) {
+        delegate.gateDecided(variant, decision);
+    }
+
+    @Override
+    public void published(ModelBundle bundle) {
+        delegate.published(bundle);
+    }
+
+    @Override
+    public void trainingFailed(String reason) {
+        delegate.trainingFailed(reason);
+    }
+}

@@ -1,0 +1,68 @@
+package dev.vigil.cli;
+
+import dev.vigil.ops.OpsHttpServer;
+import dev.vigil.ops.Readiness;
+import dev.vigil.ops.TrainerMetrics;
+import dev.vigil.ops.VigilMetrics;
+import dev.vigil.trainer.service.ModelTrainerCandidates;
+import dev.vigil.trainer.service.TrainerService;
+import dev.vigil.trainer.service.TrainerServiceConfig;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.concurrent.Callable;
+import org.apache.kafka.common.config.ConfigException;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code vigil trainer}: the continuously running trainer service. */
+@Command(
+        name = "trainer",
+        mixinStandardHelpOptions = true,
+        description = "Keep a model group fresh: collect normal data from vigil.scored, retrain on schedule or drift,"
+                + " gate candidates against the model in use, publish signed bundles to vigil.models.")
+public final class TrainerCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Option(
+            names = "--config",
+            required = true,
+            paramLabel = "FILE",
+            description = "trainer.properties (see docs/MODELS.md).")
+    Path config;
+
+    @Option(
+            names = "--metrics-port",
+            defaultValue = "-1",
+            description = "Serve /metrics, /health, /ready on this port (0 = any free port, -1 = off).")
+    int metricsPort;
+
+    @Override
+    public Integer call() throws Exception {
+        TrainerServiceConfig settings;
+        try {
+            settings = TrainerServiceConfig.load(config, System.getenv());
+        } catch (ConfigException e) {
+            spec.commandLine().getErr().println("Invalid configuration in " + config + ": " + e.getMessage());
+            return 2;
+        }
+        PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        try (VigilMetrics metrics = new VigilMetrics();
+                OpsHttpServer ops =
+                        metricsPort < 0 ? null : OpsHttpServer.start(metricsPort, registry, Readiness::isReady);
+                TrainerService service = new TrainerService(
+                        settings,
+                        ModelTrainerCandidates.from(settings),
+                        new TrainerMetrics(metrics),
+                        Clock.systemUTC())) {
+            metrics.bindTo(registry);
+            Runtime.getRuntime().addShutdownHook(new Thread(service::close, "vigil-trainer-shutdown"));
+            service.run();
+        }
+        return 0;
+    }
+}

@@ -1,0 +1,69 @@
+package dev.vigil.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.vigil.ops.DashboardQueries;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The demo end to end, shortened: a real in-process broker, the simulator, the trainer service
+ * bootstrapping a model, the detector scoring and alerting, its /metrics, and the final report.
+ */
+class DemoCommandTest {
+    private static final Pattern METRICS_URL = Pattern.compile("metrics at (\\S+/metrics)");
+
+    private static String awaitLine(StringWriter out, Pattern pattern, long timeoutMs) throws InterruptedException {
+        long deadline = System.currentTimeMillis() + timeoutMs;
+        while (System.currentTimeMillis() < deadline) {
+            Matcher matcher = pattern.matcher(out.toString());
+            if (matcher.find()) {
+                return matcher.groupCount() > 0 ? matcher.group(1) : matcher.group();
+            }
+            Thread.sleep(200);
+        }
+        throw new AssertionError("no " + pattern + " in:\n" + out);
+    }
+
+    @Test
+    void aShortDemoTrainsScoresAlertsServesEveryDashboardMetricAndReports() throws Exception {
+        StringWriter out = new StringWriter();
+        var cli = VigilCommand.commandLine();
+        cli.setOut(new PrintWriter(out, true));
+        AtomicInteger exit = new AtomicInteger(-1);
+        Thread demo = new Thread(() ->
+                exit.set(cli.execute("demo", "--duration", "40s", "--entities", "4", "--rate", "800", "--seed", "7")));
+        demo.start();
+        String metricsUrl = awaitLine(out, METRICS_URL, 60_000);
+        awaitLine(out, Pattern.compile("\\[ALERT\\]  first alert"), 90_000);
+        String scrape = HttpClient.newHttpClient()
+                .send(HttpRequest.newBuilder(URI.create(metricsUrl)).build(), HttpResponse.BodyHandlers.ofString())
+                .body();
+        demo.join(120_000);
+
+        String text = out.toString();
+        assertEquals(0, exit.get(), text);
+        assertEquals(
+                Map.of(), DashboardQueries.missingFrom(scrape), "dashboard metrics missing from the demo's scrape");
+        List<String> lines = text.lines().toList();
+        assertTrue(lines.stream().anyMatch(l -> l.startsWith("[MODEL]  v1 live")), text);
+        assertTrue(lines.stream().anyMatch(l -> l.startsWith("[ALERT]  pump-")), text);
+        assertTrue(lines.stream().anyMatch(l -> l.startsWith("[INJECT] pump-")), text);
+        Matcher report = Pattern.compile("caught: (\\d+)  missed: (\\d+)").matcher(text);
+        assertTrue(report.find(), text);
+        assertTrue(Integer.parseInt(report.group(1)) > 0, "some injected anomaly was caught:\n" + text);
+        assertTrue(text.contains("false alerts: "), text);
+        assertTrue(text.contains("temporary data removed"), text);
+    }
+}

@@ -1,0 +1,51 @@
+package dev.vigil.trainer;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import dev.vigil.contract.avro.ModelBundle;
+import java.nio.ByteBuffer;
+import java.util.Random;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+class BundleModelsTest {
+    @ParameterizedTest
+    @EnumSource(
+            value = Variant.class,
+            names = {"UNDERCOMPLETE", "SPARSE", "CONTRACTIVE", "VARIATIONAL", "PCA"})
+    void forwardPassRebuiltFromTheBundleScoresExactlyLikeTheTrainedModel(Variant variant) {
+        TrainerConfig config = TrainerConfig.builder()
+                .variant(variant.cliName())
+                .window(2)
+                .epochs(2)
+                .batchSize(64)
+                .activation(dev.vigil.nn.Activation.TANH)
+                .build();
+        TrainingOutcome outcome =
+                new ModelTrainer().trainWithReport(SyntheticSensors.data(2, 300, 4, 3), config, "g", 1);
+        InferenceModel rebuilt = BundleModels.inferenceModel(outcome.bundle());
+        float[] inputs = new float[50 * 8];
+        Random random = new Random(1);
+        for (int i = 0; i < inputs.length; i++) {
+            inputs[i] = (float) (10 * (i % 4) + 3 * random.nextGaussian());
+        }
+        InferenceModel.Scores expected = outcome.model().score(inputs, 50);
+        InferenceModel.Scores actual = rebuilt.score(inputs, 50);
+        assertArrayEquals(expected.score(), actual.score());
+        assertArrayEquals(expected.featureError(), actual.featureError());
+        assertArrayEquals(expected.reconstruction(), actual.reconstruction());
+    }
+
+    @org.junit.jupiter.api.Test
+    void bytesThatAreNotOnnxAreRefused() {
+        ModelBundle bundle = new ModelTrainer()
+                .train(
+                        SyntheticSensors.data(1, 200, 4, 3),
+                        TrainerConfig.builder().epochs(1).build(),
+                        "g",
+                        1);
+        bundle.setOnnx(ByteBuffer.wrap(new byte[] {1, 2, 3}));
+        assertThrows(IllegalArgumentException.class, () -> BundleModels.inferenceModel(bundle));
+    }
+}
