@@ -21,6 +21,7 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /** {@code vigil evaluate}: detection quality on a labelled dataset through the real detector topology. */
@@ -60,8 +61,8 @@ public final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--epochs", description = "Training epochs (default: the trainer's).")
     Integer epochs;
 
-    @Option(names = "--scaler", description = "zscore, robust or none (default: the trainer's).")
-    String scaler;
+    @Option(names = "--scaler", description = "${COMPLETION-CANDIDATES} (default: the trainer's).")
+    ScalerKind scaler;
 
     @Option(names = "--threshold-quantile", description = "Quantile of validation scores used as threshold.")
     Double thresholdQuantile;
@@ -86,8 +87,8 @@ public final class EvaluateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        EvaluationSettings settings = new EvaluationSettings(trainerConfig(), scope(), detector);
         Dataset data = entities == null ? Dataset.load(dataset) : Dataset.load(dataset, entities);
-        EvaluationSettings settings = new EvaluationSettings(trainerConfig(), Scope.parse(scope), detector);
         EvaluationResult result = new Evaluator(settings).evaluate(data);
         if (json != null) {
             JsonReport.write(result, json);
@@ -97,6 +98,14 @@ public final class EvaluateCommand implements Callable<Integer> {
         }
         print(result, spec.commandLine().getOut());
         return 0;
+    }
+
+    private Scope scope() {
+        try {
+            return Scope.parse(scope);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), "--" + e.getMessage());
+        }
     }
 
     private TrainerConfig trainerConfig() {
@@ -111,7 +120,7 @@ public final class EvaluateCommand implements Callable<Integer> {
             b.epochs(epochs);
         }
         if (scaler != null) {
-            b.scaler(ScalerKind.valueOf(scaler.toUpperCase(Locale.ROOT)));
+            b.scaler(scaler);
         }
         if (thresholdQuantile != null) {
             b.thresholdQuantile(thresholdQuantile);
