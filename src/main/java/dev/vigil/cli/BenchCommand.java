@@ -73,7 +73,8 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(
             names = "--soak",
             paramLabel = "DURATION",
-            description = "Soak instead: run for this ISO-8601 duration, e.g. PT1H.")
+            converter = HumanDuration.class,
+            description = "Soak instead: run for this long, e.g. 30m, 1h or PT1H.")
     Duration soak;
 
     @Option(

@@ -39,6 +39,13 @@ class VigilCommandTest {
     }
 
     @Test
+    void benchSoakTakesTheDurationAsTheReliabilityIssueWritesIt() {
+        CommandLine.ParseResult parsed = VigilCommand.commandLine().parseArgs("bench", "--soak", "30m");
+        BenchCommand bench = (BenchCommand) parsed.subcommand().commandSpec().userObject();
+        assertEquals(java.time.Duration.ofMinutes(30), bench.soak);
+    }
+
+    @Test
     void noCommandFailsAndShowsUsage() {
         assertNotEquals(0, run());
         assertTrue(err.toString().contains("Missing command"), err.toString());

@@ -111,6 +111,17 @@ class SchemaRoundTripTest {
     }
 
     @Test
+    void encodingIsByteForByteAvrosSingleObjectEncoding() throws IOException {
+        ByteBuffer expected = new org.apache.avro.message.BinaryMessageEncoder<SensorReading>(
+                        org.apache.avro.specific.SpecificData.get(), SensorReading.getClassSchema())
+                .encode(reading());
+        byte[] avros = new byte[expected.remaining()];
+        expected.get(avros);
+        org.junit.jupiter.api.Assertions.assertArrayEquals(
+                avros, AvroCodec.of(SensorReading.class).encode(reading()));
+    }
+
+    @Test
     void bundleFilesRoundTrip(@TempDir Path dir) throws IOException {
         Path file = dir.resolve("m.bundle");
         BundleFiles.write(bundle(), file);
