@@ -100,7 +100,7 @@ public final class DemoCommand implements Callable<Integer> {
         if (!verbose) {
             quietLogs();
         }
-        Runtime.getRuntime().addShutdownHook(new Thread(this::stopFromCtrlC, "vigil-demo-stop"));
+        Termination.onSignal(this::stopFromCtrlC);
         Path temp = Files.createTempDirectory("vigil-demo-");
         try {
             return run(out, temp);

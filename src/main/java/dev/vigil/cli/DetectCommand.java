@@ -73,7 +73,7 @@ public final class DetectCommand implements Callable<Integer> {
                         metricsPort < 0 ? null : OpsHttpServer.start(metricsPort, registry, () -> ready(detector))) {
             awaitShutdown(detector);
         }
-        return 0;
+        return Termination.SIGTERM_EXIT;
     }
 
     private static Readiness ready(Detector detector) {
@@ -85,13 +85,10 @@ public final class DetectCommand implements Callable<Integer> {
 
     private static void awaitShutdown(Detector detector) throws InterruptedException {
         CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime()
-                .addShutdownHook(new Thread(
-                        () -> {
-                            detector.close();
-                            stopped.countDown();
-                        },
-                        "vigil-detect-shutdown"));
+        Termination.onSignal(() -> {
+            detector.close();
+            stopped.countDown();
+        });
         stopped.await();
     }
 }
