@@ -19,9 +19,9 @@ public final class TrainingThroughput {
     private final int width;
     private final SplittableRandom random;
 
-    /** Prepares {@code rows × width} synthetic rows and the default model for them. */
+    /** Prepares {@code rows × width} synthetic rows and the default model for {@code width} inputs (window 1). */
     public TrainingThroughput(int rows, int width, long seed) {
-        this.config = TrainerConfig.builder().seed(seed).build();
+        this.config = TrainerConfig.builder().window(1).seed(seed).build();
         Architecture arch = Architecture.resolve(config, width);
         this.random = new SplittableRandom(seed);
         this.model = ModelFactory.create(config, arch, random);

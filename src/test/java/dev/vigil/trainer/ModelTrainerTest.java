@@ -20,6 +20,7 @@ class ModelTrainerTest {
 
     private final TrainingData data = SyntheticSensors.data(2, 1500, F, 7);
     private final TrainerConfig config = TrainerConfig.builder()
+            .window(1)
             .epochs(30)
             .batchSize(64)
             .learningRate(0.01)

@@ -56,15 +56,19 @@ class TrainerConfigTest {
 
     @Test
     void overcompleteCodeIsRefusedWithoutRegulariser() {
-        TrainerConfig plain = TrainerConfig.builder().layers(12, 10).build();
+        TrainerConfig plain = TrainerConfig.builder().window(1).layers(12, 10).build();
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Architecture.resolve(plain, 8));
         assertTrue(e.getMessage().startsWith("layers: code size 10 >= input width 8 (overcomplete)"), e.getMessage());
-        TrainerConfig sparse =
-                TrainerConfig.builder().variant("sparse").layers(12, 10).build();
+        TrainerConfig sparse = TrainerConfig.builder()
+                .variant("sparse")
+                .window(1)
+                .layers(12, 10)
+                .build();
         assertEquals(10, Architecture.resolve(sparse, 8).codeSize());
         TrainerConfig unregularised = TrainerConfig.builder()
                 .variant("sparse")
                 .sparsityWeight(0)
+                .window(1)
                 .layers(12, 10)
                 .build();
         assertThrows(IllegalArgumentException.class, () -> Architecture.resolve(unregularised, 8));
@@ -75,7 +79,7 @@ class TrainerConfigTest {
         Architecture arch = Architecture.resolve(TrainerConfig.defaults(), 1);
         assertEquals(16, arch.window());
         assertTrue(arch.codeSize() < arch.width());
-        assertEquals(1, Architecture.resolve(TrainerConfig.defaults(), 19).window());
+        assertEquals(3, Architecture.resolve(TrainerConfig.defaults(), 19).window());
     }
 
     private static void assertMessageStartsWith(String prefix, Runnable action) {

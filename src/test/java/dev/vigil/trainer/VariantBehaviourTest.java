@@ -16,6 +16,7 @@ class VariantBehaviourTest {
     private static TrainerConfig.Builder base(String variant) {
         return TrainerConfig.builder()
                 .variant(variant)
+                .window(1)
                 .epochs(30)
                 .batchSize(64)
                 .learningRate(0.01)
