@@ -1,14 +1,10 @@
 package dev.vigil.detector;
 
+import dev.vigil.contract.ConfigSources;
 import java.io.IOException;
-import java.io.Reader;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.Properties;
 import org.apache.kafka.common.config.AbstractConfig;
 import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.common.config.ConfigDef.Importance;
@@ -66,7 +62,7 @@ public final class DetectorConfig extends AbstractConfig {
     /** Prefix of keys passed through to Kafka Streams (prefix removed). */
     public static final String KAFKA_PREFIX = "kafka.";
     /** Prefix of environment variables read as configuration. */
-    public static final String ENV_PREFIX = "VIGIL_";
+    public static final String ENV_PREFIX = ConfigSources.ENV_PREFIX;
 
     private static final ConfigDef DEFINITION = define();
 
@@ -86,37 +82,7 @@ public final class DetectorConfig extends AbstractConfig {
      * wins.
      */
     public static DetectorConfig load(Path file, Map<String, String> env) throws IOException {
-        Map<String, Object> values = new HashMap<>();
-        if (file != null) {
-            values.putAll(readProperties(file));
-        }
-        values.putAll(fromEnvironment(env));
-        return new DetectorConfig(values);
-    }
-
-    /** {@code VIGIL_INPUT_TOPIC=x} becomes {@code input.topic=x}. */
-    static Map<String, String> fromEnvironment(Map<String, String> env) {
-        Map<String, String> values = new HashMap<>();
-        env.forEach((name, value) -> {
-            if (name.startsWith(ENV_PREFIX) && name.length() > ENV_PREFIX.length()) {
-                String key = name.substring(ENV_PREFIX.length())
-                        .toLowerCase(Locale.ROOT)
-                        .replace('_', '.');
-                values.put(key, value);
-            }
-        });
-        return values;
-    }
-
-    private static Map<String, String> readProperties(Path file) throws IOException {
-        Properties props = new Properties();
-        try (Reader reader = Files.newBufferedReader(file)) {
-            props.load(reader);
-        }
-        Map<String, String> values = new HashMap<>();
-        props.stringPropertyNames()
-                .forEach(name -> values.put(name, props.getProperty(name).trim()));
-        return values;
+        return new DetectorConfig(ConfigSources.load(file, env));
     }
 
     /** Every {@code kafka.*} key with the prefix removed. */

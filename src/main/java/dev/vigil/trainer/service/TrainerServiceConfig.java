@@ -1,7 +1,7 @@
 package dev.vigil.trainer.service;
 
+import dev.vigil.contract.ConfigSources;
 import java.io.IOException;
-import java.io.Reader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -9,7 +9,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Properties;
 import org.apache.kafka.common.config.AbstractConfig;
 import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.common.config.ConfigDef.Importance;
@@ -54,7 +53,7 @@ public final class TrainerServiceConfig extends AbstractConfig {
     public static final String DRIFT_PSI_THRESHOLD = "drift.psi.threshold";
     public static final String SIGNING_KEY = "signing.key";
     /** Prefix of environment variables read as configuration. */
-    public static final String ENV_PREFIX = "VIGIL_";
+    public static final String ENV_PREFIX = ConfigSources.ENV_PREFIX;
     /** Prefix of keys passed to the Kafka clients. */
     public static final String KAFKA_PREFIX = "kafka.";
 
@@ -76,22 +75,7 @@ public final class TrainerServiceConfig extends AbstractConfig {
      * ({@code VIGIL_TRAIN_INTERVAL=5m} sets {@code train.interval}); the environment wins.
      */
     public static TrainerServiceConfig load(Path file, Map<String, String> env) throws IOException {
-        Properties props = new Properties();
-        try (Reader reader = Files.newBufferedReader(file)) {
-            props.load(reader);
-        }
-        Map<String, String> values = new HashMap<>();
-        props.stringPropertyNames()
-                .forEach(name -> values.put(name, props.getProperty(name).trim()));
-        env.forEach((name, value) -> {
-            if (name.startsWith(ENV_PREFIX) && name.length() > ENV_PREFIX.length()) {
-                String key = name.substring(ENV_PREFIX.length())
-                        .toLowerCase(java.util.Locale.ROOT)
-                        .replace('_', '.');
-                values.put(key, value.trim());
-            }
-        });
-        return new TrainerServiceConfig(values);
+        return new TrainerServiceConfig(ConfigSources.load(file, env));
     }
 
     /** The definition, for documentation. */

@@ -1,0 +1,58 @@
+package dev.vigil.contract;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+
+/**
+ * Where the detector's and the trainer's settings come from: a properties file, overlaid by
+ * {@code VIGIL_*} environment variables ({@code VIGIL_INPUT_TOPIC=x} sets {@code input.topic=x}); the
+ * environment wins. Values are trimmed; typing and validation are the caller's configuration class's.
+ */
+public final class ConfigSources {
+    /** Prefix of environment variables read as configuration. */
+    public static final String ENV_PREFIX = "VIGIL_";
+
+    private ConfigSources() {}
+
+    /** Reads {@code file} (may be null) and overlays the {@code VIGIL_*} entries of {@code env}. */
+    public static Map<String, String> load(Path file, Map<String, String> env) throws IOException {
+        Map<String, String> values = new HashMap<>();
+        if (file != null) {
+            values.putAll(readProperties(file));
+        }
+        values.putAll(fromEnvironment(env));
+        return values;
+    }
+
+    /** {@code VIGIL_INPUT_TOPIC=x} becomes {@code input.topic=x}; other variables are ignored. */
+    public static Map<String, String> fromEnvironment(Map<String, String> env) {
+        Map<String, String> values = new HashMap<>();
+        env.forEach((name, value) -> {
+            if (name.startsWith(ENV_PREFIX) && name.length() > ENV_PREFIX.length()) {
+                values.put(toKey(name), value.trim());
+            }
+        });
+        return values;
+    }
+
+    private static String toKey(String variable) {
+        return variable.substring(ENV_PREFIX.length()).toLowerCase(Locale.ROOT).replace('_', '.');
+    }
+
+    private static Map<String, String> readProperties(Path file) throws IOException {
+        Properties props = new Properties();
+        try (Reader reader = Files.newBufferedReader(file)) {
+            props.load(reader);
+        }
+        Map<String, String> values = new HashMap<>();
+        props.stringPropertyNames()
+                .forEach(name -> values.put(name, props.getProperty(name).trim()));
+        return values;
+    }
+}
