@@ -27,7 +27,7 @@ final class DecisionProcessor implements Processor<String, Object, String, Objec
     private final Targets targets;
     private final DetectorEvents events;
     private ProcessorContext<String, Object> context;
-    private KeyValueStore<String, byte[]> states;
+    private EntityStates states;
 
     record Targets(String stateStore, String scored, String alerts) {}
 
@@ -43,7 +43,8 @@ final class DecisionProcessor implements Processor<String, Object, String, Objec
     @Override
     public void init(ProcessorContext<String, Object> context) {
         this.context = context;
-        this.states = context.getStateStore(targets.stateStore());
+        KeyValueStore<String, byte[]> store = context.getStateStore(targets.stateStore());
+        this.states = new EntityStates(store, codec);
     }
 
     @Override
@@ -59,9 +60,7 @@ final class DecisionProcessor implements Processor<String, Object, String, Objec
     }
 
     private void decide(Record<String, Object> record, Scored scored) {
-        EntityState state = codec.decode(states.get(record.key()));
-        Decision decision = decider.decide(state, scored);
-        states.put(record.key(), codec.encode(state));
+        Decision decision = decideAndStore(record.key(), scored);
         ScoredReading out = ScoredReadings.of(scored, decision, now());
         events.scored(decision.verdict(), scored.score(), decision.limits().entry());
         context.forward(record.withValue(out), targets.scored());
@@ -69,6 +68,18 @@ final class DecisionProcessor implements Processor<String, Object, String, Objec
             events.alert(alert.getEvent());
             context.forward(record.withValue(alert), targets.alerts());
         });
+    }
+
+    private Decision decideAndStore(String entity, Scored scored) {
+        EntityState state = states.get(entity);
+        try {
+            Decision decision = decider.decide(state, scored);
+            states.put(entity, state);
+            return decision;
+        } catch (RuntimeException e) {
+            states.forget(entity);
+            throw e;
+        }
     }
 
     private long now() {
