@@ -111,7 +111,10 @@ public final class BenchCommand implements Callable<Integer> {
                 Duration.ofSeconds(latencySeconds),
                 defaults.timeout(),
                 seed);
-        BenchResult result = new Benchmark(options).run(subject);
+        BenchResult result;
+        try (EmbeddedKafka kafka = QuietBroker.start()) {
+            result = new Benchmark(options).run(kafka, subject);
+        }
         if (json != null) {
             result.write(json);
         }
@@ -119,7 +122,7 @@ public final class BenchCommand implements Callable<Integer> {
     }
 
     private String soak(DetectorSubject subject, List<String> names) throws Exception {
-        try (EmbeddedKafka kafka = EmbeddedKafka.start()) {
+        try (EmbeddedKafka kafka = QuietBroker.start()) {
             SoakResult result = new SoakRun(kafka, new BenchReadings(names, 100, seed), partitions)
                     .run(subject, rate, soak, Duration.ofSeconds(sampleSeconds));
             if (json != null) {

@@ -253,13 +253,7 @@ public final class DemoCommand implements Callable<Integer> {
         if (verbose) {
             return EmbeddedKafka.start();
         }
-        java.io.PrintStream console = System.out;
-        System.setOut(new java.io.PrintStream(java.io.OutputStream.nullOutputStream()));
-        try {
-            return EmbeddedKafka.start();
-        } finally {
-            System.setOut(console);
-        }
+        return QuietBroker.start();
     }
 
     private static void quietLogs() {
