@@ -1,5 +1,6 @@
 package dev.vigil.trainer;
 
+import dev.vigil.contract.BundleSigning;
 import dev.vigil.contract.avro.ModelBundle;
 import dev.vigil.contract.avro.Probe;
 import dev.vigil.contract.avro.ScalerParams;
@@ -47,7 +48,7 @@ final class BundleAssembler {
                 .build();
         byte[] onnx = OnnxExporter.export(p.fitted().model(), "vigil_" + bundle.getVariant(), Manifest.json(bundle));
         bundle.setOnnx(ModelTrainer.wrap(onnx));
-        bundle.setSha256(ModelTrainer.sha256Hex(onnx));
+        bundle.setSha256(BundleSigning.sha256Hex(java.nio.ByteBuffer.wrap(onnx)));
         return bundle;
     }
 }

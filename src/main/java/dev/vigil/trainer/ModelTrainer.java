@@ -5,12 +5,9 @@ import dev.vigil.contract.avro.Probe;
 import dev.vigil.contract.avro.ScalerParams;
 import dev.vigil.contract.avro.TrainingSummary;
 import java.nio.ByteBuffer;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
@@ -206,14 +203,6 @@ public final class ModelTrainer {
                 .setInputs(boxed)
                 .setScores(scores)
                 .build();
-    }
-
-    static String sha256Hex(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 unavailable", e);
-        }
     }
 
     static ByteBuffer wrap(byte[] bytes) {

@@ -7,12 +7,10 @@ import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
 import ai.onnxruntime.TensorInfo;
+import dev.vigil.contract.BundleSigning;
 import dev.vigil.contract.ModelContract;
 import dev.vigil.contract.avro.ModelBundle;
 import java.nio.FloatBuffer;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.Map;
 import java.util.Set;
 
@@ -75,13 +73,7 @@ public final class BundleValidator {
 
     /** Hex SHA-256 of the bundle's ONNX bytes. */
     public static String sha256(ModelBundle bundle) {
-        try {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            digest.update(bundle.getOnnx().duplicate());
-            return HexFormat.of().formatHex(digest.digest());
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("the JDK lacks SHA-256", e);
-        }
+        return BundleSigning.sha256Hex(bundle.getOnnx());
     }
 
     private static void checkVersion(ModelBundle bundle, ModelInfo current) throws BundleRefusedException {
