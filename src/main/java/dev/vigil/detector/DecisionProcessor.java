@@ -10,15 +10,23 @@ import dev.vigil.detector.features.WarmingUp;
 import dev.vigil.detector.scoring.ModelHolder;
 import dev.vigil.detector.scoring.Scored;
 import dev.vigil.detector.sinks.ScoredReadings;
+import dev.vigil.detector.state.ValueCodec;
+import dev.vigil.detector.state.WriteBackStore;
+import dev.vigil.detector.state.WriteBackStores;
+import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
-import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.StoreBuilder;
 
 /**
  * Stage 4 wrapper: runs the pure {@link Decider} on each scored reading with the entity's state from
  * {@code stateStore}, and forwards the scored record to {@code scored} and lifecycle events to
  * {@code alerts}. Warming-up readings pass straight to {@code scored}.
+ *
+ * <p>States live decoded in a {@link WriteBackStore} and are encoded only at commits. If a decision
+ * fails half-way, the entity's state is discarded back to its last committed value, so a state
+ * changed by an exception is never written.
  */
 final class DecisionProcessor implements Processor<String, Object, String, Object> {
     private final Decider decider;
@@ -27,7 +35,7 @@ final class DecisionProcessor implements Processor<String, Object, String, Objec
     private final Targets targets;
     private final DetectorEvents events;
     private ProcessorContext<String, Object> context;
-    private EntityStates states;
+    private WriteBackStore<String, EntityState> states;
 
     record Targets(String stateStore, String scored, String alerts) {}
 
@@ -43,8 +51,13 @@ final class DecisionProcessor implements Processor<String, Object, String, Objec
     @Override
     public void init(ProcessorContext<String, Object> context) {
         this.context = context;
-        KeyValueStore<String, byte[]> store = context.getStateStore(targets.stateStore());
-        this.states = new EntityStates(store, codec);
+        this.states = context.getStateStore(targets.stateStore());
+    }
+
+    /** The state store this processor needs, named {@code name}, caching up to {@code entities} states per task. */
+    static StoreBuilder<?> stateStore(String name, EntityStateCodec codec, int entities) {
+        var values = ValueCodec.of(codec::encode, codec::decode);
+        return WriteBackStores.persistent(name, Serdes.String(), values, entities);
     }
 
     @Override
@@ -72,12 +85,15 @@ final class DecisionProcessor implements Processor<String, Object, String, Objec
 
     private Decision decideAndStore(String entity, Scored scored) {
         EntityState state = states.get(entity);
+        if (state == null) {
+            state = codec.fresh();
+        }
         try {
             Decision decision = decider.decide(state, scored);
             states.put(entity, state);
             return decision;
         } catch (RuntimeException e) {
-            states.forget(entity);
+            states.discard(entity);
             throw e;
         }
     }

@@ -25,7 +25,6 @@ import java.util.Locale;
 import java.util.function.Supplier;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.Topology;
-import org.apache.kafka.streams.state.Stores;
 
 /**
  * The detector's Kafka Streams topology as a pure function of its configuration and model holder,
@@ -38,6 +37,9 @@ public final class DetectorTopology {
     public static final String BUFFER_STORE = "vigil-scoring-buffer";
     /** Per-entity thresholds and alert lifecycle. */
     public static final String DECISION_STORE = "vigil-entity-state";
+
+    /** Decoded per-entity windows and states each task keeps in memory (least recently used beyond). */
+    static final int CACHED_ENTITIES = 10_000;
 
     private static final String SOURCE = "readings";
     private static final String INGEST = "ingest";
@@ -100,11 +102,7 @@ public final class DetectorTopology {
                         events,
                         config.getLong(DetectorConfig.MAX_LATENESS_MS)),
                 INGEST);
-        topology.addStateStore(
-                Stores.keyValueStoreBuilder(
-                                Stores.persistentKeyValueStore(WINDOW_STORE), Serdes.String(), Serdes.ByteArray())
-                        .withCachingEnabled(),
-                FEATURES);
+        topology.addStateStore(FeaturesProcessor.windowStore(WINDOW_STORE, model.layout(), CACHED_ENTITIES), FEATURES);
     }
 
     private static void addScoring(
@@ -116,11 +114,7 @@ public final class DetectorTopology {
                 DECISION,
                 DLQ_SINK);
         topology.addProcessor(SCORING, () -> new ScoringProcessor(models, layout, settings, events), FEATURES);
-        topology.addStateStore(
-                Stores.keyValueStoreBuilder(
-                                Stores.persistentKeyValueStore(BUFFER_STORE), Serdes.Integer(), Serdes.ByteArray())
-                        .withCachingEnabled(),
-                SCORING);
+        topology.addStateStore(ScoringProcessor.bufferStore(BUFFER_STORE, settings.batchSize()), SCORING);
     }
 
     private static void addDecision(
@@ -137,21 +131,13 @@ public final class DetectorTopology {
                 config.getLong(DetectorConfig.ALERT_COOLDOWN_MS),
                 config.getInt(DetectorConfig.ALERT_TOP_K));
         var targets = new DecisionProcessor.Targets(DECISION_STORE, SCORED_SINK, ALERTS_SINK);
+        var codec = new EntityStateCodec(thresholds.quantile(), new AlertTracker(rules));
         topology.addProcessor(
                 DECISION,
-                () -> new DecisionProcessor(
-                        new Decider(thresholds, rules),
-                        new EntityStateCodec(thresholds.quantile(), new AlertTracker(rules)),
-                        models,
-                        targets,
-                        events),
+                () -> new DecisionProcessor(new Decider(thresholds, rules), codec, models, targets, events),
                 SCORING,
                 FEATURES);
-        topology.addStateStore(
-                Stores.keyValueStoreBuilder(
-                                Stores.persistentKeyValueStore(DECISION_STORE), Serdes.String(), Serdes.ByteArray())
-                        .withCachingEnabled(),
-                DECISION);
+        topology.addStateStore(DecisionProcessor.stateStore(DECISION_STORE, codec, CACHED_ENTITIES), DECISION);
     }
 
     private static void addSinks(Topology topology, DetectorConfig config) {

@@ -1,5 +1,6 @@
 package dev.vigil.detector.features;
 
+import dev.vigil.detector.state.ValueCodec;
 import java.nio.ByteBuffer;
 import java.util.Arrays;
 
@@ -80,5 +81,10 @@ public final class EntityWindow {
         float[] values = new float[layout.inputWidth()];
         buffer.asFloatBuffer().get(values);
         return new EntityWindow(layout.features(), values, filled, newestTime);
+    }
+
+    /** The store codec of windows of {@code layout} ({@link #toBytes()} and {@link #fromBytes}). */
+    public static ValueCodec<EntityWindow> codec(FeatureLayout layout) {
+        return ValueCodec.of(EntityWindow::toBytes, bytes -> fromBytes(bytes, layout));
     }
 }

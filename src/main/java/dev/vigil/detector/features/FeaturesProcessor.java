@@ -5,13 +5,17 @@ import dev.vigil.detector.ingest.DeadLetters;
 import dev.vigil.detector.ingest.IngestedReading;
 import dev.vigil.detector.ingest.RejectReason;
 import dev.vigil.detector.ingest.RejectedException;
+import dev.vigil.detector.state.WriteBackStore;
+import dev.vigil.detector.state.WriteBackStores;
+import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
-import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.StoreBuilder;
 
 /**
- * Stage 2 processor: keeps each entity's window in {@code windowStore}; forwards full windows as
+ * Stage 2 processor: keeps each entity's window in {@code windowStore} (a {@link WriteBackStore}
+ * built with {@link EntityWindow#codec}); forwards full windows as
  * {@link FeatureVector} to {@code scoring}, others as {@link WarmingUp} to {@code warmingUp}, and
  * readings it cannot complete to {@code deadLetters}.
  */
@@ -23,7 +27,7 @@ public final class FeaturesProcessor implements Processor<String, IngestedReadin
     private final DetectorEvents events;
     private final long maxLatenessMs;
     private ProcessorContext<String, Object> context;
-    private KeyValueStore<String, byte[]> windows;
+    private WriteBackStore<String, EntityWindow> windows;
 
     /** Names of the child nodes this processor forwards to. */
     public record Targets(String scoring, String warmingUp, String deadLetters) {}
@@ -61,6 +65,11 @@ public final class FeaturesProcessor implements Processor<String, IngestedReadin
         this.maxLatenessMs = maxLatenessMs;
     }
 
+    /** The window store this processor needs, named {@code name}, caching up to {@code entities} windows per task. */
+    public static StoreBuilder<?> windowStore(String name, FeatureLayout layout, int entities) {
+        return WriteBackStores.persistent(name, Serdes.String(), EntityWindow.codec(layout), entities);
+    }
+
     @Override
     public void init(ProcessorContext<String, Object> context) {
         this.context = context;
@@ -69,7 +78,10 @@ public final class FeaturesProcessor implements Processor<String, IngestedReadin
 
     @Override
     public void process(Record<String, IngestedReading> record) {
-        EntityWindow window = EntityWindow.fromBytes(windows.get(record.key()), layout);
+        EntityWindow window = windows.get(record.key());
+        if (window == null) {
+            window = EntityWindow.empty(layout);
+        }
         try {
             long eventTime = record.value().reading().getTimestamp().toEpochMilli();
             checkOrder(eventTime, window.newestTime());
@@ -80,7 +92,7 @@ public final class FeaturesProcessor implements Processor<String, IngestedReadin
             context.forward(record.withValue(letter), targets.deadLetters());
             return;
         }
-        windows.put(record.key(), window.toBytes());
+        windows.put(record.key(), window);
         forward(record, window);
     }
 

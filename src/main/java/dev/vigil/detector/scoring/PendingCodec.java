@@ -3,6 +3,7 @@ package dev.vigil.detector.scoring;
 import dev.vigil.contract.AvroCodec;
 import dev.vigil.contract.avro.SensorReading;
 import dev.vigil.detector.features.FeatureVector;
+import dev.vigil.detector.state.ValueCodec;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
@@ -10,6 +11,9 @@ import java.nio.ByteBuffer;
 /** Bytes of one pending (buffered, not yet scored) record: timestamp, Avro reading, input row. */
 final class PendingCodec {
     private static final AvroCodec<SensorReading> READINGS = AvroCodec.of(SensorReading.class);
+
+    /** The codec of the scoring buffer's store. */
+    static final ValueCodec<Pending> CODEC = ValueCodec.of(PendingCodec::encode, PendingCodec::decode);
 
     private PendingCodec() {}
 

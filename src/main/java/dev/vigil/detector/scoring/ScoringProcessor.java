@@ -10,22 +10,25 @@ import dev.vigil.detector.ingest.Provenance;
 import dev.vigil.detector.ingest.RejectReason;
 import dev.vigil.detector.ingest.Rejection;
 import dev.vigil.detector.scoring.PendingCodec.Pending;
+import dev.vigil.detector.state.WriteBackStore;
+import dev.vigil.detector.state.WriteBackStores;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
-import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.StoreBuilder;
 
 /**
  * Stage 3 processor: batches ONNX Runtime calls without losing or duplicating records. Each incoming
- * vector is written to one of a fixed set of slots in a changelogged, cached store, so the buffer
- * is committed atomically with the input offsets (the cache coalesces slot writes to a few per
- * commit). The batch is scored and forwarded when the slots fill and on a wall-clock punctuation;
- * after a restart the restored slots are scored first.
+ * vector takes one of a fixed set of slots in a changelogged {@link WriteBackStore}, so a batch
+ * still pending at a commit is committed atomically with the input offsets (a slot is encoded only
+ * if it is still pending when a commit comes). The batch is scored and forwarded when the slots
+ * fill and on a wall-clock punctuation; after a restart the restored slots are scored first.
  */
 public final class ScoringProcessor implements Processor<String, FeatureVector, String, Object> {
     private static final AvroCodec<SensorReading> READINGS = AvroCodec.of(SensorReading.class);
@@ -36,7 +39,7 @@ public final class ScoringProcessor implements Processor<String, FeatureVector, 
     private final DetectorEvents events;
     private final List<Pending> pending = new ArrayList<>();
     private ProcessorContext<String, Object> context;
-    private KeyValueStore<Integer, byte[]> slots;
+    private WriteBackStore<Integer, Pending> slots;
     private BatchScorer scorer;
 
     /** Batch size, flush interval, buffer store and the names of the child nodes. */
@@ -63,15 +66,13 @@ public final class ScoringProcessor implements Processor<String, FeatureVector, 
     }
 
     private void restorePending() {
-        try (var all = slots.all()) {
-            all.forEachRemaining(entry -> pending.add(PendingCodec.decode(entry.value)));
-        }
+        pending.addAll(slots.all().values());
     }
 
     @Override
     public void process(Record<String, FeatureVector> record) {
         Pending entry = new Pending(record.key(), record.value(), record.timestamp());
-        slots.put(pending.size(), PendingCodec.encode(entry));
+        slots.put(pending.size(), entry);
         pending.add(entry);
         if (pending.size() >= settings.batchSize()) {
             flush();
@@ -130,6 +131,11 @@ public final class ScoringProcessor implements Processor<String, FeatureVector, 
             var letter = DeadLetters.of(rejection, from, context.currentSystemTimeMs());
             context.forward(new Record<>(entry.key(), (Object) letter, entry.timestamp()), settings.deadLetters());
         }
+    }
+
+    /** The buffer store this processor needs, named {@code name}, for batches of up to {@code batchSize}. */
+    public static StoreBuilder<?> bufferStore(String name, int batchSize) {
+        return WriteBackStores.persistent(name, Serdes.Integer(), PendingCodec.CODEC, batchSize);
     }
 
     @Override

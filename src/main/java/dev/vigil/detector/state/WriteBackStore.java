@@ -1,0 +1,202 @@
+package dev.vigil.detector.state;
+
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Set;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.streams.processor.StateStore;
+import org.apache.kafka.streams.processor.StateStoreContext;
+import org.apache.kafka.streams.query.Position;
+import org.apache.kafka.streams.query.PositionBound;
+import org.apache.kafka.streams.query.Query;
+import org.apache.kafka.streams.query.QueryConfig;
+import org.apache.kafka.streams.query.QueryResult;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.internals.CacheFlushListener;
+import org.apache.kafka.streams.state.internals.CachedStateStore;
+
+/**
+ * A write-back cache of decoded values in front of a changelogged key-value store of bytes.
+ *
+ * <p>Processors read and change decoded objects at the cost of a hash-map access; a changed value
+ * is encoded and written to the changelogged store only when Kafka Streams prepares a commit.
+ * That hook is {@link CachedStateStore#flushCache()}, the one Kafka's own record cache uses: the
+ * task calls it before it flushes its record collector and commits the transaction, so under
+ * exactly-once every value is still committed atomically with the input offsets that produced it.
+ * When a task is revived after an aborted transaction, {@link #clearCache()} drops what was not
+ * committed and the inner store is restored from the changelog as usual.
+ *
+ * <p>Values are mutable objects owned by the store: change one, then {@link #put} it to mark it
+ * for writing. Memory is bounded: beyond {@code maxEntries} the least recently used entry is
+ * evicted, and written to the inner store first if it holds an unwritten change.
+ *
+ * @param <K> key type (serialised by the inner store)
+ * @param <V> decoded value type
+ */
+public final class WriteBackStore<K, V> implements StateStore, CachedStateStore<K, V> {
+    private final KeyValueStore<K, byte[]> inner;
+    private final ValueCodec<V> codec;
+    private final int maxEntries;
+    private final Map<K, V> cache;
+    private final Set<K> dirty = new LinkedHashSet<>();
+
+    WriteBackStore(KeyValueStore<K, byte[]> inner, ValueCodec<V> codec, int maxEntries) {
+        this.inner = inner;
+        this.codec = codec;
+        this.maxEntries = maxEntries;
+        this.cache = new LinkedHashMap<>(256, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<K, V> eldest) {
+                if (size() <= WriteBackStore.this.maxEntries) {
+                    return false;
+                }
+                writeIfDirty(eldest.getKey(), eldest.getValue());
+                return true;
+            }
+        };
+    }
+
+    /** The value of {@code key}: the cached one, else decoded from the inner store; null if absent. */
+    public V get(K key) {
+        V value = cache.get(key);
+        if (value != null || cache.containsKey(key)) {
+            return value;
+        }
+        byte[] bytes = inner.get(key);
+        value = bytes == null ? null : codec.decode(bytes);
+        cache.put(key, value);
+        return value;
+    }
+
+    /** Sets (or marks as changed) the value of {@code key}; it is written at the next commit. */
+    public void put(K key, V value) {
+        cache.put(key, value);
+        dirty.add(key);
+    }
+
+    /** Removes {@code key}; the removal is written at the next commit. */
+    public void delete(K key) {
+        put(key, null);
+    }
+
+    /**
+     * Drops the cached value of {@code key}, written or not: the next {@link #get} reads the inner
+     * store. For a value left half-changed by a failure; its unwritten changes are lost.
+     */
+    public void discard(K key) {
+        cache.remove(key);
+        dirty.remove(key);
+    }
+
+    /**
+     * Every value: the inner store's, in its key order, overlaid with the cached ones. For a
+     * processor restoring its working set when it starts.
+     */
+    public Map<K, V> all() {
+        Map<K, V> all = new LinkedHashMap<>();
+        try (var stored = inner.all()) {
+            stored.forEachRemaining(entry -> all.put(entry.key, codec.decode(entry.value)));
+        }
+        cache.forEach((key, value) -> {
+            if (value == null) {
+                all.remove(key);
+            } else {
+                all.put(key, value);
+            }
+        });
+        return all;
+    }
+
+    /** The number of values changed since the last commit. */
+    public int unwritten() {
+        return dirty.size();
+    }
+
+    /** Encodes and writes every changed value to the inner (changelogged) store. */
+    @Override
+    public void flushCache() {
+        for (K key : dirty) {
+            write(key, cache.get(key));
+        }
+        dirty.clear();
+    }
+
+    /** Forgets every cached value, written or not (the task's state is being reset). */
+    @Override
+    public void clearCache() {
+        cache.clear();
+        dirty.clear();
+    }
+
+    /** No downstream forwarding on flush: the values are the processors' own state. */
+    @Override
+    public boolean setFlushListener(CacheFlushListener<K, V> listener, boolean sendOldValues) {
+        return false;
+    }
+
+    private void writeIfDirty(K key, V value) {
+        if (dirty.remove(key)) {
+            write(key, value);
+        }
+    }
+
+    private void write(K key, V value) {
+        if (value == null) {
+            inner.delete(key);
+        } else {
+            inner.put(key, codec.encode(value));
+        }
+    }
+
+    @Override
+    public String name() {
+        return inner.name();
+    }
+
+    @Override
+    public void init(StateStoreContext context, StateStore root) {
+        inner.init(context, root);
+    }
+
+    @Override
+    public void commit(Map<TopicPartition, Long> changelogOffsets) {
+        inner.commit(changelogOffsets);
+    }
+
+    @Override
+    public Long committedOffset(TopicPartition partition) {
+        return inner.committedOffset(partition);
+    }
+
+    @Override
+    public boolean managesOffsets() {
+        return inner.managesOffsets();
+    }
+
+    @Override
+    public void close() {
+        clearCache();
+        inner.close();
+    }
+
+    @Override
+    public boolean persistent() {
+        return inner.persistent();
+    }
+
+    @Override
+    public boolean isOpen() {
+        return inner.isOpen();
+    }
+
+    @Override
+    public <R> QueryResult<R> query(Query<R> query, PositionBound positionBound, QueryConfig config) {
+        return inner.query(query, positionBound, config);
+    }
+
+    @Override
+    public Position getPosition() {
+        return inner.getPosition();
+    }
+}
