@@ -25,12 +25,18 @@ final class BenchClients {
         this.bootstrapServers = bootstrapServers;
     }
 
+    /**
+     * The harness's own producer of input readings. One request in flight per connection: under
+     * CPU starvation on a small machine, retried batches of an idempotent producer with several in
+     * flight were seen to be refused by the broker (OutOfOrderSequenceException) and lost.
+     */
     KafkaProducer<String, byte[]> producer(int lingerMs) {
         Map<String, Object> props = new HashMap<>();
         props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         props.put(ProducerConfig.LINGER_MS_CONFIG, lingerMs);
         props.put(ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024);
         props.put(ProducerConfig.ACKS_CONFIG, "all");
+        props.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 1);
         return new KafkaProducer<>(props, new StringSerializer(), new ByteArraySerializer());
     }
 

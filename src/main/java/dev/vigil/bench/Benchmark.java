@@ -61,11 +61,20 @@ public final class Benchmark {
         kafka.createTopic(INPUT, options.partitions());
         long start = System.currentTimeMillis() - options.records() * 1000L;
         List<byte[]> values = readings.encodedBatch(options.records(), start);
+        var failure = new java.util.concurrent.atomic.AtomicReference<Exception>();
         try (KafkaProducer<String, byte[]> producer = clients.producer(20)) {
             for (int i = 0; i < values.size(); i++) {
-                producer.send(new ProducerRecord<>(INPUT, readings.entityOf(i), values.get(i)));
+                producer.send(new ProducerRecord<>(INPUT, readings.entityOf(i), values.get(i)), (metadata, e) -> {
+                    if (e != null) {
+                        failure.compareAndSet(null, e);
+                    }
+                });
             }
             producer.flush();
+        }
+        if (failure.get() != null) {
+            throw new IllegalStateException(
+                    "could not write the benchmark input to the broker: " + failure.get(), failure.get());
         }
         LOG.info("pre-produced {} readings to {}", values.size(), INPUT);
     }

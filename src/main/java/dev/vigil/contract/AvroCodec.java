@@ -65,6 +65,11 @@ public final class AvroCodec<T extends SpecificRecord> {
         return new AvroCodec<>(schema, writer, new BinaryMessageDecoder<>(model, schema));
     }
 
+    /** The single-object header every encoding starts with: magic bytes and schema fingerprint. */
+    public byte[] header() {
+        return header.clone();
+    }
+
     /** Encodes {@code record} as a single-object encoded byte array. */
     public byte[] encode(T record) {
         Scratch local = scratch.get();

@@ -2,7 +2,6 @@ package dev.vigil.detector;
 
 import dev.vigil.contract.avro.AnomalyAlert;
 import dev.vigil.contract.avro.DeadLetter;
-import dev.vigil.contract.avro.ScoredReading;
 import dev.vigil.detector.decision.AlertRules;
 import dev.vigil.detector.decision.AlertTracker;
 import dev.vigil.detector.decision.Decider;
@@ -19,6 +18,7 @@ import dev.vigil.detector.scoring.ModelHolder;
 import dev.vigil.detector.scoring.ModelInfo;
 import dev.vigil.detector.scoring.ScoringProcessor;
 import dev.vigil.detector.sinks.AvroSerde;
+import dev.vigil.detector.sinks.ScoredReadingWriter;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
@@ -145,7 +145,7 @@ public final class DetectorTopology {
                 SCORED_SINK,
                 config.getString(DetectorConfig.SCORED_TOPIC),
                 Serdes.String().serializer(),
-                AvroSerde.of(ScoredReading.class).serializer(),
+                ScoredReadingWriter.serializer(),
                 DECISION);
         topology.addSink(
                 ALERTS_SINK,

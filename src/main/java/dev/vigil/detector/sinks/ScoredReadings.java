@@ -7,12 +7,14 @@ import dev.vigil.detector.decision.Decision;
 import dev.vigil.detector.scoring.ModelInfo;
 import dev.vigil.detector.scoring.Scored;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 /** Builds the records of {@code vigil.scored}. */
 public final class ScoredReadings {
+    /** The names of the model seen last (models change rarely; a new one replaces it). */
+    private static volatile FeatureValues.Names lastNames;
+
     private ScoredReadings() {}
 
     /** A scored reading with its verdict, threshold, percentile, errors and model version. */
@@ -44,10 +46,11 @@ public final class ScoredReadings {
     }
 
     private static Map<String, Double> byName(List<String> names, float[] values) {
-        Map<String, Double> out = new HashMap<>(names.size() * 2);
-        for (int f = 0; f < names.size(); f++) {
-            out.put(names.get(f), (double) values[f]);
+        FeatureValues.Names known = lastNames;
+        if (known == null || known.list != names) {
+            known = new FeatureValues.Names(names);
+            lastNames = known;
         }
-        return out;
+        return new FeatureValues(known, values);
     }
 }

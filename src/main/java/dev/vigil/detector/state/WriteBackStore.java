@@ -1,9 +1,9 @@
 package dev.vigil.detector.state;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.streams.processor.StateStore;
 import org.apache.kafka.streams.processor.StateStoreContext;
@@ -38,8 +38,21 @@ public final class WriteBackStore<K, V> implements StateStore, CachedStateStore<
     private final KeyValueStore<K, byte[]> inner;
     private final ValueCodec<V> codec;
     private final int maxEntries;
-    private final Map<K, V> cache;
-    private final Set<K> dirty = new LinkedHashSet<>();
+    private final Map<K, Slot<V>> cache;
+    private final List<K> dirty = new ArrayList<>();
+
+    /**
+     * A cached value and whether it changed since the last commit. A changed slot's key is in
+     * {@code dirty}; a key may stay there after its slot was evicted or discarded, and is skipped.
+     */
+    private static final class Slot<V> {
+        V value;
+        boolean changed;
+
+        Slot(V value) {
+            this.value = value;
+        }
+    }
 
     WriteBackStore(KeyValueStore<K, byte[]> inner, ValueCodec<V> codec, int maxEntries) {
         this.inner = inner;
@@ -47,11 +60,11 @@ public final class WriteBackStore<K, V> implements StateStore, CachedStateStore<
         this.maxEntries = maxEntries;
         this.cache = new LinkedHashMap<>(256, 0.75f, true) {
             @Override
-            protected boolean removeEldestEntry(Map.Entry<K, V> eldest) {
+            protected boolean removeEldestEntry(Map.Entry<K, Slot<V>> eldest) {
                 if (size() <= WriteBackStore.this.maxEntries) {
                     return false;
                 }
-                writeIfDirty(eldest.getKey(), eldest.getValue());
+                writeIfChanged(eldest.getKey(), eldest.getValue());
                 return true;
             }
         };
@@ -59,20 +72,27 @@ public final class WriteBackStore<K, V> implements StateStore, CachedStateStore<
 
     /** The value of {@code key}: the cached one, else decoded from the inner store; null if absent. */
     public V get(K key) {
-        V value = cache.get(key);
-        if (value != null || cache.containsKey(key)) {
-            return value;
+        Slot<V> slot = cache.get(key);
+        if (slot == null) {
+            byte[] bytes = inner.get(key);
+            slot = new Slot<>(bytes == null ? null : codec.decode(bytes));
+            cache.put(key, slot);
         }
-        byte[] bytes = inner.get(key);
-        value = bytes == null ? null : codec.decode(bytes);
-        cache.put(key, value);
-        return value;
+        return slot.value;
     }
 
     /** Sets (or marks as changed) the value of {@code key}; it is written at the next commit. */
     public void put(K key, V value) {
-        cache.put(key, value);
-        dirty.add(key);
+        Slot<V> slot = cache.get(key);
+        if (slot == null) {
+            slot = new Slot<>(value);
+            cache.put(key, slot);
+        }
+        slot.value = value;
+        if (!slot.changed) {
+            slot.changed = true;
+            dirty.add(key);
+        }
     }
 
     /** Removes {@code key}; the removal is written at the next commit. */
@@ -86,7 +106,6 @@ public final class WriteBackStore<K, V> implements StateStore, CachedStateStore<
      */
     public void discard(K key) {
         cache.remove(key);
-        dirty.remove(key);
     }
 
     /**
@@ -98,11 +117,11 @@ public final class WriteBackStore<K, V> implements StateStore, CachedStateStore<
         try (var stored = inner.all()) {
             stored.forEachRemaining(entry -> all.put(entry.key, codec.decode(entry.value)));
         }
-        cache.forEach((key, value) -> {
-            if (value == null) {
+        cache.forEach((key, slot) -> {
+            if (slot.value == null) {
                 all.remove(key);
             } else {
-                all.put(key, value);
+                all.put(key, slot.value);
             }
         });
         return all;
@@ -110,14 +129,17 @@ public final class WriteBackStore<K, V> implements StateStore, CachedStateStore<
 
     /** The number of values changed since the last commit. */
     public int unwritten() {
-        return dirty.size();
+        return (int) dirty.stream()
+                .distinct()
+                .filter(key -> cache.containsKey(key) && cache.get(key).changed)
+                .count();
     }
 
     /** Encodes and writes every changed value to the inner (changelogged) store. */
     @Override
     public void flushCache() {
         for (K key : dirty) {
-            write(key, cache.get(key));
+            writeIfChanged(key, cache.get(key));
         }
         dirty.clear();
     }
@@ -135,9 +157,10 @@ public final class WriteBackStore<K, V> implements StateStore, CachedStateStore<
         return false;
     }
 
-    private void writeIfDirty(K key, V value) {
-        if (dirty.remove(key)) {
-            write(key, value);
+    private void writeIfChanged(K key, Slot<V> slot) {
+        if (slot != null && slot.changed) {
+            slot.changed = false;
+            write(key, slot.value);
         }
     }
 
