@@ -65,7 +65,9 @@ public final class ScoringProcessor implements Processor<String, FeatureVector, 
         context.schedule(settings.interval(), PunctuationType.WALL_CLOCK_TIME, now -> flush());
     }
 
+    /** The slots as committed: a processor re-initialised after a dirty close starts from them, not from its old list. */
     private void restorePending() {
+        pending.clear();
         pending.addAll(slots.all().values());
     }
 
