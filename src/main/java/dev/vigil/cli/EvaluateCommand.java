@@ -68,6 +68,13 @@ public final class EvaluateCommand implements Callable<Integer> {
     Double thresholdQuantile;
 
     @Option(
+            names = "--error-normalisation",
+            arity = "1",
+            paramLabel = "BOOL",
+            description = "Divide each feature's error by its validation mean (default: the trainer's, true).")
+    Boolean errorNormalisation;
+
+    @Option(
             names = "--seed",
             defaultValue = "42",
             description = "Seed of every random choice (default: ${DEFAULT-VALUE}).")
@@ -124,6 +131,9 @@ public final class EvaluateCommand implements Callable<Integer> {
         }
         if (thresholdQuantile != null) {
             b.thresholdQuantile(thresholdQuantile);
+        }
+        if (errorNormalisation != null) {
+            b.errorNormalisation(errorNormalisation);
         }
         return b.build();
     }

@@ -64,7 +64,7 @@ public final class ModelTrainer {
                 windows.trainRows(),
                 windows.validationRows(),
                 arch);
-        Fitted fitted = fit(config, arch, windows, scaler);
+        Fitted fitted = ErrorNormalisation.apply(fit(config, arch, windows, scaler), windows, config);
         float[] validationScores = fitted.model()
                 .score(windows.validation(), windows.validationRows())
                 .score();

@@ -25,6 +25,7 @@ public final class TrainerConfig {
     private final long seed;
     private final ScalerKind scaler;
     private final double thresholdQuantile;
+    private final boolean errorNormalisation;
     private final double validationSplit;
     private final int patience;
     private final Activation activation;
@@ -50,6 +51,7 @@ public final class TrainerConfig {
         seed = b.seed;
         scaler = b.scaler;
         thresholdQuantile = b.thresholdQuantile;
+        errorNormalisation = b.errorNormalisation;
         validationSplit = b.validationSplit;
         patience = b.patience;
         activation = b.activation;
@@ -124,6 +126,14 @@ public final class TrainerConfig {
     /** Quantile of validation scores used as the anomaly threshold. */
     public double thresholdQuantile() {
         return thresholdQuantile;
+    }
+
+    /**
+     * Whether each feature's squared error is divided by its mean on the validation windows before
+     * it enters the score (see {@code ErrorNormalisation}).
+     */
+    public boolean errorNormalisation() {
+        return errorNormalisation;
     }
 
     /** Share of each entity's latest windows held out for validation. */
@@ -207,6 +217,7 @@ public final class TrainerConfig {
         m.put("learningRate", Double.toString(learningRate));
         m.put("scaler", scaler.name());
         m.put("thresholdQuantile", Double.toString(thresholdQuantile));
+        m.put("errorNormalisation", Boolean.toString(errorNormalisation));
         m.put("validationSplit", Double.toString(validationSplit));
         m.put("patience", Integer.toString(patience));
         m.put("activation", activation.name());
@@ -251,6 +262,7 @@ public final class TrainerConfig {
         private long seed = 42;
         private ScalerKind scaler = ScalerKind.ZSCORE;
         private double thresholdQuantile = 0.995;
+        private boolean errorNormalisation = true;
         private double validationSplit = 0.2;
         private int patience = 8;
         private Activation activation = Activation.RELU;
@@ -278,6 +290,7 @@ public final class TrainerConfig {
             seed = c.seed;
             scaler = c.scaler;
             thresholdQuantile = c.thresholdQuantile;
+            errorNormalisation = c.errorNormalisation;
             validationSplit = c.validationSplit;
             patience = c.patience;
             activation = c.activation;
@@ -351,6 +364,12 @@ public final class TrainerConfig {
         /** Threshold for a target false-alarm rate on validation data: quantile 1 - rate. */
         public Builder targetFalseAlarmRate(double rate) {
             thresholdQuantile = 1 - rate;
+            return this;
+        }
+
+        /** Divide each feature's squared error by its mean on the validation windows (default true). */
+        public Builder errorNormalisation(boolean value) {
+            errorNormalisation = value;
             return this;
         }
 
