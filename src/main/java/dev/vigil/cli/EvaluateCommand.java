@@ -1,6 +1,5 @@
 package dev.vigil.cli;
 
-import dev.vigil.contract.avro.ScalerKind;
 import dev.vigil.evaluate.Dataset;
 import dev.vigil.evaluate.DetectionMetrics;
 import dev.vigil.evaluate.EntityResult;
@@ -10,6 +9,7 @@ import dev.vigil.evaluate.Evaluator;
 import dev.vigil.evaluate.HtmlReport;
 import dev.vigil.evaluate.JsonReport;
 import dev.vigil.evaluate.Scope;
+import dev.vigil.trainer.ScalerChoice;
 import dev.vigil.trainer.TrainerConfig;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -62,7 +62,7 @@ public final class EvaluateCommand implements Callable<Integer> {
     Integer epochs;
 
     @Option(names = "--scaler", description = "${COMPLETION-CANDIDATES} (default: the trainer's).")
-    ScalerKind scaler;
+    ScalerChoice scaler;
 
     @Option(names = "--threshold-quantile", description = "Quantile of validation scores used as threshold.")
     Double thresholdQuantile;

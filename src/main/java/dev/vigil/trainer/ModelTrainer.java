@@ -57,7 +57,8 @@ public final class ModelTrainer {
         int features = data.featureNames().size();
         Architecture arch = Architecture.resolve(config, features);
         WindowSet windows = WindowSet.cut(data, arch.window(), config.validationSplit());
-        ScalerParams scaler = Scaler.fit(config.scaler(), windows.trainReadings(), features);
+        ScalerParams scaler =
+                Scaler.fit(config.scaler().resolve(windows.trainReadings()), windows.trainReadings(), features);
         LOG.info(
                 "training {} on {} windows ({} validation), {}",
                 config.variant().cliName(),

@@ -10,7 +10,8 @@ import java.util.stream.Collectors;
 
 /**
  * Immutable hyper-parameters of one training run. Build with {@link #builder()}; {@link #defaults()}
- * suits sensor data such as ASD (19 features in [0,1]): z-score scaling, an automatically sized
+ * suits sensor data such as ASD (19 features in [0,1]): automatic scaling (none for data already in
+ * [0, 1], else z-score), per-feature error normalisation, an automatically sized
  * undercomplete network, Adam, early stopping on a 20% time-ordered validation tail and a threshold
  * at the 0.995 quantile of validation scores. Invalid values fail in {@link Builder#build()} with an
  * {@link IllegalArgumentException} naming the parameter.
@@ -23,7 +24,7 @@ public final class TrainerConfig {
     private final int batchSize;
     private final double learningRate;
     private final long seed;
-    private final ScalerKind scaler;
+    private final ScalerChoice scaler;
     private final double thresholdQuantile;
     private final boolean errorNormalisation;
     private final double validationSplit;
@@ -118,8 +119,8 @@ public final class TrainerConfig {
         return seed;
     }
 
-    /** How the per-feature scaler is fitted. */
-    public ScalerKind scaler() {
+    /** How the per-feature scaler is fitted (AUTO: none for data in [0, 1], else z-score). */
+    public ScalerChoice scaler() {
         return scaler;
     }
 
@@ -260,7 +261,7 @@ public final class TrainerConfig {
         private int batchSize = 256;
         private double learningRate = 1e-3;
         private long seed = 42;
-        private ScalerKind scaler = ScalerKind.ZSCORE;
+        private ScalerChoice scaler = ScalerChoice.AUTO;
         private double thresholdQuantile = 0.995;
         private boolean errorNormalisation = true;
         private double validationSplit = 0.2;
@@ -349,9 +350,15 @@ public final class TrainerConfig {
             return this;
         }
 
-        /** Scaler kind (ZSCORE, ROBUST or NONE). */
-        public Builder scaler(ScalerKind value) {
+        /** Scaler: AUTO (default), ZSCORE, ROBUST or NONE. */
+        public Builder scaler(ScalerChoice value) {
             scaler = value;
+            return this;
+        }
+
+        /** Exactly this scaler kind. */
+        public Builder scaler(ScalerKind value) {
+            scaler = value == null ? null : ScalerChoice.of(value);
             return this;
         }
 
