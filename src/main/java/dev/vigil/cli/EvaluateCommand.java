@@ -75,6 +75,12 @@ public final class EvaluateCommand implements Callable<Integer> {
     Boolean errorNormalisation;
 
     @Option(
+            names = "--score-smoothing",
+            paramLabel = "K",
+            description = "Span of the per-entity moving average of scores; 1 = none (default: the trainer's, 3).")
+    Integer scoreSmoothing;
+
+    @Option(
             names = "--seed",
             defaultValue = "42",
             description = "Seed of every random choice (default: ${DEFAULT-VALUE}).")
@@ -131,6 +137,9 @@ public final class EvaluateCommand implements Callable<Integer> {
         }
         if (thresholdQuantile != null) {
             b.thresholdQuantile(thresholdQuantile);
+        }
+        if (scoreSmoothing != null) {
+            b.scoreSmoothing(scoreSmoothing);
         }
         if (errorNormalisation != null) {
             b.errorNormalisation(errorNormalisation);

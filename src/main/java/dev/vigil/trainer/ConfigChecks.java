@@ -52,6 +52,10 @@ final class ConfigChecks {
                 c.validationSplit() > 0 && c.validationSplit() < 0.9,
                 "validationSplit",
                 "must be in (0, 0.9), got " + c.validationSplit());
+        require(
+                c.scoreSmoothing() >= 1 && c.scoreSmoothing() <= 1000,
+                "scoreSmoothing",
+                "must be in [1, 1000], got " + c.scoreSmoothing());
     }
 
     private static void checkRegularisers(TrainerConfig c) {

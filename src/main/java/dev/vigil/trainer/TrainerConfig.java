@@ -27,6 +27,7 @@ public final class TrainerConfig {
     private final ScalerChoice scaler;
     private final double thresholdQuantile;
     private final boolean errorNormalisation;
+    private final int scoreSmoothing;
     private final double validationSplit;
     private final int patience;
     private final Activation activation;
@@ -53,6 +54,7 @@ public final class TrainerConfig {
         scaler = b.scaler;
         thresholdQuantile = b.thresholdQuantile;
         errorNormalisation = b.errorNormalisation;
+        scoreSmoothing = b.scoreSmoothing;
         validationSplit = b.validationSplit;
         patience = b.patience;
         activation = b.activation;
@@ -137,6 +139,15 @@ public final class TrainerConfig {
         return errorNormalisation;
     }
 
+    /**
+     * Span k of the exponentially weighted moving average the detector applies to each entity's
+     * scores before comparing them with the threshold; the threshold is calibrated on validation
+     * scores smoothed the same way. 1 = no smoothing.
+     */
+    public int scoreSmoothing() {
+        return scoreSmoothing;
+    }
+
     /** Share of each entity's latest windows held out for validation. */
     public double validationSplit() {
         return validationSplit;
@@ -219,6 +230,7 @@ public final class TrainerConfig {
         m.put("scaler", scaler.name());
         m.put("thresholdQuantile", Double.toString(thresholdQuantile));
         m.put("errorNormalisation", Boolean.toString(errorNormalisation));
+        m.put(dev.vigil.contract.ScoreSmoothing.CONFIG_KEY, Integer.toString(scoreSmoothing));
         m.put("validationSplit", Double.toString(validationSplit));
         m.put("patience", Integer.toString(patience));
         m.put("activation", activation.name());
@@ -264,6 +276,7 @@ public final class TrainerConfig {
         private ScalerChoice scaler = ScalerChoice.AUTO;
         private double thresholdQuantile = 0.995;
         private boolean errorNormalisation = true;
+        private int scoreSmoothing = 3;
         private double validationSplit = 0.2;
         private int patience = 8;
         private Activation activation = Activation.RELU;
@@ -292,6 +305,7 @@ public final class TrainerConfig {
             scaler = c.scaler;
             thresholdQuantile = c.thresholdQuantile;
             errorNormalisation = c.errorNormalisation;
+            scoreSmoothing = c.scoreSmoothing;
             validationSplit = c.validationSplit;
             patience = c.patience;
             activation = c.activation;
@@ -377,6 +391,12 @@ public final class TrainerConfig {
         /** Divide each feature's squared error by its mean on the validation windows (default true). */
         public Builder errorNormalisation(boolean value) {
             errorNormalisation = value;
+            return this;
+        }
+
+        /** Span k (>= 1) of the detector's score smoothing, also applied when calibrating (default 3). */
+        public Builder scoreSmoothing(int value) {
+            scoreSmoothing = value;
             return this;
         }
 
