@@ -1,6 +1,5 @@
 package dev.vigil.cli;
 
-import dev.vigil.contract.avro.ScalerKind;
 import dev.vigil.evaluate.Dataset;
 import dev.vigil.evaluate.DetectionMetrics;
 import dev.vigil.evaluate.EntityResult;
@@ -10,6 +9,7 @@ import dev.vigil.evaluate.Evaluator;
 import dev.vigil.evaluate.HtmlReport;
 import dev.vigil.evaluate.JsonReport;
 import dev.vigil.evaluate.Scope;
+import dev.vigil.trainer.ScalerChoice;
 import dev.vigil.trainer.TrainerConfig;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -62,10 +62,23 @@ public final class EvaluateCommand implements Callable<Integer> {
     Integer epochs;
 
     @Option(names = "--scaler", description = "${COMPLETION-CANDIDATES} (default: the trainer's).")
-    ScalerKind scaler;
+    ScalerChoice scaler;
 
     @Option(names = "--threshold-quantile", description = "Quantile of validation scores used as threshold.")
     Double thresholdQuantile;
+
+    @Option(
+            names = "--error-normalisation",
+            arity = "1",
+            paramLabel = "BOOL",
+            description = "Divide each feature's error by its validation mean (default: the trainer's, true).")
+    Boolean errorNormalisation;
+
+    @Option(
+            names = "--score-smoothing",
+            paramLabel = "K",
+            description = "Span of the per-entity moving average of scores; 1 = none (default: the trainer's, 3).")
+    Integer scoreSmoothing;
 
     @Option(
             names = "--seed",
@@ -124,6 +137,12 @@ public final class EvaluateCommand implements Callable<Integer> {
         }
         if (thresholdQuantile != null) {
             b.thresholdQuantile(thresholdQuantile);
+        }
+        if (scoreSmoothing != null) {
+            b.scoreSmoothing(scoreSmoothing);
+        }
+        if (errorNormalisation != null) {
+            b.errorNormalisation(errorNormalisation);
         }
         return b.build();
     }

@@ -1,11 +1,11 @@
 package dev.vigil.cli;
 
 import dev.vigil.contract.BundleFiles;
-import dev.vigil.contract.avro.ScalerKind;
 import dev.vigil.nn.Activation;
 import dev.vigil.nn.Loss;
 import dev.vigil.trainer.HtmlReport;
 import dev.vigil.trainer.ModelTrainer;
+import dev.vigil.trainer.ScalerChoice;
 import dev.vigil.trainer.TrainerConfig;
 import dev.vigil.trainer.TrainingData;
 import dev.vigil.trainer.TrainingOutcome;
@@ -74,9 +74,10 @@ public final class TrainCommand implements Callable<Integer> {
 
     @Option(
             names = "--scaler",
-            defaultValue = "ZSCORE",
-            description = "ZSCORE, ROBUST or NONE (default: ${DEFAULT-VALUE}).")
-    ScalerKind scaler;
+            defaultValue = "AUTO",
+            description =
+                    "AUTO (none for data already in [0,1], else ZSCORE), ZSCORE, ROBUST or NONE (default: ${DEFAULT-VALUE}).")
+    ScalerChoice scaler;
 
     @Option(
             names = "--threshold-quantile",

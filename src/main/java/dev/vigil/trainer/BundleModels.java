@@ -13,7 +13,7 @@ import java.util.Map;
 
 /**
  * Rebuilds the Java forward pass ({@link InferenceModel}) of a bundle this trainer exported, from
- * the ONNX graph's dense layers and the bundle's scaler and window: for scoring an incumbent model
+ * the ONNX graph's dense layers and error weights and the bundle's scaler and window: for scoring an incumbent model
  * in Java off the serving path (shadow runs, comparisons) without ONNX Runtime.
  */
 public final class BundleModels {
@@ -42,12 +42,33 @@ public final class BundleModels {
             throw new IllegalArgumentException(
                     "bundle: the ONNX graph has no dense layers exported by the Vigil trainer");
         }
+        int features = bundle.getFeatureNames().size();
         return new InferenceModel(
-                bundle.getFeatureNames().size(),
+                features,
                 bundle.getWindowLength(),
                 floats(bundle.getScaler().getCenter()),
                 floats(bundle.getScaler().getScale()),
-                layers);
+                layers,
+                errorWeight(errorWeightInitialiser(graph), features));
+    }
+
+    /** tribuo suffixes initializer names with a counter; the exporter names at most one error weight. */
+    private static OnnxMl.TensorProto errorWeightInitialiser(OnnxMl.GraphProto graph) {
+        return graph.getInitializerList().stream()
+                .filter(t -> t.getName().startsWith(OnnxExporter.ERROR_WEIGHT))
+                .findFirst()
+                .orElse(null);
+    }
+
+    /** The first F of the tiled error weights; all 1 for a graph without them (exported before they existed). */
+    private static float[] errorWeight(OnnxMl.TensorProto tiled, int features) {
+        float[] weight = new float[features];
+        if (tiled == null) {
+            java.util.Arrays.fill(weight, 1f);
+            return weight;
+        }
+        System.arraycopy(values(tiled), 0, weight, 0, features);
+        return weight;
     }
 
     private static OnnxMl.ModelProto parse(ModelBundle bundle) {

@@ -1,6 +1,5 @@
 package dev.vigil.trainer;
 
-import dev.vigil.contract.avro.ScalerKind;
 import dev.vigil.nn.Loss;
 import java.util.Arrays;
 
@@ -24,7 +23,7 @@ final class ConfigChecks {
         require(c.loss() != null, "loss", "must be set");
         require(c.scaler() != null, "scaler", "must be set");
         require(
-                c.loss() != Loss.BCE || c.scaler() == ScalerKind.NONE,
+                c.loss() != Loss.BCE || c.scaler() == ScalerChoice.NONE,
                 "loss",
                 "BCE needs targets in [0, 1]: use scaler NONE with data already in [0, 1]");
     }
@@ -53,6 +52,10 @@ final class ConfigChecks {
                 c.validationSplit() > 0 && c.validationSplit() < 0.9,
                 "validationSplit",
                 "must be in (0, 0.9), got " + c.validationSplit());
+        require(
+                c.scoreSmoothing() >= 1 && c.scoreSmoothing() <= 1000,
+                "scoreSmoothing",
+                "must be in [1, 1000], got " + c.scoreSmoothing());
     }
 
     private static void checkRegularisers(TrainerConfig c) {

@@ -6,12 +6,13 @@ import java.util.List;
 /**
  * The Java forward pass of an exported model, operation for operation what the ONNX graph computes
  * (in fp32): scale the raw window {@code z = (x - center) / scale}, run the dense layers to a
- * reconstruction {@code y} in scaled space, then
+ * reconstruction {@code y} in scaled space, weigh each squared error by its feature's error weight
+ * {@code e = (y - z)² · weight[f]} (1 / the feature's typical squared error on held-out validation
+ * windows, or 1 when the model has no error normalisation), then
  *
  * <ul>
- *   <li>{@code score} = mean over all W·F inputs of {@code (y - z)²} (mean squared error in scaled
- *       space);
- *   <li>{@code feature_error[f]} = scaled squared error of feature f averaged over the W readings;
+ *   <li>{@code score} = mean over all W·F inputs of {@code e} (mean normalised squared error);
+ *   <li>{@code feature_error[f]} = {@code e} of feature f averaged over the W readings;
  *   <li>{@code reconstruction[f]} = the newest reading's reconstruction in original units,
  *       {@code y[(W-1)·F + f] · scale[f] + center[f]}.
  * </ul>
@@ -22,13 +23,35 @@ public final class InferenceModel {
     private final float[] center;
     private final float[] scale;
     private final List<DenseLayer> layers;
+    private final float[] errorWeight;
 
     InferenceModel(int features, int window, float[] center, float[] scale, List<DenseLayer> layers) {
+        this(features, window, center, scale, layers, ones(features));
+    }
+
+    InferenceModel(
+            int features, int window, float[] center, float[] scale, List<DenseLayer> layers, float[] errorWeight) {
+        if (errorWeight.length != features) {
+            throw new IllegalArgumentException(
+                    "error weights: " + errorWeight.length + " for " + features + " features");
+        }
         this.features = features;
         this.window = window;
         this.center = center;
         this.scale = scale;
         this.layers = List.copyOf(layers);
+        this.errorWeight = errorWeight.clone();
+    }
+
+    /** This model with per-feature error weights {@code weight} (F values, each multiplying (y - z)²). */
+    InferenceModel withErrorWeights(float[] weight) {
+        return new InferenceModel(features, window, center, scale, layers, weight);
+    }
+
+    private static float[] ones(int n) {
+        float[] w = new float[n];
+        java.util.Arrays.fill(w, 1f);
+        return w;
     }
 
     /** Scores of a batch: {@code score[N]}, {@code featureError[N×F]}, {@code reconstruction[N×F]}. */
@@ -59,6 +82,21 @@ public final class InferenceModel {
         return scale.clone();
     }
 
+    /** Per-feature weights of the squared error (F); all 1 without error normalisation. */
+    public float[] errorWeight() {
+        return errorWeight.clone();
+    }
+
+    /** Whether any error weight differs from 1. */
+    public boolean hasErrorWeights() {
+        for (float w : errorWeight) {
+            if (w != 1f) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** The dense layers from scaled input to scaled reconstruction. */
     public List<DenseLayer> layers() {
         return layers;
@@ -83,7 +121,7 @@ public final class InferenceModel {
         double sum = 0;
         for (int j = 0; j < width; j++) {
             float d = y[i * width + j] - z[i * width + j];
-            float sq = d * d;
+            float sq = d * d * errorWeight[j % features];
             sum += sq;
             featureError[i * features + j % features] += sq * inverseWindow;
         }

@@ -25,7 +25,10 @@ final class Manifest {
         m.put("windowLength", bundle.getWindowLength());
         m.put("input", ModelContract.INPUT);
         m.put("outputs", List.of(ModelContract.SCORE, ModelContract.FEATURE_ERROR, ModelContract.RECONSTRUCTION));
-        m.put("score", "mean squared error over the W*F inputs in scaled space");
+        m.put(
+                "score",
+                "mean squared error over the W*F inputs in scaled space, each feature's error divided by its"
+                        + " mean on validation windows when training.errorNormalisation is true");
         m.put(
                 "scaler",
                 Map.of(

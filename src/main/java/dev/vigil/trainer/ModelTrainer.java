@@ -1,5 +1,6 @@
 package dev.vigil.trainer;
 
+import dev.vigil.contract.ScoreSmoothing;
 import dev.vigil.contract.avro.ModelBundle;
 import dev.vigil.contract.avro.Probe;
 import dev.vigil.contract.avro.ScalerParams;
@@ -57,17 +58,21 @@ public final class ModelTrainer {
         int features = data.featureNames().size();
         Architecture arch = Architecture.resolve(config, features);
         WindowSet windows = WindowSet.cut(data, arch.window(), config.validationSplit());
-        ScalerParams scaler = Scaler.fit(config.scaler(), windows.trainReadings(), features);
+        ScalerParams scaler =
+                Scaler.fit(config.scaler().resolve(windows.trainReadings()), windows.trainReadings(), features);
         LOG.info(
                 "training {} on {} windows ({} validation), {}",
                 config.variant().cliName(),
                 windows.trainRows(),
                 windows.validationRows(),
                 arch);
-        Fitted fitted = fit(config, arch, windows, scaler);
-        float[] validationScores = fitted.model()
-                .score(windows.validation(), windows.validationRows())
-                .score();
+        Fitted fitted = ErrorNormalisation.apply(fit(config, arch, windows, scaler), windows, config);
+        float[] validationScores = smoothed(
+                fitted.model()
+                        .score(windows.validation(), windows.validationRows())
+                        .score(),
+                windows.validationCounts(),
+                new ScoreSmoothing(config.scoreSmoothing()));
         Calibration calibration = new Calibration(validationScores);
         ModelBundle bundle = BundleAssembler.assemble(new BundleAssembler.Parts(
                 group,
@@ -83,6 +88,18 @@ public final class ModelTrainer {
                 probe(fitted.model(), windows),
                 Instant.ofEpochMilli(started)));
         return new TrainingOutcome(bundle, fitted.model(), fitted.history(), calibration.sortedScores());
+    }
+
+    /** Each sequence's validation scores smoothed in time order, as the detector smooths an entity's. */
+    static float[] smoothed(float[] scores, int[] counts, ScoreSmoothing smoothing) {
+        float[] out = new float[scores.length];
+        int start = 0;
+        for (int count : counts) {
+            float[] part = smoothing.smooth(java.util.Arrays.copyOfRange(scores, start, start + count));
+            System.arraycopy(part, 0, out, start, count);
+            start += count;
+        }
+        return out;
     }
 
     /** The Java forward-pass scores of {@code rows} raw input rows ({@code rows × W·F}). */

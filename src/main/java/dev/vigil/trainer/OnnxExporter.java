@@ -16,13 +16,16 @@ import org.tribuo.util.onnx.ONNXRef;
 /**
  * Builds the fp32 ONNX graph of an {@link InferenceModel} with tribuo-util-onnx: the scaler is baked
  * in (the graph takes raw values), dense layers are {@code Gemm} plus activation, and the three
- * outputs of {@link ModelContract} are computed from the squared scaled error. The per-feature window
+ * outputs of {@link ModelContract} are computed from the squared scaled error, multiplied by the
+ * per-feature error weights when the model has them (initializer {@value #ERROR_WEIGHT}). The per-feature window
  * average and the newest reading's un-scaling are constant {@code Gemm}s, so the graph needs no
  * reshapes. The manifest JSON is stored in {@code metadata_props} under
  * {@link ModelContract#MANIFEST_METADATA_KEY}. Output bytes are deterministic for equal inputs.
  */
 final class OnnxExporter {
     private static final long IR_VERSION = 7;
+    /** Name of the initializer holding the error weights, tiled over the window (W·F values). */
+    static final String ERROR_WEIGHT = "error_weight";
 
     private OnnxExporter() {}
 
@@ -36,7 +39,7 @@ final class OnnxExporter {
                 .apply(ONNXOperators.DIV, ctx.array("scale", tile(model.scale(), model.window())));
         ONNXRef<?> reconstruction = layers(ctx, scaled, model.layers());
         ONNXNode diff = reconstruction.apply(ONNXOperators.SUB, scaled);
-        ONNXNode squared = diff.apply(ONNXOperators.MUL, diff);
+        ONNXNode squared = weighted(ctx, diff.apply(ONNXOperators.MUL, diff), model);
         ONNXNode score = squared.apply(ONNXOperators.REDUCE_MEAN, Map.of("axes", new int[] {1}, "keepdims", 0));
         ONNXNode featureError = gemm(ctx, squared, windowAverage(model), new float[features], "window_average");
         ONNXNode newest = gemm(ctx, reconstruction, newestUnscale(model), model.center(), "unscale_newest");
@@ -44,6 +47,14 @@ final class OnnxExporter {
         ctx.assignTo(featureError, ctx.floatOutput(ModelContract.FEATURE_ERROR, features));
         ctx.assignTo(newest, ctx.floatOutput(ModelContract.RECONSTRUCTION, features));
         return model(withVectorScore(ctx.buildGraph()), manifestJson).toByteArray();
+    }
+
+    /** Multiplies by the tiled per-feature error weights ({@value #ERROR_WEIGHT}) when the model has any. */
+    private static ONNXNode weighted(ONNXContext ctx, ONNXNode squared, InferenceModel model) {
+        if (!model.hasErrorWeights()) {
+            return squared;
+        }
+        return squared.apply(ONNXOperators.MUL, ctx.array(ERROR_WEIGHT, tile(model.errorWeight(), model.window())));
     }
 
     private static ONNXRef<?> layers(ONNXContext ctx, ONNXRef<?> input, List<DenseLayer> layers) {

@@ -10,7 +10,8 @@ import java.util.stream.Collectors;
 
 /**
  * Immutable hyper-parameters of one training run. Build with {@link #builder()}; {@link #defaults()}
- * suits sensor data such as ASD (19 features in [0,1]): z-score scaling, an automatically sized
+ * suits sensor data such as ASD (19 features in [0,1]): automatic scaling (none for data already in
+ * [0, 1], else z-score), per-feature error normalisation, an automatically sized
  * undercomplete network, Adam, early stopping on a 20% time-ordered validation tail and a threshold
  * at the 0.995 quantile of validation scores. Invalid values fail in {@link Builder#build()} with an
  * {@link IllegalArgumentException} naming the parameter.
@@ -23,8 +24,10 @@ public final class TrainerConfig {
     private final int batchSize;
     private final double learningRate;
     private final long seed;
-    private final ScalerKind scaler;
+    private final ScalerChoice scaler;
     private final double thresholdQuantile;
+    private final boolean errorNormalisation;
+    private final int scoreSmoothing;
     private final double validationSplit;
     private final int patience;
     private final Activation activation;
@@ -50,6 +53,8 @@ public final class TrainerConfig {
         seed = b.seed;
         scaler = b.scaler;
         thresholdQuantile = b.thresholdQuantile;
+        errorNormalisation = b.errorNormalisation;
+        scoreSmoothing = b.scoreSmoothing;
         validationSplit = b.validationSplit;
         patience = b.patience;
         activation = b.activation;
@@ -116,14 +121,31 @@ public final class TrainerConfig {
         return seed;
     }
 
-    /** How the per-feature scaler is fitted. */
-    public ScalerKind scaler() {
+    /** How the per-feature scaler is fitted (AUTO: none for data in [0, 1], else z-score). */
+    public ScalerChoice scaler() {
         return scaler;
     }
 
     /** Quantile of validation scores used as the anomaly threshold. */
     public double thresholdQuantile() {
         return thresholdQuantile;
+    }
+
+    /**
+     * Whether each feature's squared error is divided by its mean on the validation windows before
+     * it enters the score (see {@code ErrorNormalisation}).
+     */
+    public boolean errorNormalisation() {
+        return errorNormalisation;
+    }
+
+    /**
+     * Span k of the exponentially weighted moving average the detector applies to each entity's
+     * scores before comparing them with the threshold; the threshold is calibrated on validation
+     * scores smoothed the same way. 1 = no smoothing.
+     */
+    public int scoreSmoothing() {
+        return scoreSmoothing;
     }
 
     /** Share of each entity's latest windows held out for validation. */
@@ -207,6 +229,8 @@ public final class TrainerConfig {
         m.put("learningRate", Double.toString(learningRate));
         m.put("scaler", scaler.name());
         m.put("thresholdQuantile", Double.toString(thresholdQuantile));
+        m.put("errorNormalisation", Boolean.toString(errorNormalisation));
+        m.put(dev.vigil.contract.ScoreSmoothing.CONFIG_KEY, Integer.toString(scoreSmoothing));
         m.put("validationSplit", Double.toString(validationSplit));
         m.put("patience", Integer.toString(patience));
         m.put("activation", activation.name());
@@ -249,8 +273,10 @@ public final class TrainerConfig {
         private int batchSize = 256;
         private double learningRate = 1e-3;
         private long seed = 42;
-        private ScalerKind scaler = ScalerKind.ZSCORE;
+        private ScalerChoice scaler = ScalerChoice.AUTO;
         private double thresholdQuantile = 0.995;
+        private boolean errorNormalisation = true;
+        private int scoreSmoothing = 3;
         private double validationSplit = 0.2;
         private int patience = 8;
         private Activation activation = Activation.RELU;
@@ -278,6 +304,8 @@ public final class TrainerConfig {
             seed = c.seed;
             scaler = c.scaler;
             thresholdQuantile = c.thresholdQuantile;
+            errorNormalisation = c.errorNormalisation;
+            scoreSmoothing = c.scoreSmoothing;
             validationSplit = c.validationSplit;
             patience = c.patience;
             activation = c.activation;
@@ -336,9 +364,15 @@ public final class TrainerConfig {
             return this;
         }
 
-        /** Scaler kind (ZSCORE, ROBUST or NONE). */
-        public Builder scaler(ScalerKind value) {
+        /** Scaler: AUTO (default), ZSCORE, ROBUST or NONE. */
+        public Builder scaler(ScalerChoice value) {
             scaler = value;
+            return this;
+        }
+
+        /** Exactly this scaler kind. */
+        public Builder scaler(ScalerKind value) {
+            scaler = value == null ? null : ScalerChoice.of(value);
             return this;
         }
 
@@ -351,6 +385,18 @@ public final class TrainerConfig {
         /** Threshold for a target false-alarm rate on validation data: quantile 1 - rate. */
         public Builder targetFalseAlarmRate(double rate) {
             thresholdQuantile = 1 - rate;
+            return this;
+        }
+
+        /** Divide each feature's squared error by its mean on the validation windows (default true). */
+        public Builder errorNormalisation(boolean value) {
+            errorNormalisation = value;
+            return this;
+        }
+
+        /** Span k (>= 1) of the detector's score smoothing, also applied when calibrating (default 3). */
+        public Builder scoreSmoothing(int value) {
+            scoreSmoothing = value;
             return this;
         }
 

@@ -6,16 +6,24 @@ import java.util.List;
 /**
  * Model inputs cut from per-entity sequences: the window for time t is rows t-W+1..t flattened oldest
  * first ({@code W*F} raw values). The last {@code validationSplit} of each entity's windows (in time)
- * is held out for validation, so validation never precedes training data of the same entity.
+ * is held out for validation, so validation never precedes training data of the same entity;
+ * {@code validationCounts} says how many consecutive validation windows each sequence gave, in order.
  */
 record WindowSet(
-        float[] train, int trainRows, float[] validation, int validationRows, int width, List<double[]> trainReadings) {
+        float[] train,
+        int trainRows,
+        float[] validation,
+        int validationRows,
+        int width,
+        List<double[]> trainReadings,
+        int[] validationCounts) {
 
     static WindowSet cut(TrainingData data, int window, double validationSplit) {
         int features = data.featureNames().size();
         List<float[]> train = new ArrayList<>();
         List<float[]> validation = new ArrayList<>();
         List<double[]> readings = new ArrayList<>();
+        List<Integer> heldPerSequence = new ArrayList<>();
         for (double[][] sequence : data.sequences()) {
             int count = sequence.length - window + 1;
             if (count <= 0) {
@@ -23,6 +31,7 @@ record WindowSet(
             }
             int held = (int) Math.round(count * validationSplit);
             int trainCount = count - held;
+            heldPerSequence.add(held);
             for (int t = 0; t < count; t++) {
                 (t < trainCount ? train : validation).add(flatten(sequence, t, window, features));
             }
@@ -37,7 +46,13 @@ record WindowSet(
         }
         int width = window * features;
         return new WindowSet(
-                pack(train, width), train.size(), pack(validation, width), validation.size(), width, readings);
+                pack(train, width),
+                train.size(),
+                pack(validation, width),
+                validation.size(),
+                width,
+                readings,
+                heldPerSequence.stream().mapToInt(Integer::intValue).toArray());
     }
 
     private static float[] flatten(double[][] sequence, int start, int window, int features) {

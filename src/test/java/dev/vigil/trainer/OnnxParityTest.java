@@ -36,6 +36,20 @@ class OnnxParityTest {
         }
     }
 
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(booleans = {true, false})
+    void onnxRuntimeMatchesJavaForwardPassWithAndWithoutErrorNormalisation(boolean normalised) throws OrtException {
+        TrainingOutcome outcome = train(Variant.UNDERCOMPLETE, normalised);
+        InferenceModel model = outcome.model();
+        assertEquals(normalised, model.hasErrorWeights());
+        float[] inputs = randomInputs(model, new Random(7));
+        InferenceModel.Scores java = model.score(inputs, ROWS);
+        try (Outputs ort = Outputs.run(outcome.bundle(), inputs, ROWS, W * F)) {
+            assertClose(java.score(), ort.score, new float[] {1e-3f}, "score");
+            assertClose(java.featureError(), ort.featureError, new float[] {1e-3f}, "feature_error");
+        }
+    }
+
     @ParameterizedTest
     @EnumSource(
             value = Variant.class,
@@ -56,6 +70,10 @@ class OnnxParityTest {
     }
 
     private static TrainingOutcome train(Variant variant) {
+        return train(variant, true);
+    }
+
+    private static TrainingOutcome train(Variant variant, boolean normalised) {
         TrainingData data = SyntheticSensors.data(2, 400, F, 11);
         TrainerConfig config = TrainerConfig.builder()
                 .variant(variant.cliName())
@@ -65,6 +83,7 @@ class OnnxParityTest {
                 .learningRate(0.01)
                 .activation(variant == Variant.DEEP ? dev.vigil.nn.Activation.TANH : dev.vigil.nn.Activation.RELU)
                 .pretrain(variant == Variant.DEEP)
+                .errorNormalisation(normalised)
                 .build();
         return new ModelTrainer().trainWithReport(data, config, "parity", 1);
     }

@@ -5,8 +5,8 @@ import dev.vigil.detector.scoring.ModelInfo;
 import dev.vigil.detector.scoring.Scored;
 
 /**
- * Stage 4 as a pure function of an entity's state and one scored reading: thresholds, verdict,
- * percentile, alert lifecycle. The adaptive estimate leaves out readings inside open alerts once it has its minimum samples.
+ * Stage 4 as a pure function of an entity's state and one scored reading: score smoothing (as the
+ * model's bundle asks), thresholds, verdict, percentile, alert lifecycle, all on the smoothed score. The adaptive estimate leaves out readings inside open alerts once it has its minimum samples.
  */
 public final class Decider {
     private final ThresholdPolicy thresholds;
@@ -24,20 +24,21 @@ public final class Decider {
     /** Decides about {@code scored}, updating {@code state}. */
     public Decision decide(EntityState state, Scored scored) {
         ModelInfo model = scored.model();
+        double score = state.smoothed().update(scored.score(), model.group(), model.version(), model.smoothing());
         Limits limits = thresholds.limits(state.scores(), model.anomalyThreshold(), model.exitThreshold());
-        Observation observation = observation(scored, limits);
+        Observation observation = observation(scored, score, limits);
         var alert = alerts.step(state.alert(), observation);
-        thresholds.observe(state.scores(), scored.score(), state.alert().isOpen());
+        thresholds.observe(state.scores(), score, state.alert().isOpen());
         Verdict verdict = observation.anomalous() ? Verdict.ANOMALOUS : Verdict.NORMAL;
-        return new Decision(verdict, limits, percentiles(model).percentile(scored.score()), alert);
+        return new Decision(score, verdict, limits, percentiles(model).percentile(score), alert);
     }
 
-    private Observation observation(Scored scored, Limits limits) {
+    private Observation observation(Scored scored, double score, Limits limits) {
         ModelInfo model = scored.model();
         return new Observation(
                 scored.reading().getEntity(),
                 scored.reading().getTimestamp().toEpochMilli(),
-                scored.score(),
+                score,
                 limits,
                 () -> Contributors.top(
                         model.layout().names(), scored.actual(), scored.expected(), scored.featureErrors(), topK),

@@ -11,9 +11,14 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Bytes of an {@link EntityState}, for a state store. A state of another window size starts fresh. */
+/**
+ * Bytes of an {@link EntityState}, for a state store. A state of another window size starts fresh.
+ * Format 2 appends the smoothed score to format 1; format 1 bytes (written before score smoothing)
+ * are still read, with a smoothed score that starts afresh.
+ */
 public final class EntityStateCodec {
-    private static final int FORMAT = 1;
+    private static final int FORMAT = 2;
+    private static final int FORMAT_WITHOUT_SMOOTHING = 1;
 
     private final double quantile;
     private final AlertTracker tracker;
@@ -37,6 +42,7 @@ public final class EntityStateCodec {
                 out.writeDouble(d);
             }
             writeAlert(out, state.alert());
+            writeSmoothed(out, state.smoothed());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -49,7 +55,8 @@ public final class EntityStateCodec {
             return fresh();
         }
         try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes))) {
-            if (in.readInt() != FORMAT) {
+            int format = in.readInt();
+            if (format != FORMAT && format != FORMAT_WITHOUT_SMOOTHING) {
                 return fresh();
             }
             double[] p2 = new double[16];
@@ -57,10 +64,30 @@ public final class EntityStateCodec {
                 p2[i] = in.readDouble();
             }
             AlertState alert = readAlert(in);
-            return alert == null ? fresh() : new EntityState(P2Quantile.fromArray(quantile, p2), alert);
+            if (alert == null) {
+                return fresh();
+            }
+            SmoothedScore smoothed = format == FORMAT ? readSmoothed(in) : new SmoothedScore();
+            return new EntityState(P2Quantile.fromArray(quantile, p2), alert, smoothed);
         } catch (IOException e) {
             throw new UncheckedIOException("corrupt entity state", e);
         }
+    }
+
+    private static void writeSmoothed(DataOutputStream out, SmoothedScore s) throws IOException {
+        out.writeDouble(s.value);
+        out.writeBoolean(s.started);
+        out.writeUTF(s.modelGroup);
+        out.writeLong(s.modelVersion);
+    }
+
+    private static SmoothedScore readSmoothed(DataInputStream in) throws IOException {
+        SmoothedScore s = new SmoothedScore();
+        s.value = in.readDouble();
+        s.started = in.readBoolean();
+        s.modelGroup = in.readUTF();
+        s.modelVersion = in.readLong();
+        return s;
     }
 
     private static void writeAlert(DataOutputStream out, AlertState s) throws IOException {

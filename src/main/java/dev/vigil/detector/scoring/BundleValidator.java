@@ -9,6 +9,7 @@ import ai.onnxruntime.OrtSession;
 import ai.onnxruntime.TensorInfo;
 import dev.vigil.contract.BundleSigning;
 import dev.vigil.contract.ModelContract;
+import dev.vigil.contract.ScoreSmoothing;
 import dev.vigil.contract.avro.ModelBundle;
 import java.nio.FloatBuffer;
 import java.util.Map;
@@ -44,6 +45,7 @@ public final class BundleValidator {
         checkVersion(bundle, current);
         checkLayout(bundle, current);
         checkProbeShape(bundle);
+        checkSmoothing(bundle);
         OnnxModel model = load(bundle);
         try {
             checkContract(model, bundle);
@@ -98,6 +100,14 @@ public final class BundleValidator {
             throw new BundleRefusedException(
                     RefusalReason.LAYOUT_MISMATCH,
                     "features " + names + " are not all in the mapping " + availableFeatures);
+        }
+    }
+
+    private static void checkSmoothing(ModelBundle bundle) throws BundleRefusedException {
+        try {
+            ScoreSmoothing.of(bundle);
+        } catch (IllegalArgumentException e) {
+            throw new BundleRefusedException(RefusalReason.MALFORMED, e.getMessage());
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.vigil.detector.scoring;
 
+import dev.vigil.contract.ScoreSmoothing;
 import dev.vigil.contract.avro.ModelBundle;
 import dev.vigil.detector.features.FeatureLayout;
 
@@ -13,6 +14,7 @@ import dev.vigil.detector.features.FeatureLayout;
  * @param exitThreshold the bundle's global exit threshold
  * @param validationQuantiles validation score quantiles at evenly spaced levels 0..1
  * @param featureMeans training mean of each feature (may be empty)
+ * @param smoothing the score smoothing the thresholds were calibrated for (span 1 = none)
  */
 public record ModelInfo(
         String group,
@@ -21,7 +23,8 @@ public record ModelInfo(
         double anomalyThreshold,
         double exitThreshold,
         double[] validationQuantiles,
-        java.util.List<Double> featureMeans) {
+        java.util.List<Double> featureMeans,
+        ScoreSmoothing smoothing) {
     /** The information carried by {@code bundle}. */
     public static ModelInfo of(ModelBundle bundle) {
         return new ModelInfo(
@@ -33,7 +36,8 @@ public record ModelInfo(
                 bundle.getValidationQuantiles().stream()
                         .mapToDouble(Double::doubleValue)
                         .toArray(),
-                java.util.List.copyOf(bundle.getFeatureMeans()));
+                java.util.List.copyOf(bundle.getFeatureMeans()),
+                ScoreSmoothing.of(bundle));
     }
 
     /** {@code group:version}, for logs. */

@@ -17,13 +17,16 @@ public final class ScoredReadings {
 
     private ScoredReadings() {}
 
-    /** A scored reading with its verdict, threshold, percentile, errors and model version. */
+    /**
+     * A scored reading with its verdict, the score the verdict was decided on (smoothed as the model's
+     * bundle asks), threshold, percentile, per-feature errors of this reading and model version.
+     */
     public static ScoredReading of(Scored scored, Decision decision, long now) {
         List<String> names = scored.model().layout().names();
         return ScoredReading.newBuilder()
                 .setReading(scored.reading())
                 .setVerdict(decision.verdict())
-                .setScore(scored.score())
+                .setScore(decision.score())
                 .setThreshold(decision.limits().entry())
                 .setPercentile(Double.isNaN(decision.percentile()) ? null : decision.percentile())
                 .setFeatureErrors(byName(names, scored.featureErrors()))
