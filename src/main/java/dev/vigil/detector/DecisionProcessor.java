@@ -75,7 +75,7 @@ final class DecisionProcessor implements Processor<String, Object, String, Objec
     private void decide(Record<String, Object> record, Scored scored) {
         Decision decision = decideAndStore(record.key(), scored);
         ScoredReading out = ScoredReadings.of(scored, decision, now());
-        events.scored(decision.verdict(), scored.score(), decision.limits().entry());
+        events.scored(decision.verdict(), decision.score(), decision.limits().entry());
         context.forward(record.withValue(out), targets.scored());
         decision.alert().ifPresent(alert -> {
             events.alert(alert.getEvent());

@@ -1,5 +1,6 @@
 package dev.vigil.trainer.service;
 
+import dev.vigil.contract.ScoreSmoothing;
 import java.util.Arrays;
 
 /**
@@ -9,6 +10,8 @@ import java.util.Arrays;
  * false-alarm rate on the comparison set (share above its own threshold) is within the budget, and
  * its mean error there is not worse than the current model's by more than the tolerance. Without
  * a model in use every held-out window is in the comparison set and only the first two checks apply.
+ * A contender's scores are smoothed over each run of consecutive windows as its bundle asks, so they
+ * meet its threshold on the scale the detector compares them on.
  *
  * @param falseAlarmBudget largest acceptable candidate false-alarm rate, in [0, 1]
  * @param errorTolerance relative slack on the mean error: candidate ≤ current · (1 + tolerance)
@@ -16,25 +19,40 @@ import java.util.Arrays;
  */
 public record CandidateGate(double falseAlarmBudget, double errorTolerance, int minWindows) {
     /**
-     * A model as the gate sees it: how it scores windows, where its anomaly threshold lies, and how
-     * those scores are obtained (reported in the decision for the model in use).
+     * A model as the gate sees it: how it scores windows, where its anomaly threshold lies, how those
+     * scores are obtained (reported in the decision for the model in use), and the smoothing its
+     * threshold was calibrated for (span 1 for scores that are already smoothed, like the ones the
+     * detector recorded).
      */
-    public record Contender(ShadowScorer scorer, double threshold, IncumbentScoring scoring) {
-        /** A contender scored by its Java forward pass. */
+    public record Contender(ShadowScorer scorer, double threshold, IncumbentScoring scoring, ScoreSmoothing smoothing) {
+        /** A contender scored by its Java forward pass, without smoothing. */
         public Contender(ShadowScorer scorer, double threshold) {
-            this(scorer, threshold, IncumbentScoring.JAVA_FORWARD_PASS);
+            this(scorer, threshold, IncumbentScoring.JAVA_FORWARD_PASS, new ScoreSmoothing(1));
+        }
+
+        double[] scores(HoldoutWindows holdout) {
+            double[] scores = scorer.score(holdout.raw(), holdout.count());
+            if (smoothing.span() == 1) {
+                return scores;
+            }
+            double[] smoothed = new double[scores.length];
+            for (int i = 0; i < scores.length; i++) {
+                boolean first = i == 0 || holdout.segmentStarts()[i];
+                smoothed[i] = smoothing.next(first ? 0 : smoothed[i - 1], first, scores[i]);
+            }
+            return smoothed;
         }
     }
 
     /** Judges {@code candidate} against {@code current} (null when no model is in use). */
     public GateDecision judge(HoldoutWindows holdout, Contender candidate, Contender current) {
         IncumbentScoring scoring = current == null ? IncumbentScoring.NOT_SCORED : current.scoring();
-        double[] candidateScores = candidate.scorer().score(holdout.raw(), holdout.count());
+        double[] candidateScores = candidate.scores(holdout);
         if (Arrays.stream(candidateScores).anyMatch(s -> !Double.isFinite(s))) {
             return new Figures(0, Double.NaN, Double.NaN, Double.NaN, Double.NaN, scoring)
                     .decision(false, "the candidate scores some held-out windows non-finite");
         }
-        double[] currentScores = current == null ? null : current.scorer().score(holdout.raw(), holdout.count());
+        double[] currentScores = current == null ? null : current.scores(holdout);
         boolean[] normal = comparisonSet(holdout.count(), currentScores, current);
         Figures figures = new Figures(
                 count(normal),

@@ -27,9 +27,10 @@ public record HoldoutSplit(List<double[][]> training, HoldoutWindows holdout) {
             if (cut > 0) {
                 training.add(Arrays.copyOfRange(segment.rows(), 0, cut));
             }
-            for (int end = cut + window - 1; end < segment.length(); end++) {
+            int first = cut + window - 1;
+            for (int end = first; end < segment.length(); end++) {
                 boolean scoredByCurrent = segment.versions()[end] == currentVersion;
-                holdout.add(segment.rows(), end, scoredByCurrent ? segment.scores()[end] : Double.NaN);
+                holdout.add(segment.rows(), end, scoredByCurrent ? segment.scores()[end] : Double.NaN, end == first);
             }
         }
         return new HoldoutSplit(training, holdout.build());

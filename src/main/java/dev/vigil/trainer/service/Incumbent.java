@@ -1,5 +1,6 @@
 package dev.vigil.trainer.service;
 
+import dev.vigil.contract.ScoreSmoothing;
 import dev.vigil.contract.avro.ModelBundle;
 import dev.vigil.trainer.BundleModels;
 import dev.vigil.trainer.InferenceModel;
@@ -28,10 +29,12 @@ final class Incumbent {
         Optional<ShadowScorer> java = javaForwardPass(bundle);
         if (java.isPresent()) {
             LOG.info("Gate scores the model in use v{} with its Java forward pass (imported)", bundle.getVersion());
-            return new CandidateGate.Contender(java.get(), threshold, IncumbentScoring.JAVA_FORWARD_PASS);
+            return new CandidateGate.Contender(
+                    java.get(), threshold, IncumbentScoring.JAVA_FORWARD_PASS, ScoreSmoothing.of(bundle));
         }
         ShadowScorer recorded = (raw, count) -> holdout.currentScores();
-        return new CandidateGate.Contender(recorded, threshold, IncumbentScoring.RECORDED_SCORES);
+        return new CandidateGate.Contender(
+                recorded, threshold, IncumbentScoring.RECORDED_SCORES, new ScoreSmoothing(1));
     }
 
     private static Optional<ShadowScorer> javaForwardPass(ModelBundle bundle) {

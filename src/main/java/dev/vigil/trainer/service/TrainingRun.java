@@ -1,5 +1,6 @@
 package dev.vigil.trainer.service;
 
+import dev.vigil.contract.ScoreSmoothing;
 import dev.vigil.contract.avro.ModelBundle;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -97,7 +98,10 @@ public final class TrainingRun {
 
     private static CandidateGate.Contender contender(CandidateTrainer.Trained candidate) {
         return new CandidateGate.Contender(
-                candidate.scorer(), candidate.bundle().getThresholds().getAnomaly());
+                candidate.scorer(),
+                candidate.bundle().getThresholds().getAnomaly(),
+                IncumbentScoring.JAVA_FORWARD_PASS,
+                ScoreSmoothing.of(candidate.bundle()));
     }
 
     private static GateDecision refusedWithoutCandidate() {

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.vigil.contract.ScoreSmoothing;
 import dev.vigil.trainer.service.CandidateGate.Contender;
 import java.util.Arrays;
 import java.util.Random;
@@ -38,6 +39,37 @@ class CandidateGateTest {
             }
             return scores;
         };
+    }
+
+    /** The distance model with a threshold calibrated for scores smoothed with span {@code span}. */
+    private static Contender smoothed(double threshold, int span) {
+        return new Contender(distance(1.0), threshold, IncumbentScoring.JAVA_FORWARD_PASS, new ScoreSmoothing(span));
+    }
+
+    @Test
+    void aCandidateIsJudgedOnTheSmoothedScoresItsThresholdWasCalibratedFor() {
+        // Raw scores are Exp(1): 8 % exceed 2.5, over the budget; their span-9 moving average rarely does.
+        GateDecision raw = gate.judge(holdout, smoothed(2.5, 1), null);
+        GateDecision smooth = gate.judge(holdout, smoothed(2.5, 9), null);
+
+        assertFalse(raw.accepted());
+        assertTrue(raw.candidateFalseAlarmRate() > 0.05, "raw FAR " + raw.candidateFalseAlarmRate());
+        assertTrue(smooth.accepted(), smooth.reason());
+        assertTrue(smooth.candidateFalseAlarmRate() < 0.005, "smoothed FAR " + smooth.candidateFalseAlarmRate());
+    }
+
+    @Test
+    void smoothingRestartsAtEveryRunOfConsecutiveWindows() {
+        boolean[] everyWindowARun = new boolean[ROWS];
+        Arrays.fill(everyWindowARun, true);
+        var isolated = new HoldoutWindows(holdout.raw(), ROWS, 2, holdout.currentScores(), everyWindowARun);
+
+        GateDecision decision = gate.judge(isolated, smoothed(2.5, 9), null);
+
+        assertEquals(
+                gate.judge(holdout, smoothed(2.5, 1), null).candidateFalseAlarmRate(),
+                decision.candidateFalseAlarmRate(),
+                1e-12);
     }
 
     @Test
@@ -108,7 +140,7 @@ class CandidateGateTest {
         GateDecision decision = gate.judge(
                 withScores,
                 new Contender(distance(1.0), 6.0),
-                new Contender(asRecorded, 6.0, IncumbentScoring.RECORDED_SCORES));
+                new Contender(asRecorded, 6.0, IncumbentScoring.RECORDED_SCORES, new ScoreSmoothing(1)));
 
         assertTrue(decision.accepted(), decision.reason());
         assertTrue(decision.windows() < ROWS);

@@ -32,6 +32,14 @@ class HoldoutSplitTest {
     }
 
     @Test
+    void eachSegmentsHeldOutWindowsFormOneRunForSmoothing() {
+        HoldoutSplit split = HoldoutSplit.of(List.of(segment(10, 3), segment(10, 3)), 2, 0.3, 3);
+
+        assertArrayEquals(
+                new boolean[] {true, false, true, false}, split.holdout().segmentStarts());
+    }
+
+    @Test
     void windowsScoredByAnotherVersionCarryNoCurrentScore() {
         HoldoutSplit split = HoldoutSplit.of(List.of(segment(10, 2)), 1, 0.2, 3);
 

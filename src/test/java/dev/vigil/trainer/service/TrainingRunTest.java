@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.vigil.contract.BundleFiles;
+import dev.vigil.contract.ScoreSmoothing;
 import dev.vigil.contract.avro.ModelBundle;
 import dev.vigil.trainer.BundleModels;
 import dev.vigil.trainer.InferenceModel;
@@ -95,9 +96,13 @@ class TrainingRunTest {
 
     private static double[] importedScoresOfNormalWindows(ModelBundle bundle) {
         InferenceModel model = BundleModels.inferenceModel(bundle);
-        double[] scores = ModelTrainer.scoreRows(
-                model, split.holdout().raw(), split.holdout().count());
         double threshold = bundle.getThresholds().getAnomaly();
+        var imported = new CandidateGate.Contender(
+                (raw, count) -> ModelTrainer.scoreRows(model, raw, count),
+                threshold,
+                IncumbentScoring.JAVA_FORWARD_PASS,
+                ScoreSmoothing.of(bundle));
+        double[] scores = imported.scores(split.holdout());
         return Arrays.stream(scores).filter(s -> s <= threshold).toArray();
     }
 
