@@ -20,9 +20,16 @@ final class BenchClients {
     static final String GUARANTEE = StreamsConfig.EXACTLY_ONCE_V2;
 
     private final String bootstrapServers;
+    private final Map<String, String> streamsSettings;
 
     BenchClients(String bootstrapServers) {
+        this(bootstrapServers, Map.of());
+    }
+
+    /** Clients whose Streams applications also get {@code streamsSettings}. */
+    BenchClients(String bootstrapServers, Map<String, String> streamsSettings) {
         this.bootstrapServers = bootstrapServers;
+        this.streamsSettings = Map.copyOf(streamsSettings);
     }
 
     /**
@@ -50,7 +57,10 @@ final class BenchClients {
         return new KafkaConsumer<>(props, new ByteArrayDeserializer(), new ByteArrayDeserializer());
     }
 
-    /** Streams settings: exactly_once_v2, one thread, a fresh state directory, input from the start. */
+    /**
+     * Streams settings: exactly_once_v2, one thread, a fresh state directory, input from the start,
+     * then the run's extra settings.
+     */
     Properties streams(String applicationId) throws java.io.IOException {
         Path stateDir = Files.createTempDirectory("vigil-bench-state-");
         Properties props = new Properties();
@@ -60,6 +70,7 @@ final class BenchClients {
         props.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, 1);
         props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
         props.put(StreamsConfig.consumerPrefix(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG), "earliest");
+        props.putAll(streamsSettings);
         return props;
     }
 }

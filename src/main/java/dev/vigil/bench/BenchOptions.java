@@ -2,6 +2,7 @@ package dev.vigil.bench;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Settings of one {@link Benchmark} run.
@@ -14,6 +15,8 @@ import java.util.List;
  * @param latencyDuration how long the paced latency run sends, after its warm-up
  * @param timeout the most one subject may take to process the records
  * @param seed seed of the generated readings
+ * @param streamsSettings Kafka Streams settings applied to every subject alike (e.g.
+ *     {@code producer.batch.size}); the processing guarantee cannot be changed
  */
 public record BenchOptions(
         int records,
@@ -23,7 +26,21 @@ public record BenchOptions(
         List<String> featureNames,
         Duration latencyDuration,
         Duration timeout,
-        long seed) {
+        long seed,
+        Map<String, String> streamsSettings) {
+
+    /** Options with no extra Kafka Streams settings. */
+    public BenchOptions(
+            int records,
+            double warmupFraction,
+            int partitions,
+            int entities,
+            List<String> featureNames,
+            Duration latencyDuration,
+            Duration timeout,
+            long seed) {
+        this(records, warmupFraction, partitions, entities, featureNames, latencyDuration, timeout, seed, Map.of());
+    }
 
     /** Rejects settings that cannot produce a measurement, naming the setting. */
     public BenchOptions {
@@ -35,6 +52,10 @@ public record BenchOptions(
         require(entities >= 1, "entities must be positive, was " + entities);
         require(!featureNames.isEmpty(), "featureNames must not be empty");
         featureNames = List.copyOf(featureNames);
+        streamsSettings = Map.copyOf(streamsSettings);
+        require(
+                !streamsSettings.containsKey(org.apache.kafka.streams.StreamsConfig.PROCESSING_GUARANTEE_CONFIG),
+                "the processing guarantee is fixed at " + BenchClients.GUARANTEE);
     }
 
     /** Defaults for {@code records} readings over {@code featureNames}. */

@@ -16,6 +16,7 @@ import java.util.Map;
  * @param latencyP99Ms 99th-percentile end-to-end latency at the same rate
  * @param pacedRate the rate of the latency run, records/s
  * @param records records processed by each subject
+ * @param streamsSettings the extra Kafka Streams settings both subjects ran with
  */
 public record BenchResult(
         double passthroughRps,
@@ -23,7 +24,8 @@ public record BenchResult(
         double latencyP50Ms,
         double latencyP99Ms,
         double pacedRate,
-        int records) {
+        int records,
+        Map<String, String> streamsSettings) {
     private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     /** Detector throughput as a share of pass-through throughput. */
@@ -45,6 +47,7 @@ public record BenchResult(
         map.put("guarantee", BenchClients.GUARANTEE);
         map.put("paced_rate_rps", Math.round(pacedRate));
         map.put("records", records);
+        map.put("streams_settings", new java.util.TreeMap<>(streamsSettings));
         map.put("cpus", Runtime.getRuntime().availableProcessors());
         map.put("java", System.getProperty("java.version"));
         return map;

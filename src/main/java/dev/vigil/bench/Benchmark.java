@@ -31,7 +31,7 @@ public final class Benchmark {
 
     /** Measures on an already running broker. */
     public BenchResult run(EmbeddedKafka kafka, BenchSubject detector) throws Exception {
-        BenchClients clients = new BenchClients(kafka.bootstrapServers());
+        BenchClients clients = new BenchClients(kafka.bootstrapServers(), options.streamsSettings());
         BenchReadings readings = new BenchReadings(options.featureNames(), options.entities(), options.seed());
         produceInput(kafka, clients, readings);
         ThroughputRun throughput = new ThroughputRun(kafka, clients, options.partitions());
@@ -54,7 +54,8 @@ public final class Benchmark {
                 latency.percentileMillis(50),
                 latency.percentileMillis(99),
                 rate,
-                options.records());
+                options.records(),
+                options.streamsSettings());
     }
 
     private void produceInput(EmbeddedKafka kafka, BenchClients clients, BenchReadings readings) throws Exception {

@@ -67,6 +67,13 @@ public final class BenchCommand implements Callable<Integer> {
             description = "Detector setting, e.g. --set scoring.batch.size=256.")
     Map<String, String> detector = new LinkedHashMap<>();
 
+    @Option(
+            names = "--streams-set",
+            paramLabel = "KEY=VALUE",
+            description =
+                    "Kafka Streams setting for both subjects alike, e.g. --streams-set producer.batch.size=262144.")
+    Map<String, String> streams = new LinkedHashMap<>();
+
     @Option(names = "--json", paramLabel = "FILE", description = "Write the result as JSON.")
     Path json;
 
@@ -110,7 +117,8 @@ public final class BenchCommand implements Callable<Integer> {
                 names,
                 Duration.ofSeconds(latencySeconds),
                 defaults.timeout(),
-                seed);
+                seed,
+                streams);
         BenchResult result;
         try (EmbeddedKafka kafka = QuietBroker.start()) {
             result = new Benchmark(options).run(kafka, subject);

@@ -1,0 +1,39 @@
+package dev.vigil.bench;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.streams.StreamsConfig;
+import org.junit.jupiter.api.Test;
+
+class BenchOptionsTest {
+    private static BenchOptions withStreams(Map<String, String> settings) {
+        return new BenchOptions(
+                1000, 0.2, 2, 10, List.of("f0"), Duration.ofSeconds(1), Duration.ofSeconds(10), 1L, settings);
+    }
+
+    @Test
+    void extraStreamsSettingsReachEverySubjectsApplicationAndTheReport() throws Exception {
+        BenchOptions options = withStreams(Map.of("producer.batch.size", "262144"));
+        BenchClients clients = new BenchClients("localhost:9092", options.streamsSettings());
+
+        var props = clients.streams("bench-x");
+
+        assertEquals("262144", props.get("producer.batch.size"));
+        assertEquals(BenchClients.GUARANTEE, props.get(StreamsConfig.PROCESSING_GUARANTEE_CONFIG));
+        var report = new BenchResult(2, 1, 1, 2, 0.5, 1000, options.streamsSettings()).toMap();
+        assertEquals(Map.of("producer.batch.size", "262144"), report.get("streams_settings"));
+    }
+
+    @Test
+    void theProcessingGuaranteeCannotBeChangedForOneRun() {
+        var e = assertThrows(
+                IllegalArgumentException.class,
+                () -> withStreams(Map.of(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, "at_least_once")));
+        assertTrue(e.getMessage().contains("guarantee"), e.getMessage());
+    }
+}
