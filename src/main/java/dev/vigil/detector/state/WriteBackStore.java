@@ -1,9 +1,9 @@
 package dev.vigil.detector.state;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
+import java.util.LinkedHashSet;
 import java.util.Map;
+import java.util.Set;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.streams.processor.StateStore;
 import org.apache.kafka.streams.processor.StateStoreContext;
@@ -24,8 +24,9 @@ import org.apache.kafka.streams.state.internals.CachedStateStore;
  * That hook is {@link CachedStateStore#flushCache()}, the one Kafka's own record cache uses: the
  * task calls it before it flushes its record collector and commits the transaction, so under
  * exactly-once every value is still committed atomically with the input offsets that produced it.
- * When a task is revived after an aborted transaction, {@link #clearCache()} drops what was not
- * committed and the inner store is restored from the changelog as usual.
+ * When a task is closed without a commit (a crash, an aborted transaction) or recycled, the cache is
+ * dropped ({@link #close()}, {@link #clearCache()}) and the inner store comes back from the changelog
+ * as usual.
  *
  * <p>Values are mutable objects owned by the store: change one, then {@link #put} it to mark it
  * for writing. Memory is bounded: beyond {@code maxEntries} the least recently used entry is
@@ -39,12 +40,9 @@ public final class WriteBackStore<K, V> implements StateStore, CachedStateStore<
     private final ValueCodec<V> codec;
     private final int maxEntries;
     private final Map<K, Slot<V>> cache;
-    private final List<K> dirty = new ArrayList<>();
+    private final Set<K> dirty = new LinkedHashSet<>();
 
-    /**
-     * A cached value and whether it changed since the last commit. A changed slot's key is in
-     * {@code dirty}; a key may stay there after its slot was evicted or discarded, and is skipped.
-     */
+    /** A cached value and whether it changed since the last commit (then its key is in {@code dirty}). */
     private static final class Slot<V> {
         V value;
         boolean changed;
@@ -65,6 +63,7 @@ public final class WriteBackStore<K, V> implements StateStore, CachedStateStore<
                     return false;
                 }
                 writeIfChanged(eldest.getKey(), eldest.getValue());
+                dirty.remove(eldest.getKey());
                 return true;
             }
         };
@@ -106,6 +105,7 @@ public final class WriteBackStore<K, V> implements StateStore, CachedStateStore<
      */
     public void discard(K key) {
         cache.remove(key);
+        dirty.remove(key);
     }
 
     /**
@@ -129,10 +129,7 @@ public final class WriteBackStore<K, V> implements StateStore, CachedStateStore<
 
     /** The number of values changed since the last commit. */
     public int unwritten() {
-        return (int) dirty.stream()
-                .distinct()
-                .filter(key -> cache.containsKey(key) && cache.get(key).changed)
-                .count();
+        return dirty.size();
     }
 
     /** Encodes and writes every changed value to the inner (changelogged) store. */

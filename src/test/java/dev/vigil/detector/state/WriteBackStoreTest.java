@@ -147,6 +147,31 @@ class WriteBackStoreTest {
     }
 
     @Test
+    void moreChangedValuesThanTheBoundAreEachWrittenOnce() {
+        for (int i = 0; i < 10; i++) {
+            store.put("e" + i, new StringBuilder("v" + i));
+        }
+        assertEquals(3, store.unwritten(), "seven were written when evicted");
+        store.flushCache();
+        for (int i = 0; i < 10; i++) {
+            assertEquals("v" + i, stored("e" + i));
+        }
+        assertEquals(10, codec.encoded);
+        assertEquals(0, store.unwritten());
+    }
+
+    @Test
+    void aDiscardedChangeIsNotWrittenButALaterOneIs() {
+        store.put("pump-1", new StringBuilder("half"));
+        store.discard("pump-1");
+        assertEquals(0, store.unwritten());
+        store.put("pump-1", new StringBuilder("whole"));
+        store.flushCache();
+        assertEquals("whole", stored("pump-1"));
+        assertEquals(1, codec.encoded);
+    }
+
+    @Test
     void allOverlaysCachedChangesOnTheStoredValuesInKeyOrder() {
         store.put("a", new StringBuilder("1"));
         store.put("b", new StringBuilder("2"));
