@@ -48,6 +48,14 @@ public final class InferenceModel {
         return new InferenceModel(features, window, center, scale, layers, weight);
     }
 
+    /**
+     * This model with every error weight 1: its plain squared reconstruction error, which, unlike a
+     * normalised score, can be compared with another model's.
+     */
+    public InferenceModel unweighted() {
+        return withErrorWeights(ones(features));
+    }
+
     private static float[] ones(int n) {
         float[] w = new float[n];
         java.util.Arrays.fill(w, 1f);

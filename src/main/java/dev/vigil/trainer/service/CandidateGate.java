@@ -19,15 +19,27 @@ import java.util.Arrays;
  */
 public record CandidateGate(double falseAlarmBudget, double errorTolerance, int minWindows) {
     /**
-     * A model as the gate sees it: how it scores windows, where its anomaly threshold lies, how those
-     * scores are obtained (reported in the decision for the model in use), and the smoothing its
-     * threshold was calibrated for (span 1 for scores that are already smoothed, like the ones the
-     * detector recorded).
+     * A model as the gate sees it: how it scores windows (its anomaly score, compared with its
+     * threshold for the false-alarm rate), its reconstruction error on a scale comparable between
+     * models ({@code error}: squared error without the model's own per-feature error weights, which
+     * make every model's score ≈ 1 on its own validation data; null when not available, and then the
+     * error comparison is skipped), how the scores are obtained (reported in the decision for the
+     * model in use), and the smoothing its threshold was calibrated for (span 1 for scores that are
+     * already smoothed, like the ones the detector recorded).
      */
-    public record Contender(ShadowScorer scorer, double threshold, IncumbentScoring scoring, ScoreSmoothing smoothing) {
-        /** A contender scored by its Java forward pass, without smoothing. */
+    public record Contender(
+            ShadowScorer scorer,
+            ShadowScorer error,
+            double threshold,
+            IncumbentScoring scoring,
+            ScoreSmoothing smoothing) {
+        /** A contender scored by its Java forward pass, without smoothing, whose score is its error. */
         public Contender(ShadowScorer scorer, double threshold) {
-            this(scorer, threshold, IncumbentScoring.JAVA_FORWARD_PASS, new ScoreSmoothing(1));
+            this(scorer, scorer, threshold, IncumbentScoring.JAVA_FORWARD_PASS, new ScoreSmoothing(1));
+        }
+
+        double[] errors(HoldoutWindows holdout) {
+            return error == null ? null : error.score(holdout.raw(), holdout.count());
         }
 
         double[] scores(HoldoutWindows holdout) {
@@ -58,8 +70,8 @@ public record CandidateGate(double falseAlarmBudget, double errorTolerance, int 
                 count(normal),
                 rateAbove(candidateScores, normal, candidate.threshold()),
                 current == null ? Double.NaN : rateAbove(currentScores, normal, current.threshold()),
-                mean(candidateScores, normal),
-                current == null ? Double.NaN : mean(currentScores, normal),
+                mean(candidate.errors(holdout), normal),
+                current == null ? Double.NaN : mean(current.errors(holdout), normal),
                 scoring);
         return decide(figures, current != null);
     }
@@ -129,6 +141,9 @@ public record CandidateGate(double falseAlarmBudget, double errorTolerance, int 
     }
 
     private static double mean(double[] scores, boolean[] normal) {
+        if (scores == null) {
+            return Double.NaN;
+        }
         double sum = 0;
         int n = 0;
         for (int i = 0; i < scores.length; i++) {

@@ -6,8 +6,17 @@ import java.util.List;
 /** Trains one candidate model of a variant; the service trains one per configured variant. */
 @FunctionalInterface
 public interface CandidateTrainer {
-    /** A trained candidate: its unsigned bundle and its Java forward pass. */
-    record Trained(ModelBundle bundle, ShadowScorer scorer) {}
+    /**
+     * A trained candidate: its unsigned bundle, its Java forward pass (anomaly score) and its error
+     * without per-feature error weights (comparable with another model's; see {@link
+     * CandidateGate.Contender}).
+     */
+    record Trained(ModelBundle bundle, ShadowScorer scorer, ShadowScorer error) {
+        /** A candidate whose score is its comparable error (no error weights). */
+        public Trained(ModelBundle bundle, ShadowScorer scorer) {
+            this(bundle, scorer, scorer);
+        }
+    }
 
     /**
      * @param features feature names in model order

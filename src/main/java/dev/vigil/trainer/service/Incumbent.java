@@ -13,7 +13,8 @@ import org.slf4j.LoggerFactory;
  * The model in use as the gate's contender. Its Java forward pass is rebuilt from the bundle
  * ({@link BundleModels#inferenceModel}) and must reproduce the bundle's probe batch; when the
  * importer refuses the graph (a model not exported by this trainer) or the probe disagrees, the
- * scores the detector recorded for the held-out windows stand in.
+ * scores the detector recorded for the held-out windows stand in (for the false-alarm rate only:
+ * recorded scores are normalised and smoothed, so the error comparison is then skipped).
  */
 final class Incumbent {
     private static final Logger LOG = LoggerFactory.getLogger(Incumbent.class);
@@ -26,29 +27,34 @@ final class Incumbent {
             return null;
         }
         double threshold = bundle.getThresholds().getAnomaly();
-        Optional<ShadowScorer> java = javaForwardPass(bundle);
+        Optional<InferenceModel> java = javaForwardPass(bundle);
         if (java.isPresent()) {
             LOG.info("Gate scores the model in use v{} with its Java forward pass (imported)", bundle.getVersion());
+            InferenceModel model = java.get();
+            InferenceModel unweighted = model.unweighted();
             return new CandidateGate.Contender(
-                    java.get(), threshold, IncumbentScoring.JAVA_FORWARD_PASS, ScoreSmoothing.of(bundle));
+                    (raw, count) -> ModelTrainer.scoreRows(model, raw, count),
+                    (raw, count) -> ModelTrainer.scoreRows(unweighted, raw, count),
+                    threshold,
+                    IncumbentScoring.JAVA_FORWARD_PASS,
+                    ScoreSmoothing.of(bundle));
         }
         ShadowScorer recorded = (raw, count) -> holdout.currentScores();
         return new CandidateGate.Contender(
-                recorded, threshold, IncumbentScoring.RECORDED_SCORES, new ScoreSmoothing(1));
+                recorded, null, threshold, IncumbentScoring.RECORDED_SCORES, new ScoreSmoothing(1));
     }
 
-    private static Optional<ShadowScorer> javaForwardPass(ModelBundle bundle) {
-        ShadowScorer scorer;
+    private static Optional<InferenceModel> javaForwardPass(ModelBundle bundle) {
+        InferenceModel model;
         try {
-            InferenceModel model = BundleModels.inferenceModel(bundle);
-            scorer = (raw, count) -> ModelTrainer.scoreRows(model, raw, count);
+            model = BundleModels.inferenceModel(bundle);
         } catch (IllegalArgumentException e) {
             fallingBack(bundle, "the importer refuses its graph: " + e.getMessage());
             return Optional.empty();
         }
-        Optional<String> problem = probeProblem(bundle, scorer);
+        Optional<String> problem = probeProblem(bundle, (raw, count) -> ModelTrainer.scoreRows(model, raw, count));
         problem.ifPresent(p -> fallingBack(bundle, "its imported forward pass misses the probe: " + p));
-        return problem.isPresent() ? Optional.empty() : Optional.of(scorer);
+        return problem.isPresent() ? Optional.empty() : Optional.of(model);
     }
 
     private static Optional<String> probeProblem(ModelBundle bundle, ShadowScorer scorer) {

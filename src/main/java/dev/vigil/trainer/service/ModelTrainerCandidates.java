@@ -8,7 +8,8 @@ import java.util.List;
 
 /**
  * Trains candidates with the project's {@link ModelTrainer}; the Java forward pass of the trained
- * {@code InferenceModel} is the candidate's shadow scorer. Hyper-parameters come from the
+ * {@code InferenceModel} is the candidate's shadow scorer (and, without its error weights, its
+ * comparable error). Hyper-parameters come from the
  * service's {@code train.*} keys on top of {@link TrainerConfig}'s defaults.
  */
 public final class ModelTrainerCandidates implements CandidateTrainer {
@@ -39,6 +40,10 @@ public final class ModelTrainerCandidates implements CandidateTrainer {
             List<String> features, int window, List<double[][]> sequences, String variant, String group, long version) {
         TrainerConfig config = base.toBuilder().variant(variant).window(window).build();
         TrainingOutcome outcome = trainer.trainWithReport(TrainingData.of(features, sequences), config, group, version);
-        return new Trained(outcome.bundle(), (raw, count) -> ModelTrainer.scoreRows(outcome.model(), raw, count));
+        var unweighted = outcome.model().unweighted();
+        return new Trained(
+                outcome.bundle(),
+                (raw, count) -> ModelTrainer.scoreRows(outcome.model(), raw, count),
+                (raw, count) -> ModelTrainer.scoreRows(unweighted, raw, count));
     }
 }

@@ -99,6 +99,7 @@ public final class TrainingRun {
     private static CandidateGate.Contender contender(CandidateTrainer.Trained candidate) {
         return new CandidateGate.Contender(
                 candidate.scorer(),
+                candidate.error(),
                 candidate.bundle().getThresholds().getAnomaly(),
                 IncumbentScoring.JAVA_FORWARD_PASS,
                 ScoreSmoothing.of(candidate.bundle()));

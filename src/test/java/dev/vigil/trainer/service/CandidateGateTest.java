@@ -43,7 +43,8 @@ class CandidateGateTest {
 
     /** The distance model with a threshold calibrated for scores smoothed with span {@code span}. */
     private static Contender smoothed(double threshold, int span) {
-        return new Contender(distance(1.0), threshold, IncumbentScoring.JAVA_FORWARD_PASS, new ScoreSmoothing(span));
+        return new Contender(
+                distance(1.0), distance(1.0), threshold, IncumbentScoring.JAVA_FORWARD_PASS, new ScoreSmoothing(span));
     }
 
     @Test
@@ -70,6 +71,29 @@ class CandidateGateTest {
                 gate.judge(holdout, smoothed(2.5, 1), null).candidateFalseAlarmRate(),
                 decision.candidateFalseAlarmRate(),
                 1e-12);
+    }
+
+    @Test
+    void errorsAreComparedWithoutEachModelsOwnErrorWeights() {
+        // The candidate's score is its error weighted ×2 (as per-feature normalisation may do), with a
+        // threshold to match; its plain reconstruction error equals the current model's.
+        var weighted = new Contender(
+                distance(2.0), distance(1.0), 12.0, IncumbentScoring.JAVA_FORWARD_PASS, new ScoreSmoothing(1));
+
+        GateDecision decision = gate.judge(holdout, weighted, new Contender(distance(1.0), 6.0));
+
+        assertTrue(decision.accepted(), decision.reason());
+        assertEquals(decision.currentError(), decision.candidateError(), 1e-12);
+    }
+
+    @Test
+    void withoutAComparableErrorForTheModelInUseOnlyTheFalseAlarmRateDecides() {
+        var recorded = new Contender(distance(1.0), null, 6.0, IncumbentScoring.RECORDED_SCORES, new ScoreSmoothing(1));
+
+        GateDecision decision = gate.judge(holdout, new Contender(distance(3.0), 18.0), recorded);
+
+        assertTrue(decision.accepted(), decision.reason());
+        assertTrue(Double.isNaN(decision.currentError()));
     }
 
     @Test
@@ -140,7 +164,7 @@ class CandidateGateTest {
         GateDecision decision = gate.judge(
                 withScores,
                 new Contender(distance(1.0), 6.0),
-                new Contender(asRecorded, 6.0, IncumbentScoring.RECORDED_SCORES, new ScoreSmoothing(1)));
+                new Contender(asRecorded, null, 6.0, IncumbentScoring.RECORDED_SCORES, new ScoreSmoothing(1)));
 
         assertTrue(decision.accepted(), decision.reason());
         assertTrue(decision.windows() < ROWS);

@@ -88,22 +88,29 @@ class TrainingRunTest {
         assertEquals(IncumbentScoring.JAVA_FORWARD_PASS, decision.currentScoring());
         assertTrue(decision.reason().contains("false-alarm rate"), decision.reason());
         assertTrue(Arrays.stream(split.holdout().currentScores()).allMatch(Double::isNaN), "nothing recorded");
-        double[] imported = importedScoresOfNormalWindows(fromTopic);
+        double[] imported = importedErrorsOfNormalWindows(fromTopic);
         assertEquals(imported.length, decision.windows());
         assertEquals(Arrays.stream(imported).average().orElseThrow(), decision.currentError(), 1e-9);
         assertEquals(0.0, decision.currentFalseAlarmRate());
     }
 
-    private static double[] importedScoresOfNormalWindows(ModelBundle bundle) {
+    /** The imported model's plain errors of the windows its smoothed scores call normal. */
+    private static double[] importedErrorsOfNormalWindows(ModelBundle bundle) {
         InferenceModel model = BundleModels.inferenceModel(bundle);
         double threshold = bundle.getThresholds().getAnomaly();
         var imported = new CandidateGate.Contender(
                 (raw, count) -> ModelTrainer.scoreRows(model, raw, count),
+                null,
                 threshold,
                 IncumbentScoring.JAVA_FORWARD_PASS,
                 ScoreSmoothing.of(bundle));
         double[] scores = imported.scores(split.holdout());
-        return Arrays.stream(scores).filter(s -> s <= threshold).toArray();
+        double[] errors = ModelTrainer.scoreRows(
+                model.unweighted(), split.holdout().raw(), split.holdout().count());
+        return java.util.stream.IntStream.range(0, scores.length)
+                .filter(i -> scores[i] <= threshold)
+                .mapToDouble(i -> errors[i])
+                .toArray();
     }
 
     private static List<double[][]> quieterData() {
