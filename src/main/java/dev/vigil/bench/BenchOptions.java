@@ -29,19 +29,6 @@ public record BenchOptions(
         long seed,
         Map<String, String> streamsSettings) {
 
-    /** Options with no extra Kafka Streams settings. */
-    public BenchOptions(
-            int records,
-            double warmupFraction,
-            int partitions,
-            int entities,
-            List<String> featureNames,
-            Duration latencyDuration,
-            Duration timeout,
-            long seed) {
-        this(records, warmupFraction, partitions, entities, featureNames, latencyDuration, timeout, seed, Map.of());
-    }
-
     /** Rejects settings that cannot produce a measurement, naming the setting. */
     public BenchOptions {
         require(records >= 100, "records must be at least 100, was " + records);
@@ -60,7 +47,8 @@ public record BenchOptions(
 
     /** Defaults for {@code records} readings over {@code featureNames}. */
     public static BenchOptions defaults(int records, List<String> featureNames) {
-        return new BenchOptions(records, 0.2, 2, 100, featureNames, Duration.ofSeconds(10), Duration.ofMinutes(5), 42L);
+        return new BenchOptions(
+                records, 0.2, 2, 100, featureNames, Duration.ofSeconds(10), Duration.ofMinutes(5), 42L, Map.of());
     }
 
     /** The number of leading output records left out of the timing. */

@@ -15,6 +15,7 @@ import java.util.concurrent.CountDownLatch;
 import org.apache.kafka.common.config.ConfigException;
 import org.apache.kafka.streams.KafkaStreams;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -38,11 +39,8 @@ public final class DetectCommand implements Callable<Integer> {
                     + " (VIGIL_INPUT_TOPIC sets input.topic); kafka.* keys go to Kafka Streams.")
     Path config;
 
-    @Option(
-            names = "--metrics-port",
-            defaultValue = "-1",
-            description = "Serve /metrics, /health, /ready on this port (0 = any free port, -1 = off).")
-    int metricsPort;
+    @Mixin
+    OpsPortOption opsPort;
 
     @Override
     public Integer call() throws Exception {
@@ -69,8 +67,7 @@ public final class DetectCommand implements Callable<Integer> {
             return 1;
         }
         try (AutoCloseable streamsMetrics = metrics.bindKafkaStreams(detector.streams());
-                OpsHttpServer ops =
-                        metricsPort < 0 ? null : OpsHttpServer.start(metricsPort, registry, () -> ready(detector))) {
+                OpsHttpServer ops = opsPort.startOrNull(registry, () -> ready(detector))) {
             awaitShutdown(detector);
         }
         return Termination.SIGTERM_EXIT;

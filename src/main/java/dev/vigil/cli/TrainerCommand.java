@@ -14,6 +14,7 @@ import java.time.Clock;
 import java.util.concurrent.Callable;
 import org.apache.kafka.common.config.ConfigException;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -35,11 +36,8 @@ public final class TrainerCommand implements Callable<Integer> {
             description = "trainer.properties (see docs/MODELS.md).")
     Path config;
 
-    @Option(
-            names = "--metrics-port",
-            defaultValue = "-1",
-            description = "Serve /metrics, /health, /ready on this port (0 = any free port, -1 = off).")
-    int metricsPort;
+    @Mixin
+    OpsPortOption opsPort;
 
     @Override
     public Integer call() throws Exception {
@@ -52,8 +50,7 @@ public final class TrainerCommand implements Callable<Integer> {
         }
         PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         try (VigilMetrics metrics = new VigilMetrics();
-                OpsHttpServer ops =
-                        metricsPort < 0 ? null : OpsHttpServer.start(metricsPort, registry, Readiness::isReady);
+                OpsHttpServer ops = opsPort.startOrNull(registry, Readiness::isReady);
                 TrainerService service = new TrainerService(
                         settings,
                         ModelTrainerCandidates.from(settings),

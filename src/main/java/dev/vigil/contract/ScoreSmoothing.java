@@ -55,4 +55,17 @@ public final class ScoreSmoothing {
         }
         return out;
     }
+
+    /**
+     * The smoothed series of {@code scores}, restarting wherever {@code runStarts} is true (the first
+     * score of each run of consecutive readings of one entity; the first score always starts one).
+     */
+    public double[] smooth(double[] scores, boolean[] runStarts) {
+        double[] out = new double[scores.length];
+        for (int i = 0; i < scores.length; i++) {
+            boolean first = i == 0 || runStarts[i];
+            out[i] = next(first ? 0 : out[i - 1], first, scores[i]);
+        }
+        return out;
+    }
 }

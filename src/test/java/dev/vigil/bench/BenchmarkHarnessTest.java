@@ -9,6 +9,7 @@ import dev.vigil.ops.EmbeddedKafka;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -31,7 +32,7 @@ class BenchmarkHarnessTest {
     @Test
     void bothSubjectsAreMeasuredOnOneBrokerAndTheReportHasTheAgreedKeys(@TempDir Path dir) throws Exception {
         BenchOptions options = new BenchOptions(
-                30_000, 0.2, 2, 10, List.of("f0", "f1"), Duration.ofSeconds(1), Duration.ofSeconds(60), 7L);
+                30_000, 0.2, 2, 10, List.of("f0", "f1"), Duration.ofSeconds(1), Duration.ofSeconds(60), 7L, Map.of());
         BenchResult result = new Benchmark(options).run(kafka, BenchSubject.passThrough());
         Path file = dir.resolve("bench.json");
         result.write(file);

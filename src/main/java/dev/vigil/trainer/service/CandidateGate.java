@@ -44,15 +44,7 @@ public record CandidateGate(double falseAlarmBudget, double errorTolerance, int 
 
         double[] scores(HoldoutWindows holdout) {
             double[] scores = scorer.score(holdout.raw(), holdout.count());
-            if (smoothing.span() == 1) {
-                return scores;
-            }
-            double[] smoothed = new double[scores.length];
-            for (int i = 0; i < scores.length; i++) {
-                boolean first = i == 0 || holdout.segmentStarts()[i];
-                smoothed[i] = smoothing.next(first ? 0 : smoothed[i - 1], first, scores[i]);
-            }
-            return smoothed;
+            return smoothing.span() == 1 ? scores : smoothing.smooth(scores, holdout.segmentStarts());
         }
     }
 

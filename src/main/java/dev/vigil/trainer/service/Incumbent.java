@@ -4,7 +4,6 @@ import dev.vigil.contract.ScoreSmoothing;
 import dev.vigil.contract.avro.ModelBundle;
 import dev.vigil.trainer.BundleModels;
 import dev.vigil.trainer.InferenceModel;
-import dev.vigil.trainer.ModelTrainer;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,11 +29,9 @@ final class Incumbent {
         Optional<InferenceModel> java = javaForwardPass(bundle);
         if (java.isPresent()) {
             LOG.info("Gate scores the model in use v{} with its Java forward pass (imported)", bundle.getVersion());
-            InferenceModel model = java.get();
-            InferenceModel unweighted = model.unweighted();
             return new CandidateGate.Contender(
-                    (raw, count) -> ModelTrainer.scoreRows(model, raw, count),
-                    (raw, count) -> ModelTrainer.scoreRows(unweighted, raw, count),
+                    ShadowScorer.of(java.get()),
+                    ShadowScorer.of(java.get().unweighted()),
                     threshold,
                     IncumbentScoring.JAVA_FORWARD_PASS,
                     ScoreSmoothing.of(bundle));
@@ -52,7 +49,7 @@ final class Incumbent {
             fallingBack(bundle, "the importer refuses its graph: " + e.getMessage());
             return Optional.empty();
         }
-        Optional<String> problem = probeProblem(bundle, (raw, count) -> ModelTrainer.scoreRows(model, raw, count));
+        Optional<String> problem = probeProblem(bundle, ShadowScorer.of(model));
         problem.ifPresent(p -> fallingBack(bundle, "its imported forward pass misses the probe: " + p));
         return problem.isPresent() ? Optional.empty() : Optional.of(model);
     }

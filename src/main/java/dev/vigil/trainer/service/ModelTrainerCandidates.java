@@ -40,10 +40,9 @@ public final class ModelTrainerCandidates implements CandidateTrainer {
             List<String> features, int window, List<double[][]> sequences, String variant, String group, long version) {
         TrainerConfig config = base.toBuilder().variant(variant).window(window).build();
         TrainingOutcome outcome = trainer.trainWithReport(TrainingData.of(features, sequences), config, group, version);
-        var unweighted = outcome.model().unweighted();
         return new Trained(
                 outcome.bundle(),
-                (raw, count) -> ModelTrainer.scoreRows(outcome.model(), raw, count),
-                (raw, count) -> ModelTrainer.scoreRows(unweighted, raw, count));
+                ShadowScorer.of(outcome.model()),
+                ShadowScorer.of(outcome.model().unweighted()));
     }
 }

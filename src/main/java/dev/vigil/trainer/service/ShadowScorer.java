@@ -1,5 +1,8 @@
 package dev.vigil.trainer.service;
 
+import dev.vigil.trainer.InferenceModel;
+import dev.vigil.trainer.ModelTrainer;
+
 /** Scores model inputs in Java, off the serving path: the shadow run of a gate. */
 @FunctionalInterface
 public interface ShadowScorer {
@@ -9,4 +12,9 @@ public interface ShadowScorer {
      * @return one anomaly score per row
      */
     double[] score(float[] raw, int count);
+
+    /** The Java forward pass of {@code model}. */
+    static ShadowScorer of(InferenceModel model) {
+        return (raw, count) -> ModelTrainer.scoreRows(model, raw, count);
+    }
 }
