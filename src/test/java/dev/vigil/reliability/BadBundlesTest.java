@@ -75,16 +75,8 @@ class BadBundlesTest {
     private static void verifyScoring(EmbeddedKafka kafka, ReadingStream stream) {
         var ids = stream.ackedIds();
         try (OutputTally out = new OutputTally(kafka.bootstrapServers(), OutputTally.Topics.DEFAULT)) {
-            out.pollUntil(() -> out.scoredOf(ids) == ids.size(), Duration.ofSeconds(60));
-            out.settle(Duration.ofSeconds(1));
-            LOG.info(
-                    "bad bundles: in={} scored={} dead-lettered={} duplicates={} missing={} versions={}",
-                    ids.size(),
-                    out.scored(),
-                    out.deadLetters().size(),
-                    out.duplicates(),
-                    out.missing(ids).size(),
-                    out.versions());
+            out.awaitScored(ids, Duration.ofSeconds(1));
+            LOG.info("bad bundles: {} versions={}", out.summary(ids), out.versions());
             assertEquals(List.of(), out.missing(ids));
             assertEquals(0, out.duplicates());
             assertEquals(Map.of(1L, READINGS), out.versions(), "every reading scored by version 1");

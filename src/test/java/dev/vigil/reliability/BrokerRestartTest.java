@@ -53,15 +53,8 @@ class BrokerRestartTest {
     private static void verify(EmbeddedKafka kafka, ReadingStream stream) {
         var ids = stream.ackedIds();
         try (OutputTally out = new OutputTally(kafka.bootstrapServers(), OutputTally.Topics.DEFAULT)) {
-            out.pollUntil(() -> out.scoredOf(ids) == ids.size(), Duration.ofSeconds(60));
-            out.settle(Duration.ofSeconds(2));
-            LOG.info(
-                    "broker restart: in={} scored={} dead-lettered={} duplicates={} missing={}",
-                    ids.size(),
-                    out.scored(),
-                    out.deadLetters().size(),
-                    out.duplicates(),
-                    out.missing(ids).size());
+            out.awaitScored(ids, Duration.ofSeconds(2));
+            LOG.info("broker restart: {}", out.summary(ids));
             assertEquals(READINGS, ids.size());
             assertEquals(List.of(), out.missing(ids));
             assertEquals(0, out.duplicates());

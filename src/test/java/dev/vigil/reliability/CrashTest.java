@@ -86,8 +86,7 @@ class CrashTest {
     private static Result tally(EmbeddedKafka kafka, String guarantee, ReadingStream stream) {
         var ids = stream.ackedIds();
         try (OutputTally out = new OutputTally(kafka.bootstrapServers(), OutputTally.Topics.DEFAULT)) {
-            out.pollUntil(() -> out.scoredOf(ids) == ids.size(), Duration.ofSeconds(60));
-            out.settle(Duration.ofSeconds(3));
+            out.awaitScored(ids, Duration.ofSeconds(3));
             Result result =
                     new Result(out.scored(), out.duplicates(), out.missing(ids), Map.copyOf(out.openedByAlert()));
             LOG.info(

@@ -77,6 +77,22 @@ final class OutputTally implements AutoCloseable {
         return true;
     }
 
+    /**
+     * Waits (up to a minute) until every one of {@code ids} was scored, then until nothing new arrived
+     * for {@code quiet}.
+     */
+    void awaitScored(Set<String> ids, Duration quiet) {
+        pollUntil(() -> scoredOf(ids) == ids.size(), Duration.ofSeconds(60));
+        settle(quiet);
+    }
+
+    /** The counts every real-broker test logs: in, scored, dead-lettered, duplicates, missing. */
+    String summary(Set<String> ids) {
+        return "in=" + ids.size() + " scored=" + scored() + " dead-lettered="
+                + deadLetters().size() + " duplicates=" + duplicates() + " missing="
+                + missing(ids).size();
+    }
+
     /** Polls until nothing new arrived for {@code quiet}, so late duplicates are counted too. */
     void settle(Duration quiet) {
         int seen = total();

@@ -107,16 +107,8 @@ class TwoInstancesTest {
     private static void verify(EmbeddedKafka kafka, ReadingStream stream) {
         var ids = stream.ackedIds();
         try (OutputTally out = new OutputTally(kafka.bootstrapServers(), OutputTally.Topics.DEFAULT)) {
-            out.pollUntil(() -> out.scoredOf(ids) == ids.size(), Duration.ofSeconds(60));
-            out.settle(Duration.ofSeconds(2));
-            LOG.info(
-                    "two instances: in={} scored={} dead-lettered={} duplicates={} missing={} versions={}",
-                    ids.size(),
-                    out.scored(),
-                    out.deadLetters().size(),
-                    out.duplicates(),
-                    out.missing(ids).size(),
-                    out.versions());
+            out.awaitScored(ids, Duration.ofSeconds(2));
+            LOG.info("two instances: {} versions={}", out.summary(ids), out.versions());
             assertEquals(List.of(), out.missing(ids));
             assertEquals(0, out.duplicates());
             assertEquals(Set.of(1L, 2L), out.versions().keySet(), "scored by version 1, then by version 2");
