@@ -1,6 +1,5 @@
 package dev.vigil.detector;
 
-import dev.vigil.contract.avro.ScoredReading;
 import dev.vigil.contract.avro.Verdict;
 import dev.vigil.detector.decision.Decider;
 import dev.vigil.detector.decision.Decision;
@@ -9,6 +8,7 @@ import dev.vigil.detector.decision.EntityStateCodec;
 import dev.vigil.detector.features.WarmingUp;
 import dev.vigil.detector.scoring.ModelHolder;
 import dev.vigil.detector.scoring.Scored;
+import dev.vigil.detector.sinks.ScoredOutput;
 import dev.vigil.detector.sinks.ScoredReadings;
 import dev.vigil.detector.state.ValueCodec;
 import dev.vigil.detector.state.WriteBackStore;
@@ -74,7 +74,7 @@ final class DecisionProcessor implements Processor<String, Object, String, Objec
 
     private void decide(Record<String, Object> record, Scored scored) {
         Decision decision = decideAndStore(record.key(), scored);
-        ScoredReading out = ScoredReadings.of(scored, decision, now());
+        ScoredOutput out = ScoredReadings.of(scored, decision, now());
         events.scored(decision.verdict(), decision.score(), decision.limits().entry());
         context.forward(record.withValue(out), targets.scored());
         decision.alert().ifPresent(alert -> {

@@ -1,7 +1,9 @@
 package dev.vigil.contract;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.vigil.contract.avro.AlertEvent;
 import dev.vigil.contract.avro.AnomalyAlert;
@@ -132,6 +134,23 @@ class SchemaRoundTripTest {
     void bytesOfAnotherSchemaAreRefused() {
         byte[] readingBytes = AvroCodec.of(SensorReading.class).encode(reading());
         assertThrows(Exception.class, () -> AvroCodec.of(ModelBundle.class).decode(readingBytes));
+    }
+
+    @Test
+    void bytesAfterTheRecordAreRefused() {
+        byte[] bytes = AvroCodec.of(SensorReading.class).encode(reading());
+        byte[] trailing = Arrays.copyOf(bytes, bytes.length + 3);
+        var e = assertThrows(
+                IOException.class, () -> AvroCodec.of(SensorReading.class).decode(trailing));
+        assertTrue(e.getMessage().contains("bytes left after the SensorReading record"), e.getMessage());
+    }
+
+    @Test
+    void onlyBytesWithTheCodecsOwnHeaderClaimItsSchema() {
+        var codec = AvroCodec.of(SensorReading.class);
+        assertTrue(codec.isOwnSchema(codec.encode(reading())));
+        assertFalse(codec.isOwnSchema(AvroCodec.of(ModelBundle.class).encode(bundle())));
+        assertFalse(codec.isOwnSchema(new byte[] {(byte) 0xC3, 0x01}));
     }
 
     @Test

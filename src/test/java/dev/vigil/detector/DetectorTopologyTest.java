@@ -55,6 +55,44 @@ class DetectorTopologyTest {
     }
 
     @Test
+    void anAvroReadingWithoutEntityLeavesWithTheKeyAsEntity() {
+        try (var h = harness(Map.of())) {
+            var reading = SensorReading.newBuilder()
+                    .setEntity("")
+                    .setTimestamp(Instant.ofEpochMilli(DetectorHarness.T0))
+                    .setValues(Map.of("temp", 50.0, "pressure", 50.0, "flow", 50.0))
+                    .setId("r-1")
+                    .build();
+            h.input.pipeInput(
+                    "pump-9", DetectorHarness.READINGS.encode(reading), Instant.ofEpochMilli(DetectorHarness.T0));
+            SensorReading out = h.scored.readValue().getReading();
+            reading.setEntity("pump-9");
+            assertEquals(reading, out);
+        }
+    }
+
+    @Test
+    void anAvroReadingLeavesAsItCameInBothTheWarmingUpAndTheScoredRecord() {
+        var windowOfThree = TestBundles.linear("pumps", 1, TestBundles.FEATURES, 3);
+        try (var h = new DetectorHarness(Map.of(), windowOfThree, stateDir)) {
+            for (int second = 0; second < 3; second++) {
+                var reading = SensorReading.newBuilder()
+                        .setEntity("pump-8")
+                        .setTimestamp(Instant.ofEpochMilli(DetectorHarness.T0 + second * 1000L))
+                        .setValues(Map.of("temp", 50.0 + second, "pressure", 50.0, "flow", 50.0))
+                        .setTags(Map.of("site", "north"))
+                        .setId("r-" + second)
+                        .build();
+                h.input.pipeInput(
+                        "pump-8", DetectorHarness.READINGS.encode(reading), Instant.ofEpochMilli(DetectorHarness.T0));
+                ScoredReading out = h.scored.readValue();
+                assertEquals(reading, out.getReading());
+                assertEquals(second < 2, out.getVerdict() == Verdict.WARMING_UP, "reading " + second);
+            }
+        }
+    }
+
+    @Test
     void aSpikeIsScoredAnomalousWithAPercentileOfHundred() {
         try (var h = harness(Map.of())) {
             h.spike("pump-7", 1, 5);

@@ -5,6 +5,7 @@ import dev.vigil.contract.avro.SensorReading;
 import dev.vigil.detector.DetectorEvents;
 import dev.vigil.detector.features.FeatureLayout;
 import dev.vigil.detector.features.FeatureVector;
+import dev.vigil.detector.ingest.InputReading;
 import dev.vigil.detector.scoring.BatchScorer;
 import dev.vigil.detector.scoring.BundleTrust;
 import dev.vigil.detector.scoring.BundleValidator;
@@ -74,7 +75,7 @@ public class ScoringBenchmark {
         for (int r = 0; r < batchSize; r++) {
             float[] row = new float[layout.inputWidth()];
             System.arraycopy(rawRows, r * row.length, row, 0, row.length);
-            vectors.add(new FeatureVector(reading, row));
+            vectors.add(new FeatureVector(InputReading.of(reading), row));
         }
     }
 

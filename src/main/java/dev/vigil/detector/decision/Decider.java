@@ -36,8 +36,8 @@ public final class Decider {
     private Observation observation(Scored scored, double score, Limits limits) {
         ModelInfo model = scored.model();
         return new Observation(
-                scored.reading().getEntity(),
-                scored.reading().getTimestamp().toEpochMilli(),
+                scored.reading().entity(),
+                scored.reading().timeMs(),
                 score,
                 limits,
                 () -> Contributors.top(

@@ -1,6 +1,6 @@
 package dev.vigil.detector.features;
 
-import dev.vigil.contract.avro.SensorReading;
+import dev.vigil.detector.ingest.InputReading;
 
 /**
  * A reading ready to score.
@@ -8,4 +8,4 @@ import dev.vigil.contract.avro.SensorReading;
  * @param reading the reading
  * @param input W*F raw values, oldest reading first (the model input row)
  */
-public record FeatureVector(SensorReading reading, float[] input) {}
+public record FeatureVector(InputReading reading, float[] input) {}

@@ -83,9 +83,9 @@ public final class FeaturesProcessor implements Processor<String, IngestedReadin
             window = EntityWindow.empty(layout);
         }
         try {
-            long eventTime = record.value().reading().getTimestamp().toEpochMilli();
+            long eventTime = record.value().reading().timeMs();
             checkOrder(eventTime, window.newestTime());
-            window.push(extractor.row(record.value().reading(), window.newest()), eventTime);
+            window.push(extractor.row(record.value().reading().value(), window.newest()), eventTime);
         } catch (RejectedException e) {
             events.deadLettered(e.rejection().reason());
             var letter = DeadLetters.of(e.rejection(), record.value().provenance(), context.currentSystemTimeMs());

@@ -1,6 +1,6 @@
 package dev.vigil.detector.features;
 
-import dev.vigil.contract.avro.SensorReading;
+import dev.vigil.detector.ingest.InputReading;
 
 /** A reading whose entity's window is not full yet: it leaves unscored as WARMING_UP. */
-public record WarmingUp(SensorReading reading) {}
+public record WarmingUp(InputReading reading) {}

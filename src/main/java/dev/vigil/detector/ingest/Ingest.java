@@ -1,6 +1,5 @@
 package dev.vigil.detector.ingest;
 
-import dev.vigil.contract.avro.SensorReading;
 import java.nio.charset.StandardCharsets;
 
 /** Stage 1 as a pure function: raw key and value bytes to a valid reading, or a rejection. */
@@ -16,7 +15,7 @@ public final class Ingest {
     }
 
     /** Decodes and validates one record; {@code now} is wall-clock time for the future-time check. */
-    public SensorReading read(byte[] key, byte[] value, long recordTimestamp, long now) throws RejectedException {
+    public InputReading read(byte[] key, byte[] value, long recordTimestamp, long now) throws RejectedException {
         if (value == null || value.length == 0) {
             throw RejectedException.of(RejectReason.UNREADABLE, "empty value");
         }
@@ -25,8 +24,8 @@ public final class Ingest {
                     RejectReason.OVERSIZED, value.length + " bytes exceed the limit of " + maxRecordBytes);
         }
         String keyText = key == null ? null : new String(key, StandardCharsets.UTF_8);
-        SensorReading reading = decoder.decode(keyText, value, recordTimestamp);
-        validator.validate(reading, now);
+        InputReading reading = decoder.decode(keyText, value, recordTimestamp);
+        validator.validate(reading.value(), now);
         return reading;
     }
 }

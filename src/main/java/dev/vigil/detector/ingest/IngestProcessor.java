@@ -32,7 +32,7 @@ public final class IngestProcessor implements Processor<byte[], byte[], String, 
         try {
             var reading = ingest.read(record.key(), record.value(), record.timestamp(), context.currentSystemTimeMs());
             events.ingested();
-            context.forward(record.withKey(reading.getEntity()).withValue(new IngestedReading(reading, from)), next);
+            context.forward(record.withKey(reading.entity()).withValue(new IngestedReading(reading, from)), next);
         } catch (RejectedException e) {
             reject(record, e.rejection(), from);
         }

@@ -42,16 +42,16 @@ public final class MappedReadingDecoder implements ReadingDecoder {
     }
 
     @Override
-    public SensorReading decode(String key, byte[] value, long recordTimestamp) throws RejectedException {
+    public InputReading decode(String key, byte[] value, long recordTimestamp) throws RejectedException {
         Function<FieldPath, Object> lookup = isAvro(value) ? avroLookup(readAvro(value)) : jsonLookup(value);
         String entity = text(lookup.apply(mapping.entity()));
-        return SensorReading.newBuilder()
+        return InputReading.of(SensorReading.newBuilder()
                 .setEntity(entity == null || entity.isEmpty() ? (key == null ? "" : key) : entity)
                 .setTimestamp(Instant.ofEpochMilli(
                         mapping.timestamp() == null ? recordTimestamp : time(lookup.apply(mapping.timestamp()))))
                 .setValues(features(lookup))
                 .setTags(Map.of())
-                .build();
+                .build());
     }
 
     private boolean isAvro(byte[] value) {

@@ -26,12 +26,14 @@ public final class NativeReadingDecoder implements ReadingDecoder {
     }
 
     @Override
-    public SensorReading decode(String key, byte[] value, long recordTimestamp) throws RejectedException {
-        SensorReading reading = format.readsAsAvro(value) ? decodeAvro(value) : decodeJson(value, recordTimestamp);
+    public InputReading decode(String key, byte[] value, long recordTimestamp) throws RejectedException {
+        boolean avro = format.readsAsAvro(value);
+        SensorReading reading = avro ? decodeAvro(value) : decodeJson(value, recordTimestamp);
         if (reading.getEntity() == null || reading.getEntity().isEmpty()) {
             reading.setEntity(key == null ? "" : key);
+            return InputReading.of(reading);
         }
-        return reading;
+        return new InputReading(reading, avro && AVRO.isOwnSchema(value) ? value : null);
     }
 
     private static SensorReading decodeAvro(byte[] value) throws RejectedException {

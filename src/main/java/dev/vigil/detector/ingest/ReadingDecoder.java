@@ -11,6 +11,7 @@ public interface ReadingDecoder {
      * @param key the key as a string, or null; used as the entity when the value names none
      * @param value the value bytes, never null
      * @param recordTimestamp the Kafka record timestamp, used when the value carries no event time
+     * @return the reading, with {@code value} as its encoding when the value was exactly that
      */
-    SensorReading decode(String key, byte[] value, long recordTimestamp) throws RejectedException;
+    InputReading decode(String key, byte[] value, long recordTimestamp) throws RejectedException;
 }

@@ -3,6 +3,7 @@ package dev.vigil.detector.scoring;
 import dev.vigil.contract.AvroCodec;
 import dev.vigil.contract.avro.SensorReading;
 import dev.vigil.detector.features.FeatureVector;
+import dev.vigil.detector.ingest.InputReading;
 import dev.vigil.detector.state.ValueCodec;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -18,7 +19,7 @@ final class PendingCodec {
     private PendingCodec() {}
 
     static byte[] encode(Pending pending) {
-        byte[] reading = READINGS.encode(pending.vector().reading());
+        byte[] reading = pending.vector().reading().encoded();
         float[] input = pending.vector().input();
         ByteBuffer buffer = ByteBuffer.allocate(8 + 4 + reading.length + 4 + 4 * input.length);
         buffer.putLong(pending.timestamp()).putInt(reading.length).put(reading).putInt(input.length);
@@ -35,7 +36,8 @@ final class PendingCodec {
         buffer.asFloatBuffer().get(input);
         try {
             SensorReading decoded = READINGS.decode(reading);
-            return new Pending(decoded.getEntity(), new FeatureVector(decoded, input), timestamp);
+            var verbatim = new InputReading(decoded, READINGS.isOwnSchema(reading) ? reading : null);
+            return new Pending(decoded.getEntity(), new FeatureVector(verbatim, input), timestamp);
         } catch (IOException e) {
             throw new UncheckedIOException("corrupt pending record in the scoring buffer", e);
         }

@@ -1,11 +1,11 @@
 package dev.vigil.detector.scoring;
 
-import dev.vigil.contract.avro.SensorReading;
+import dev.vigil.detector.ingest.InputReading;
 
 /**
  * A reading with the model's opinion of it.
  *
- * @param reading the reading
+ * @param reading the reading (and its encoding, when known)
  * @param actual the newest reading's F values in model order
  * @param score anomaly score (reconstruction error)
  * @param featureErrors per-feature error (F values, averaged over the window)
@@ -13,9 +13,4 @@ import dev.vigil.contract.avro.SensorReading;
  * @param model the model that scored it
  */
 public record Scored(
-        SensorReading reading,
-        float[] actual,
-        double score,
-        float[] featureErrors,
-        float[] expected,
-        ModelInfo model) {}
+        InputReading reading, float[] actual, double score, float[] featureErrors, float[] expected, ModelInfo model) {}

@@ -1,7 +1,5 @@
 package dev.vigil.detector.scoring;
 
-import dev.vigil.contract.AvroCodec;
-import dev.vigil.contract.avro.SensorReading;
 import dev.vigil.detector.DetectorEvents;
 import dev.vigil.detector.features.FeatureLayout;
 import dev.vigil.detector.features.FeatureVector;
@@ -31,8 +29,6 @@ import org.apache.kafka.streams.state.StoreBuilder;
  * fill and on a wall-clock punctuation; after a restart the restored slots are scored first.
  */
 public final class ScoringProcessor implements Processor<String, FeatureVector, String, Object> {
-    private static final AvroCodec<SensorReading> READINGS = AvroCodec.of(SensorReading.class);
-
     private final ModelHolder models;
     private final FeatureLayout layout;
     private final Settings settings;
@@ -128,7 +124,7 @@ public final class ScoringProcessor implements Processor<String, FeatureVector, 
                     -1,
                     entry.timestamp(),
                     key,
-                    READINGS.encode(entry.vector().reading()));
+                    entry.vector().reading().encoded());
             var rejection = new Rejection(RejectReason.SCORING_FAILED, "scoring failed: " + e, e);
             var letter = DeadLetters.of(rejection, from, context.currentSystemTimeMs());
             context.forward(new Record<>(entry.key(), (Object) letter, entry.timestamp()), settings.deadLetters());

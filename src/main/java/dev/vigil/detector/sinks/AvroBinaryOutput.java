@@ -20,9 +20,13 @@ final class AvroBinaryOutput {
     }
 
     void writeRaw(byte[] raw) {
-        ensure(raw.length);
-        System.arraycopy(raw, 0, bytes, size, raw.length);
-        size += raw.length;
+        writeRaw(raw, 0, raw.length);
+    }
+
+    void writeRaw(byte[] raw, int offset, int length) {
+        ensure(length);
+        System.arraycopy(raw, offset, bytes, size, length);
+        size += length;
     }
 
     /** An Avro int or long (also enum indexes, union branches, block counts). */

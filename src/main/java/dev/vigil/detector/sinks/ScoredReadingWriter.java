@@ -14,7 +14,9 @@ import org.apache.kafka.common.serialization.Serializer;
  * record per input reading leaves the detector, and Avro's generic writer (field resolution,
  * boxing, a fresh UTF-8 encoding of every map key) was the largest cost left on the stream thread.
  * Map keys that repeat, the feature names, are encoded once: per model for {@link FeatureValues},
- * in a bounded per-thread table for the reading's own value names.
+ * in a bounded per-thread table for the reading's own value names. When the input reading's own
+ * single-object encoding is known ({@link ScoredOutput#readingAvro()}), its body is copied as the
+ * {@code reading} field: the same schema, so a reader decodes the same reading.
  *
  * <p>Follows the field order of {@code schemas/ScoredReading.avsc} and {@code SensorReading.avsc};
  * the test fails if either schema changes without this writer.
@@ -30,15 +32,27 @@ public final class ScoredReadingWriter {
             ThreadLocal.withInitial(ScoredReadingWriter::new);
 
     /** A serializer for the scored topic (thread-safe: one writer per thread). */
-    public static Serializer<ScoredReading> serializer() {
-        return (topic, record) -> record == null ? null : PER_THREAD.get().write(record);
+    public static Serializer<ScoredOutput> serializer() {
+        return (topic, output) -> output == null ? null : PER_THREAD.get().write(output.record(), output.readingAvro());
     }
 
     /** The single-object encoding of {@code record}. */
     public byte[] write(ScoredReading record) {
+        return write(record, null);
+    }
+
+    /**
+     * The single-object encoding of {@code record}, copying the reading's body from {@code readingAvro}
+     * (its single-object encoding with the current schema) unless that is null.
+     */
+    public byte[] write(ScoredReading record, byte[] readingAvro) {
         out.reset();
         out.writeRaw(HEADER);
-        writeReading(record.getReading());
+        if (readingAvro == null) {
+            writeReading(record.getReading());
+        } else {
+            out.writeRaw(readingAvro, AvroCodec.HEADER_BYTES, readingAvro.length - AvroCodec.HEADER_BYTES);
+        }
         out.writeLong(record.getVerdict().ordinal());
         writeOptional(record.getScore());
         writeOptional(record.getThreshold());

@@ -1,9 +1,9 @@
 package dev.vigil.detector.sinks;
 
 import dev.vigil.contract.avro.ScoredReading;
-import dev.vigil.contract.avro.SensorReading;
 import dev.vigil.contract.avro.Verdict;
 import dev.vigil.detector.decision.Decision;
+import dev.vigil.detector.ingest.InputReading;
 import dev.vigil.detector.scoring.ModelInfo;
 import dev.vigil.detector.scoring.Scored;
 import java.time.Instant;
@@ -20,32 +20,34 @@ public final class ScoredReadings {
     /**
      * A scored reading with its verdict, the score the verdict was decided on (smoothed as the model's
      * bundle asks), threshold, percentile, per-feature errors of this reading and model version.
+     * Built with the all-fields constructor: Avro's builder validates and copies every field again.
      */
-    public static ScoredReading of(Scored scored, Decision decision, long now) {
+    public static ScoredOutput of(Scored scored, Decision decision, long now) {
         List<String> names = scored.model().layout().names();
-        return ScoredReading.newBuilder()
-                .setReading(scored.reading())
-                .setVerdict(decision.verdict())
-                .setScore(decision.score())
-                .setThreshold(decision.limits().entry())
-                .setPercentile(Double.isNaN(decision.percentile()) ? null : decision.percentile())
-                .setFeatureErrors(byName(names, scored.featureErrors()))
-                .setExpected(byName(names, scored.expected()))
-                .setModelGroup(scored.model().group())
-                .setModelVersion(scored.model().version())
-                .setScoredAt(Instant.ofEpochMilli(now))
-                .build();
+        var record = new ScoredReading(
+                scored.reading().value(),
+                decision.verdict(),
+                decision.score(),
+                decision.limits().entry(),
+                Double.isNaN(decision.percentile()) ? null : decision.percentile(),
+                byName(names, scored.featureErrors()),
+                byName(names, scored.expected()),
+                scored.model().group(),
+                scored.model().version(),
+                Instant.ofEpochMilli(now));
+        return new ScoredOutput(record, scored.reading().avro());
     }
 
     /** An unscored reading of an entity whose window is not full yet. */
-    public static ScoredReading warmingUp(SensorReading reading, ModelInfo model, long now) {
-        return ScoredReading.newBuilder()
-                .setReading(reading)
+    public static ScoredOutput warmingUp(InputReading reading, ModelInfo model, long now) {
+        var record = ScoredReading.newBuilder()
+                .setReading(reading.value())
                 .setVerdict(Verdict.WARMING_UP)
                 .setModelGroup(model == null ? null : model.group())
                 .setModelVersion(model == null ? null : model.version())
                 .setScoredAt(Instant.ofEpochMilli(now))
                 .build();
+        return new ScoredOutput(record, reading.avro());
     }
 
     private static Map<String, Double> byName(List<String> names, float[] values) {

@@ -9,6 +9,7 @@ import dev.vigil.detector.DetectorEvents;
 import dev.vigil.detector.TestBundles;
 import dev.vigil.detector.features.FeatureLayout;
 import dev.vigil.detector.features.FeatureVector;
+import dev.vigil.detector.ingest.InputReading;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -84,6 +85,6 @@ class ModelHolderConcurrencyTest {
                 .setTimestamp(Instant.EPOCH)
                 .setValues(Map.of())
                 .build();
-        return new FeatureVector(reading, new float[] {value, value, value});
+        return new FeatureVector(InputReading.of(reading), new float[] {value, value, value});
     }
 }

@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
 
 class ScoredReadingWriterTest {
     private static final AvroCodec<ScoredReading> AVRO = AvroCodec.of(ScoredReading.class);
+    private static final AvroCodec<SensorReading> READINGS = AvroCodec.of(SensorReading.class);
     private final ScoredReadingWriter writer = new ScoredReadingWriter();
     private final Random random = new Random(7);
 
@@ -30,6 +31,48 @@ class ScoredReadingWriterTest {
             assertArrayEquals(expected, writer.write(record), "record " + i + ": " + record);
             assertEquals(record, AVRO.decode(writer.write(record)));
         }
+    }
+
+    @Test
+    void copyingTheReadingsOwnEncodingWritesTheSameBytes() {
+        for (int i = 0; i < 200; i++) {
+            ScoredReading record = randomRecord();
+            byte[] readingAvro = READINGS.encode(record.getReading());
+            assertArrayEquals(writer.write(record), writer.write(record, readingAvro), "record " + i);
+        }
+    }
+
+    @Test
+    void aReadingEncodedInAnotherValidWayIsCopiedAndDecodesTheSame() throws Exception {
+        byte[] twoBlocks = readingWithValuesInTwoBlocks("pump-1", 1_732_270_000_000L, "temp", 71.5, "flow", -2.0);
+        SensorReading reading = READINGS.decode(twoBlocks);
+        assertEquals(Map.of("temp", 71.5, "flow", -2.0), reading.getValues());
+        ScoredReading record = randomRecord();
+        record.setReading(reading);
+
+        byte[] copied = writer.write(record, twoBlocks);
+
+        assertEquals(record, AVRO.decode(copied));
+        assertEquals(writer.write(record).length + 1, copied.length, "the second block count is kept as it came");
+    }
+
+    /** A SensorReading whose values map is written as two blocks of one entry, as Avro allows. */
+    private static byte[] readingWithValuesInTwoBlocks(
+            String entity, long time, String name1, double value1, String name2, double value2) {
+        var out = new AvroBinaryOutput();
+        out.writeRaw(READINGS.header());
+        out.writeString(entity);
+        out.writeLong(time);
+        out.writeLong(1);
+        out.writeString(name1);
+        out.writeDouble(value1);
+        out.writeLong(1);
+        out.writeString(name2);
+        out.writeDouble(value2);
+        out.writeLong(0);
+        out.writeLong(0);
+        out.writeLong(0);
+        return out.toByteArray();
     }
 
     @Test
