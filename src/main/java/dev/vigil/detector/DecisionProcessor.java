@@ -8,6 +8,7 @@ import dev.vigil.detector.decision.EntityStateCodec;
 import dev.vigil.detector.features.WarmingUp;
 import dev.vigil.detector.scoring.ModelHolder;
 import dev.vigil.detector.scoring.Scored;
+import dev.vigil.detector.sinks.FeatureDetail;
 import dev.vigil.detector.sinks.ScoredOutput;
 import dev.vigil.detector.sinks.ScoredReadings;
 import dev.vigil.detector.state.ValueCodec;
@@ -37,7 +38,8 @@ final class DecisionProcessor implements Processor<String, Object, String, Objec
     private ProcessorContext<String, Object> context;
     private WriteBackStore<String, EntityState> states;
 
-    record Targets(String stateStore, String scored, String alerts) {}
+    /** The state store, the two sink nodes, and which scored records carry per-feature detail. */
+    record Targets(String stateStore, String scored, String alerts, FeatureDetail detail) {}
 
     DecisionProcessor(
             Decider decider, EntityStateCodec codec, ModelHolder models, Targets targets, DetectorEvents events) {
@@ -74,7 +76,7 @@ final class DecisionProcessor implements Processor<String, Object, String, Objec
 
     private void decide(Record<String, Object> record, Scored scored) {
         Decision decision = decideAndStore(record.key(), scored);
-        ScoredOutput out = ScoredReadings.of(scored, decision, now());
+        ScoredOutput out = ScoredReadings.of(scored, decision, targets.detail(), now());
         events.scored(decision.verdict(), decision.score(), decision.limits().entry());
         context.forward(record.withValue(out), targets.scored());
         decision.alert().ifPresent(alert -> {

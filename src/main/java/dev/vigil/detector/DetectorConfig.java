@@ -28,6 +28,7 @@ public final class DetectorConfig extends AbstractConfig {
     public static final String STATE_DIR = "state.dir";
     public static final String INPUT_TOPIC = "input.topic";
     public static final String SCORED_TOPIC = "scored.topic";
+    public static final String SCORED_FEATURE_DETAIL = "scored.feature.detail";
     public static final String ALERTS_TOPIC = "alerts.topic";
     public static final String DLQ_TOPIC = "dlq.topic";
     public static final String MODELS_TOPIC = "models.topic";
@@ -104,6 +105,7 @@ public final class DetectorConfig extends AbstractConfig {
         ConfigDef def = new ConfigDef();
         defineKafka(def);
         defineTopics(def);
+        defineOutput(def);
         defineInput(def);
         defineModel(def);
         defineDecision(def);
@@ -188,6 +190,17 @@ public final class DetectorConfig extends AbstractConfig {
                         new ConfigDef.NonEmptyString(),
                         Importance.MEDIUM,
                         "Compacted topic of model bundles, keyed by model group.");
+    }
+
+    private static void defineOutput(ConfigDef def) {
+        def.define(
+                SCORED_FEATURE_DETAIL,
+                Type.STRING,
+                "anomalous",
+                ValidString.in("all", "anomalous", "none"),
+                Importance.MEDIUM,
+                "Scored readings that carry per-feature errors and expected values: all, anomalous (only"
+                        + " ANOMALOUS readings; the others leave the maps empty) or none.");
     }
 
     private static void defineInput(ConfigDef def) {

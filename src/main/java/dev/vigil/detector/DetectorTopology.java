@@ -18,6 +18,7 @@ import dev.vigil.detector.scoring.ModelHolder;
 import dev.vigil.detector.scoring.ModelInfo;
 import dev.vigil.detector.scoring.ScoringProcessor;
 import dev.vigil.detector.sinks.AvroSerde;
+import dev.vigil.detector.sinks.FeatureDetail;
 import dev.vigil.detector.sinks.ScoredReadingWriter;
 import java.time.Duration;
 import java.util.List;
@@ -130,7 +131,8 @@ public final class DetectorTopology {
                 config.getInt(DetectorConfig.ALERT_CLOSE_AFTER),
                 config.getLong(DetectorConfig.ALERT_COOLDOWN_MS),
                 config.getInt(DetectorConfig.ALERT_TOP_K));
-        var targets = new DecisionProcessor.Targets(DECISION_STORE, SCORED_SINK, ALERTS_SINK);
+        var detail = FeatureDetail.valueOf(upper(config.getString(DetectorConfig.SCORED_FEATURE_DETAIL)));
+        var targets = new DecisionProcessor.Targets(DECISION_STORE, SCORED_SINK, ALERTS_SINK, detail);
         var codec = new EntityStateCodec(thresholds.quantile(), new AlertTracker(rules));
         topology.addProcessor(
                 DECISION,

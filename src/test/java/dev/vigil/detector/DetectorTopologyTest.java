@@ -33,8 +33,31 @@ class DetectorTopologyTest {
             assertEquals(1L, out.value.getModelVersion());
             assertEquals("pumps", out.value.getModelGroup());
             assertTrue(out.value.getScore() < 1e-3, "score " + out.value.getScore());
-            assertEquals(3, out.value.getExpected().size());
+            assertEquals(Map.of(), out.value.getExpected(), "per-feature detail only on anomalous readings");
+            assertEquals(Map.of(), out.value.getFeatureErrors());
             assertTrue(h.dlq.isEmpty());
+        }
+    }
+
+    @Test
+    void withAllFeatureDetailANormalReadingCarriesItsErrorsAndExpectedValues() {
+        try (var h = harness(Map.of(DetectorConfig.SCORED_FEATURE_DETAIL, "all"))) {
+            h.normal("pump-7", 1);
+            ScoredReading out = h.scored.readValue();
+            assertEquals(Verdict.NORMAL, out.getVerdict());
+            assertEquals(TestBundles.FEATURES.size(), out.getExpected().size());
+            assertEquals(out.getExpected().keySet(), out.getFeatureErrors().keySet());
+        }
+    }
+
+    @Test
+    void withNoFeatureDetailEvenAnAnomalousReadingCarriesNone() {
+        try (var h = harness(Map.of(DetectorConfig.SCORED_FEATURE_DETAIL, "none"))) {
+            h.spike("pump-7", 1, 5);
+            ScoredReading out = h.scored.readValue();
+            assertEquals(Verdict.ANOMALOUS, out.getVerdict());
+            assertEquals(Map.of(), out.getFeatureErrors());
+            assertEquals(Map.of(), out.getExpected());
         }
     }
 
@@ -99,6 +122,7 @@ class DetectorTopologyTest {
             ScoredReading out = h.scored.readValue();
             assertEquals(Verdict.ANOMALOUS, out.getVerdict());
             assertEquals(100.0, out.getPercentile());
+            assertEquals(TestBundles.FEATURES.size(), out.getExpected().size());
             assertTrue(
                     out.getFeatureErrors().get("temp") > out.getFeatureErrors().get("flow"));
         }

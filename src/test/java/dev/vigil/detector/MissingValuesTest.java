@@ -48,7 +48,9 @@ class MissingValuesTest {
 
     @Test
     void meanPolicyFillsAGapWithTheTrainingMean() {
-        try (var h = harness("mean")) {
+        var meanWithDetail = Map.<String, Object>of(
+                DetectorConfig.MISSING_POLICY, "mean", DetectorConfig.SCORED_FEATURE_DETAIL, "all");
+        try (var h = new DetectorHarness(meanWithDetail, TestBundles.linear(1), stateDir)) {
             h.json("pump-1", 1, Map.of("temp", 50, "pressure", 50));
             ScoredReading out = h.scored.readValue();
             assertTrue(out.getScore() < 1e-3, "flow filled with the training mean 50");

@@ -19,23 +19,37 @@ public final class ScoredReadings {
 
     /**
      * A scored reading with its verdict, the score the verdict was decided on (smoothed as the model's
-     * bundle asks), threshold, percentile, per-feature errors of this reading and model version.
-     * Built with the all-fields constructor: Avro's builder validates and copies every field again.
+     * bundle asks), threshold, percentile, model version and, where {@code detail} includes the
+     * verdict, the per-feature errors and expected values of this reading (else empty maps). Built
+     * with the all-fields constructor: Avro's builder validates and copies every field again.
      */
-    public static ScoredOutput of(Scored scored, Decision decision, long now) {
+    public static ScoredOutput of(Scored scored, Decision decision, FeatureDetail detail, long now) {
+        if (!detail.includes(decision.verdict())) {
+            return new ScoredOutput(
+                    record(scored, decision, Map.of(), Map.of(), now),
+                    scored.reading().avro());
+        }
         List<String> names = scored.model().layout().names();
-        var record = new ScoredReading(
+        var errors = byName(names, scored.featureErrors());
+        var expected = byName(names, scored.expected());
+        return new ScoredOutput(
+                record(scored, decision, errors, expected, now),
+                scored.reading().avro());
+    }
+
+    private static ScoredReading record(
+            Scored scored, Decision decision, Map<String, Double> errors, Map<String, Double> expected, long now) {
+        return new ScoredReading(
                 scored.reading().value(),
                 decision.verdict(),
                 decision.score(),
                 decision.limits().entry(),
                 Double.isNaN(decision.percentile()) ? null : decision.percentile(),
-                byName(names, scored.featureErrors()),
-                byName(names, scored.expected()),
+                errors,
+                expected,
                 scored.model().group(),
                 scored.model().version(),
                 Instant.ofEpochMilli(now));
-        return new ScoredOutput(record, scored.reading().avro());
     }
 
     /** An unscored reading of an entity whose window is not full yet. */
