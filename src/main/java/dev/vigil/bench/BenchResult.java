@@ -17,6 +17,7 @@ import java.util.Map;
  * @param pacedRate the rate of the latency run, records/s
  * @param records records processed by each subject
  * @param streamsSettings the extra Kafka Streams settings both subjects ran with
+ * @param detectorSettings the detector's settings that shape its per-record work and output
  */
 public record BenchResult(
         double passthroughRps,
@@ -25,7 +26,8 @@ public record BenchResult(
         double latencyP99Ms,
         double pacedRate,
         int records,
-        Map<String, String> streamsSettings) {
+        Map<String, String> streamsSettings,
+        Map<String, String> detectorSettings) {
     private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     /** Detector throughput as a share of pass-through throughput. */
@@ -48,6 +50,7 @@ public record BenchResult(
         map.put("paced_rate_rps", Math.round(pacedRate));
         map.put("records", records);
         map.put("streams_settings", new java.util.TreeMap<>(streamsSettings));
+        map.put("detector_settings", new java.util.TreeMap<>(detectorSettings));
         map.put("cpus", Runtime.getRuntime().availableProcessors());
         map.put("java", System.getProperty("java.version"));
         return map;

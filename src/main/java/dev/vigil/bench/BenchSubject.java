@@ -1,6 +1,7 @@
 package dev.vigil.bench;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.apache.kafka.streams.Topology;
 
@@ -24,6 +25,11 @@ public interface BenchSubject {
     /** The topic where the subject puts records it could not process, if it has one. */
     default Optional<String> deadLetterTopic(String output) {
         return Optional.empty();
+    }
+
+    /** The subject's own settings that shape what it does per record, for the report. */
+    default Map<String, String> settings() {
+        return Map.of();
     }
 
     /** The pass-through baseline. */

@@ -55,7 +55,8 @@ public final class Benchmark {
                 latency.percentileMillis(99),
                 rate,
                 options.records(),
-                options.streamsSettings());
+                options.streamsSettings(),
+                detector.settings());
     }
 
     private void produceInput(EmbeddedKafka kafka, BenchClients clients, BenchReadings readings) throws Exception {

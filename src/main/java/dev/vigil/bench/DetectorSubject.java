@@ -80,6 +80,23 @@ public final class DetectorSubject implements BenchSubject, AutoCloseable {
         return Optional.of(deadLetters(output));
     }
 
+    /**
+     * The settings given ({@code --set}), plus the values in force of those that set the work and the
+     * output per record: batch size, punctuation interval, per-feature detail on scored records.
+     */
+    @Override
+    public Map<String, String> settings() {
+        DetectorConfig config = config("input", "output");
+        Map<String, String> settings = new java.util.TreeMap<>(overrides);
+        for (String key : List.of(
+                DetectorConfig.SCORING_BATCH_SIZE,
+                DetectorConfig.PUNCTUATION_INTERVAL_MS,
+                DetectorConfig.SCORED_FEATURE_DETAIL)) {
+            settings.put(key, String.valueOf(config.values().get(key)));
+        }
+        return settings;
+    }
+
     private DetectorConfig config(String input, String output) {
         Map<String, Object> props = new HashMap<>();
         props.put(DetectorConfig.INPUT_TOPIC, input);

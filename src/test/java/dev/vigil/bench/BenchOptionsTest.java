@@ -25,8 +25,9 @@ class BenchOptionsTest {
 
         assertEquals("262144", props.get("producer.batch.size"));
         assertEquals(BenchClients.GUARANTEE, props.get(StreamsConfig.PROCESSING_GUARANTEE_CONFIG));
-        var report = new BenchResult(2, 1, 1, 2, 0.5, 1000, options.streamsSettings()).toMap();
+        var report = new BenchResult(2, 1, 1, 2, 0.5, 1000, options.streamsSettings(), Map.of("a", "b")).toMap();
         assertEquals(Map.of("producer.batch.size", "262144"), report.get("streams_settings"));
+        assertEquals(Map.of("a", "b"), report.get("detector_settings"));
     }
 
     @Test

@@ -20,6 +20,19 @@ import org.junit.jupiter.api.io.TempDir;
 
 class DetectorSubjectTest {
     @Test
+    void theReportNamesTheSettingsGivenAndTheDefaultsThatShapeTheOutput() {
+        ModelBundle model = DetectorSubject.defaultModel(BenchReadings.featureNames(2), 200, 5L);
+        try (DetectorSubject subject = new DetectorSubject(model, Map.of(DetectorConfig.SCORING_BATCH_SIZE, "64"))) {
+            assertEquals(
+                    Map.of(
+                            DetectorConfig.SCORING_BATCH_SIZE, "64",
+                            DetectorConfig.PUNCTUATION_INTERVAL_MS, "50",
+                            DetectorConfig.SCORED_FEATURE_DETAIL, "anomalous"),
+                    subject.settings());
+        }
+    }
+
+    @Test
     void theDefaultModelScoresEveryBenchmarkReadingOntoTheHarnessOutputTopic(@TempDir Path dir) throws Exception {
         List<String> names = BenchReadings.featureNames(4);
         ModelBundle model = DetectorSubject.defaultModel(names, 1000, 5L);
