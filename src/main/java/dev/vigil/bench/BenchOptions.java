@@ -9,6 +9,9 @@ import java.util.Map;
  *
  * @param records readings pre-produced and processed by each subject
  * @param warmupFraction share of the first output records not timed (JIT, group join, first commit)
+ * @param warmupRounds untimed rounds of both subjects before the measured ones, so the JIT compiler
+ *     (which takes most of a core for tens of seconds on a small machine) has compiled both
+ * @param rounds measured rounds of both subjects, in alternating order; the report takes medians
  * @param partitions partitions of every benchmark topic
  * @param entities distinct keys in the readings
  * @param featureNames the features of every reading (must cover the detector model's features)
@@ -21,6 +24,8 @@ import java.util.Map;
 public record BenchOptions(
         int records,
         double warmupFraction,
+        int warmupRounds,
+        int rounds,
         int partitions,
         int entities,
         List<String> featureNames,
@@ -35,6 +40,8 @@ public record BenchOptions(
         require(
                 warmupFraction >= 0 && warmupFraction < 0.9,
                 "warmupFraction must be in [0, 0.9), was " + warmupFraction);
+        require(warmupRounds >= 0, "warmupRounds must not be negative, was " + warmupRounds);
+        require(rounds >= 1, "rounds must be at least 1, was " + rounds);
         require(partitions >= 1, "partitions must be positive, was " + partitions);
         require(entities >= 1, "entities must be positive, was " + entities);
         require(!featureNames.isEmpty(), "featureNames must not be empty");
@@ -48,7 +55,7 @@ public record BenchOptions(
     /** Defaults for {@code records} readings over {@code featureNames}. */
     public static BenchOptions defaults(int records, List<String> featureNames) {
         return new BenchOptions(
-                records, 0.2, 2, 100, featureNames, Duration.ofSeconds(10), Duration.ofMinutes(5), 42L, Map.of());
+                records, 0.2, 1, 3, 2, 100, featureNames, Duration.ofSeconds(10), Duration.ofMinutes(5), 42L, Map.of());
     }
 
     /** The number of leading output records left out of the timing. */

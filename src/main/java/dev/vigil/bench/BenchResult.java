@@ -4,14 +4,15 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
  * The figures of one benchmark run, all measured on the same broker and the same data.
  *
- * @param passthroughRps records/s of the pass-through topology
- * @param detectorRps records/s of the detector
+ * @param rounds records/s of the pass-through topology and of the detector in each measured round
+ * @param warmupRounds untimed rounds of both subjects before them
  * @param latencyP50Ms median end-to-end latency of the detector at half its measured maximum rate
  * @param latencyP99Ms 99th-percentile end-to-end latency at the same rate
  * @param pacedRate the rate of the latency run, records/s
@@ -20,8 +21,8 @@ import java.util.Map;
  * @param detectorSettings the detector's settings that shape its per-record work and output
  */
 public record BenchResult(
-        double passthroughRps,
-        double detectorRps,
+        Rounds rounds,
+        int warmupRounds,
         double latencyP50Ms,
         double latencyP99Ms,
         double pacedRate,
@@ -30,9 +31,19 @@ public record BenchResult(
         Map<String, String> detectorSettings) {
     private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
-    /** Detector throughput as a share of pass-through throughput. */
+    /** The pass-through's records/s: the median over the measured rounds. */
+    public double passthroughRps() {
+        return rounds.passthroughMedian();
+    }
+
+    /** The detector's records/s: the median over the measured rounds. */
+    public double detectorRps() {
+        return rounds.detectorMedian();
+    }
+
+    /** Detector throughput as a share of pass-through throughput (of the medians). */
     public double ratio() {
-        return detectorRps / passthroughRps;
+        return detectorRps() / passthroughRps();
     }
 
     /**
@@ -41,13 +52,20 @@ public record BenchResult(
      */
     public Map<String, Object> toMap() {
         Map<String, Object> map = new LinkedHashMap<>();
-        map.put("passthrough_rps", Math.round(passthroughRps));
-        map.put("detector_rps", Math.round(detectorRps));
+        map.put("passthrough_rps", Math.round(passthroughRps()));
+        map.put("detector_rps", Math.round(detectorRps()));
         map.put("ratio", Math.round(ratio() * 1000) / 1000.0);
         map.put("latency_p50_ms", latencyP50Ms);
         map.put("latency_p99_ms", latencyP99Ms);
         map.put("guarantee", BenchClients.GUARANTEE);
         map.put("paced_rate_rps", Math.round(pacedRate));
+        map.put(
+                "passthrough_rps_rounds",
+                Arrays.stream(rounds.passthrough()).mapToLong(Math::round).toArray());
+        map.put(
+                "detector_rps_rounds",
+                Arrays.stream(rounds.detector()).mapToLong(Math::round).toArray());
+        map.put("warmup_rounds", warmupRounds);
         map.put("records", records);
         map.put("streams_settings", new java.util.TreeMap<>(streamsSettings));
         map.put("detector_settings", new java.util.TreeMap<>(detectorSettings));

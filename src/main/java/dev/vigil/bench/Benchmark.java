@@ -1,6 +1,7 @@
 package dev.vigil.bench;
 
 import dev.vigil.ops.EmbeddedKafka;
+import java.util.ArrayList;
 import java.util.List;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -35,11 +36,15 @@ public final class Benchmark {
         BenchReadings readings = new BenchReadings(options.featureNames(), options.entities(), options.seed());
         produceInput(kafka, clients, readings);
         ThroughputRun throughput = new ThroughputRun(kafka, clients, options.partitions());
-        int skip = options.skippedRecords();
-        double passthrough = throughput.measure(
-                BenchSubject.passThrough(), INPUT, options.records(), skip, "passthrough", options.timeout());
-        double detected = throughput.measure(detector, INPUT, options.records(), skip, "detector", options.timeout());
-        double rate = detected / 2;
+        for (int round = 0; round < options.warmupRounds(); round++) {
+            measureRound(throughput, detector, "warmup" + round, false);
+        }
+        List<double[]> rounds = new ArrayList<>();
+        for (int round = 0; round < options.rounds(); round++) {
+            rounds.add(measureRound(throughput, detector, "round" + round, round % 2 == 1));
+        }
+        Rounds measured = Rounds.of(rounds);
+        double rate = measured.detectorMedian() / 2;
         double seconds = options.latencyDuration().toMillis() / 1000.0;
         LatencyRecorder latency = new LatencyRun(kafka, clients, readings, options.partitions())
                 .measure(
@@ -49,14 +54,28 @@ public final class Benchmark {
                         (int) Math.max(100, rate * seconds),
                         "latency");
         return new BenchResult(
-                passthrough,
-                detected,
+                measured,
+                options.warmupRounds(),
                 latency.percentileMillis(50),
                 latency.percentileMillis(99),
                 rate,
                 options.records(),
                 options.streamsSettings(),
                 detector.settings());
+    }
+
+    /** One round: both subjects over the whole input, the detector first if asked; {passthrough, detector}. */
+    private double[] measureRound(ThroughputRun throughput, BenchSubject detector, String round, boolean detectorFirst)
+            throws Exception {
+        double[] rates = new double[2];
+        for (int turn = 0; turn < 2; turn++) {
+            boolean detectorTurn = (turn == 0) == detectorFirst;
+            BenchSubject subject = detectorTurn ? detector : BenchSubject.passThrough();
+            String runId = round + "-" + (detectorTurn ? "detector" : "passthrough");
+            rates[detectorTurn ? 1 : 0] = throughput.measure(
+                    subject, INPUT, options.records(), options.skippedRecords(), runId, options.timeout());
+        }
+        return rates;
     }
 
     private void produceInput(EmbeddedKafka kafka, BenchClients clients, BenchReadings readings) throws Exception {

@@ -50,6 +50,20 @@ public final class BenchCommand implements Callable<Integer> {
     int partitions;
 
     @Option(
+            names = "--rounds",
+            defaultValue = "3",
+            description = "Measured rounds of both subjects, in alternating order; the report gives medians"
+                    + " (default: ${DEFAULT-VALUE}).")
+    int rounds;
+
+    @Option(
+            names = "--warmup-rounds",
+            defaultValue = "1",
+            description = "Untimed rounds of both subjects first, so the JIT compiler has compiled both"
+                    + " (default: ${DEFAULT-VALUE}).")
+    int warmupRounds;
+
+    @Option(
             names = "--latency-seconds",
             defaultValue = "10",
             description = "Length of the paced latency run (default: ${DEFAULT-VALUE}).")
@@ -112,6 +126,8 @@ public final class BenchCommand implements Callable<Integer> {
         BenchOptions options = new BenchOptions(
                 records,
                 defaults.warmupFraction(),
+                warmupRounds,
+                rounds,
                 partitions,
                 defaults.entities(),
                 names,

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 class BenchOptionsTest {
     private static BenchOptions withStreams(Map<String, String> settings) {
         return new BenchOptions(
-                1000, 0.2, 2, 10, List.of("f0"), Duration.ofSeconds(1), Duration.ofSeconds(10), 1L, settings);
+                1000, 0.2, 0, 1, 2, 10, List.of("f0"), Duration.ofSeconds(1), Duration.ofSeconds(10), 1L, settings);
     }
 
     @Test
@@ -25,7 +25,16 @@ class BenchOptionsTest {
 
         assertEquals("262144", props.get("producer.batch.size"));
         assertEquals(BenchClients.GUARANTEE, props.get(StreamsConfig.PROCESSING_GUARANTEE_CONFIG));
-        var report = new BenchResult(2, 1, 1, 2, 0.5, 1000, options.streamsSettings(), Map.of("a", "b")).toMap();
+        var report = new BenchResult(
+                        new Rounds(new double[] {2}, new double[] {1}),
+                        0,
+                        1,
+                        2,
+                        0.5,
+                        1000,
+                        options.streamsSettings(),
+                        Map.of("a", "b"))
+                .toMap();
         assertEquals(Map.of("producer.batch.size", "262144"), report.get("streams_settings"));
         assertEquals(Map.of("a", "b"), report.get("detector_settings"));
     }

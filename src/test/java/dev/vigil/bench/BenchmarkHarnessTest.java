@@ -32,7 +32,17 @@ class BenchmarkHarnessTest {
     @Test
     void bothSubjectsAreMeasuredOnOneBrokerAndTheReportHasTheAgreedKeys(@TempDir Path dir) throws Exception {
         BenchOptions options = new BenchOptions(
-                30_000, 0.2, 2, 10, List.of("f0", "f1"), Duration.ofSeconds(1), Duration.ofSeconds(60), 7L, Map.of());
+                20_000,
+                0.2,
+                1,
+                2,
+                2,
+                10,
+                List.of("f0", "f1"),
+                Duration.ofSeconds(1),
+                Duration.ofSeconds(60),
+                7L,
+                Map.of());
         BenchResult result = new Benchmark(options).run(kafka, BenchSubject.passThrough());
         Path file = dir.resolve("bench.json");
         result.write(file);
@@ -47,6 +57,8 @@ class BenchmarkHarnessTest {
                 result.detectorRps() / result.passthroughRps(),
                 json.get("ratio").asDouble(),
                 1e-3);
+        assertEquals(2, json.get("detector_rps_rounds").size(), "one figure per measured round");
+        assertEquals(1, json.get("warmup_rounds").asInt());
     }
 
     @Test
