@@ -55,7 +55,7 @@ public record BenchOptions(
     /** Defaults for {@code records} readings over {@code featureNames}. */
     public static BenchOptions defaults(int records, List<String> featureNames) {
         return new BenchOptions(
-                records, 0.2, 1, 3, 2, 100, featureNames, Duration.ofSeconds(10), Duration.ofMinutes(5), 42L, Map.of());
+                records, 0.2, 2, 3, 2, 100, featureNames, Duration.ofSeconds(10), Duration.ofMinutes(5), 42L, Map.of());
     }
 
     /** The number of leading output records left out of the timing. */

@@ -58,7 +58,7 @@ public final class BenchCommand implements Callable<Integer> {
 
     @Option(
             names = "--warmup-rounds",
-            defaultValue = "1",
+            defaultValue = "2",
             description = "Untimed rounds of both subjects first, so the JIT compiler has compiled both"
                     + " (default: ${DEFAULT-VALUE}).")
     int warmupRounds;
