@@ -72,20 +72,25 @@ public final class AlertTracker {
         state.modelVersion = reading.modelVersion();
     }
 
+    /** Built with the all-fields constructor: Avro's builder validates and copies every field again. */
     private static AnomalyAlert event(AlertState state, Observation reading, AlertEvent type) {
-        return AnomalyAlert.newBuilder()
-                .setAlertId(reading.entity() + "@" + state.start)
-                .setEntity(reading.entity())
-                .setEvent(type)
-                .setStartTime(Instant.ofEpochMilli(state.start))
-                .setEndTime(null)
-                .setEventTime(Instant.ofEpochMilli(reading.time()))
-                .setPeakScore(state.peak)
-                .setThreshold(state.threshold)
-                .setAnomalousReadings(state.anomalousReadings)
-                .setContributors(state.contributors)
-                .setModelGroup(state.modelGroup)
-                .setModelVersion(state.modelVersion)
-                .build();
+        return new AnomalyAlert(
+                alertId(reading.entity(), state.start),
+                reading.entity(),
+                type,
+                Instant.ofEpochMilli(state.start),
+                null,
+                Instant.ofEpochMilli(reading.time()),
+                state.peak,
+                state.threshold,
+                state.anomalousReadings,
+                state.contributors,
+                state.modelGroup,
+                state.modelVersion);
+    }
+
+    /** {@code entity@startMillis}: the same episode gets the same id after a replay. */
+    static String alertId(String entity, long start) {
+        return entity.concat("@").concat(Long.toString(start));
     }
 }
