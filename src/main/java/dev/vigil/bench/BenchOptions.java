@@ -16,6 +16,7 @@ import java.util.Map;
  * @param entities distinct keys in the readings
  * @param featureNames the features of every reading (must cover the detector model's features)
  * @param latencyDuration how long the paced latency run sends, after its warm-up
+ * @param latencyRate records/s of the latency run; 0 for half the detector's measured maximum
  * @param timeout the most one subject may take to process the records
  * @param seed seed of the generated readings
  * @param streamsSettings Kafka Streams settings applied to every subject alike (e.g.
@@ -30,6 +31,7 @@ public record BenchOptions(
         int entities,
         List<String> featureNames,
         Duration latencyDuration,
+        double latencyRate,
         Duration timeout,
         long seed,
         Map<String, String> streamsSettings) {
@@ -44,6 +46,7 @@ public record BenchOptions(
         require(rounds >= 1, "rounds must be at least 1, was " + rounds);
         require(partitions >= 1, "partitions must be positive, was " + partitions);
         require(entities >= 1, "entities must be positive, was " + entities);
+        require(latencyRate >= 0, "latencyRate must not be negative, was " + latencyRate);
         require(!featureNames.isEmpty(), "featureNames must not be empty");
         featureNames = List.copyOf(featureNames);
         streamsSettings = Map.copyOf(streamsSettings);
@@ -55,7 +58,18 @@ public record BenchOptions(
     /** Defaults for {@code records} readings over {@code featureNames}. */
     public static BenchOptions defaults(int records, List<String> featureNames) {
         return new BenchOptions(
-                records, 0.2, 2, 3, 2, 100, featureNames, Duration.ofSeconds(10), Duration.ofMinutes(5), 42L, Map.of());
+                records,
+                0.2,
+                2,
+                3,
+                2,
+                100,
+                featureNames,
+                Duration.ofSeconds(10),
+                0,
+                Duration.ofMinutes(5),
+                42L,
+                Map.of());
     }
 
     /** The number of leading output records left out of the timing. */

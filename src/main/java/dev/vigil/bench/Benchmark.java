@@ -44,7 +44,7 @@ public final class Benchmark {
             rounds.add(measureRound(throughput, detector, "round" + round, round % 2 == 1));
         }
         Rounds measured = Rounds.of(rounds);
-        double rate = measured.detectorMedian() / 2;
+        double rate = options.latencyRate() > 0 ? options.latencyRate() : measured.detectorMedian() / 2;
         double seconds = options.latencyDuration().toMillis() / 1000.0;
         LatencyRecorder latency = new LatencyRun(kafka, clients, readings, options.partitions())
                 .measure(

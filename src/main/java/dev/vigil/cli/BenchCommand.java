@@ -50,6 +50,13 @@ public final class BenchCommand implements Callable<Integer> {
     int partitions;
 
     @Option(
+            names = "--latency-rate",
+            defaultValue = "0",
+            description = "Records/s of the paced latency run; 0 = half the detector's measured maximum"
+                    + " (default: ${DEFAULT-VALUE}).")
+    double latencyRate;
+
+    @Option(
             names = "--rounds",
             defaultValue = "3",
             description = "Measured rounds of both subjects, in alternating order; the report gives medians"
@@ -132,6 +139,7 @@ public final class BenchCommand implements Callable<Integer> {
                 defaults.entities(),
                 names,
                 Duration.ofSeconds(latencySeconds),
+                latencyRate,
                 defaults.timeout(),
                 seed,
                 streams);

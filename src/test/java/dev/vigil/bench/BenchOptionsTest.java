@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 class BenchOptionsTest {
     private static BenchOptions withStreams(Map<String, String> settings) {
         return new BenchOptions(
-                1000, 0.2, 0, 1, 2, 10, List.of("f0"), Duration.ofSeconds(1), Duration.ofSeconds(10), 1L, settings);
+                1000, 0.2, 0, 1, 2, 10, List.of("f0"), Duration.ofSeconds(1), 0, Duration.ofSeconds(10), 1L, settings);
     }
 
     @Test

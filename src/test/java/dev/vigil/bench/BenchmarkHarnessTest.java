@@ -40,6 +40,7 @@ class BenchmarkHarnessTest {
                 10,
                 List.of("f0", "f1"),
                 Duration.ofSeconds(1),
+                2000,
                 Duration.ofSeconds(60),
                 7L,
                 Map.of());
@@ -59,6 +60,7 @@ class BenchmarkHarnessTest {
                 1e-3);
         assertEquals(2, json.get("detector_rps_rounds").size(), "one figure per measured round");
         assertEquals(1, json.get("warmup_rounds").asInt());
+        assertEquals(2000, json.get("paced_rate_rps").asInt(), "the latency run's rate as asked");
     }
 
     @Test
