@@ -2,6 +2,7 @@ package dev.vigil.detector;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.vigil.contract.avro.ScoredReading;
@@ -47,14 +48,17 @@ class BatchingAndSwapTest {
                     "detector-test-" + DetectorTopology.BUFFER_STORE + "-changelog",
                     Serdes.Integer().deserializer(),
                     Serdes.ByteArray().deserializer());
-            var slots = changelog.readKeyValuesToList();
-            assertEquals(List.of(0, 1, 2), slots.stream().map(kv -> kv.key).toList());
-            assertTrue(slots.stream().allMatch(kv -> kv.value != null), "pending readings are durable");
+            var writes = changelog.readKeyValuesToList();
+            assertEquals(List.of(-1, -1, -1), writes.stream().map(kv -> kv.key).toList(), "one entry: the batch");
+            assertTrue(
+                    writes.get(2).value.length > writes.get(0).value.length,
+                    "each commit writes the whole pending batch, so it grows with it");
             assertTrue(h.scored.isEmpty());
             h.tick(Duration.ofMillis(60));
             assertEquals(3, h.scoredValues().size());
             var cleared = changelog.readKeyValuesToList();
-            assertTrue(cleared.stream().allMatch(kv -> kv.value == null), "slots are emptied after scoring");
+            assertEquals(1, cleared.size());
+            assertNull(cleared.get(0).value, "the batch is a tombstone once scored");
         }
     }
 

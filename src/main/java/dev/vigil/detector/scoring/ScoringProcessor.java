@@ -14,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.TreeMap;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
@@ -22,20 +23,23 @@ import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.StoreBuilder;
 
 /**
- * Stage 3 processor: batches ONNX Runtime calls without losing or duplicating records. Each incoming
- * vector takes one of a fixed set of slots in a changelogged {@link WriteBackStore}, so a batch
- * still pending at a commit is committed atomically with the input offsets (a slot is encoded only
- * if it is still pending when a commit comes). The batch is scored and forwarded when the slots
- * fill and on a wall-clock punctuation; after a restart the restored slots are scored first.
+ * Stage 3 processor: batches ONNX Runtime calls without losing or duplicating records. The pending
+ * batch is one entry of a changelogged {@link WriteBackStore}, so the records still pending at a
+ * commit are committed atomically with the input offsets (encoded once per commit, as one value;
+ * an empty batch is a tombstone). The batch is scored and forwarded when it is full and on a
+ * wall-clock punctuation; after a restart the restored batch is scored first.
  */
 public final class ScoringProcessor implements Processor<String, FeatureVector, String, Object> {
     private final ModelHolder models;
     private final FeatureLayout layout;
     private final Settings settings;
     private final DetectorEvents events;
+    /** The key of the pending batch in the buffer store. */
+    static final int BATCH = -1;
+
     private final List<Pending> pending = new ArrayList<>();
     private ProcessorContext<String, Object> context;
-    private WriteBackStore<Integer, Pending> slots;
+    private WriteBackStore<Integer, List<Pending>> buffer;
     private BatchScorer scorer;
 
     /** Batch size, flush interval, buffer store and the names of the child nodes. */
@@ -51,7 +55,7 @@ public final class ScoringProcessor implements Processor<String, FeatureVector, 
     @Override
     public void init(ProcessorContext<String, Object> context) {
         this.context = context;
-        this.slots = context.getStateStore(settings.bufferStore());
+        this.buffer = context.getStateStore(settings.bufferStore());
         try {
             this.scorer = new BatchScorer(layout, settings.batchSize());
         } catch (ai.onnxruntime.OrtException e) {
@@ -61,17 +65,28 @@ public final class ScoringProcessor implements Processor<String, FeatureVector, 
         context.schedule(settings.interval(), PunctuationType.WALL_CLOCK_TIME, now -> flush());
     }
 
-    /** The slots as committed: a processor re-initialised after a dirty close starts from them, not from its old list. */
+    /**
+     * The batch as committed: a processor re-initialised after a dirty close starts from it, not from
+     * its old list. Entries other than {@link #BATCH} are single records of the one-slot-per-record
+     * layout of earlier versions: they join the batch in slot order and are deleted.
+     */
     private void restorePending() {
         pending.clear();
-        pending.addAll(slots.all().values());
+        new TreeMap<>(buffer.all()).forEach((key, records) -> {
+            pending.addAll(records);
+            if (key != BATCH) {
+                buffer.delete(key);
+            }
+        });
+        if (!pending.isEmpty()) {
+            buffer.put(BATCH, pending);
+        }
     }
 
     @Override
     public void process(Record<String, FeatureVector> record) {
-        Pending entry = new Pending(record.key(), record.value(), record.timestamp());
-        slots.put(pending.size(), entry);
-        pending.add(entry);
+        pending.add(new Pending(record.key(), record.value(), record.timestamp()));
+        buffer.put(BATCH, pending);
         if (pending.size() >= settings.batchSize()) {
             flush();
         }
@@ -88,10 +103,8 @@ public final class ScoringProcessor implements Processor<String, FeatureVector, 
         } catch (ai.onnxruntime.OrtException | RuntimeException e) {
             deadLetterAll(e);
         }
-        for (int slot = 0; slot < pending.size(); slot++) {
-            slots.delete(slot);
-        }
         pending.clear();
+        buffer.delete(BATCH);
     }
 
     /** One ORT call per capacity-sized chunk (more than one only if a restored buffer outgrew a smaller batch size). */
@@ -131,9 +144,12 @@ public final class ScoringProcessor implements Processor<String, FeatureVector, 
         }
     }
 
-    /** The buffer store this processor needs, named {@code name}, for batches of up to {@code batchSize}. */
+    /**
+     * The buffer store this processor needs, named {@code name}: the batch under one key (room for the
+     * {@code batchSize} one-record entries of the earlier layout while they are restored).
+     */
     public static StoreBuilder<?> bufferStore(String name, int batchSize) {
-        return WriteBackStores.persistent(name, Serdes.Integer(), PendingCodec.CODEC, batchSize);
+        return WriteBackStores.persistent(name, Serdes.Integer(), PendingCodec.CODEC, batchSize + 1);
     }
 
     @Override
