@@ -6,6 +6,7 @@ import dev.vigil.contract.avro.SensorReading;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.function.Consumer;
 import org.apache.kafka.common.serialization.Serializer;
 
 /**
@@ -69,7 +70,7 @@ public final class ScoredReadingWriter {
         out.writeString(reading.getEntity());
         out.writeLong(reading.getTimestamp().toEpochMilli());
         writeDoubles(reading.getValues());
-        writeStrings(reading.getTags());
+        writeMap(reading.getTags(), out::writeString);
         writeOptional(reading.getId());
     }
 
@@ -78,22 +79,16 @@ public final class ScoredReadingWriter {
             values.writeTo(out);
             return;
         }
-        if (!map.isEmpty()) {
-            out.writeLong(map.size());
-            for (Map.Entry<String, Double> entry : map.entrySet()) {
-                out.writeUtf8(name(entry.getKey()));
-                out.writeDouble(entry.getValue());
-            }
-        }
-        out.writeLong(0);
+        writeMap(map, out::writeDouble);
     }
 
-    private void writeStrings(Map<String, String> map) {
+    /** An Avro map: one block of every entry (names from the cache), then the end marker. */
+    private <V> void writeMap(Map<String, V> map, Consumer<V> writeValue) {
         if (!map.isEmpty()) {
             out.writeLong(map.size());
-            for (Map.Entry<String, String> entry : map.entrySet()) {
+            for (Map.Entry<String, V> entry : map.entrySet()) {
                 out.writeUtf8(name(entry.getKey()));
-                out.writeString(entry.getValue());
+                writeValue.accept(entry.getValue());
             }
         }
         out.writeLong(0);

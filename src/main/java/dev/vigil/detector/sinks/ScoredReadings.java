@@ -24,14 +24,10 @@ public final class ScoredReadings {
      * with the all-fields constructor: Avro's builder validates and copies every field again.
      */
     public static ScoredOutput of(Scored scored, Decision decision, FeatureDetail detail, long now) {
-        if (!detail.includes(decision.verdict())) {
-            return new ScoredOutput(
-                    record(scored, decision, Map.of(), Map.of(), now),
-                    scored.reading().avro());
-        }
+        boolean detailed = detail.includes(decision.verdict());
         List<String> names = scored.model().layout().names();
-        var errors = byName(names, scored.featureErrors());
-        var expected = byName(names, scored.expected());
+        Map<String, Double> errors = detailed ? byName(names, scored.featureErrors()) : Map.of();
+        Map<String, Double> expected = detailed ? byName(names, scored.expected()) : Map.of();
         return new ScoredOutput(
                 record(scored, decision, errors, expected, now),
                 scored.reading().avro());
