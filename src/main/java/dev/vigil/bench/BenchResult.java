@@ -3,6 +3,7 @@ package dev.vigil.bench;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -71,6 +72,8 @@ public record BenchResult(
         map.put("detector_settings", new java.util.TreeMap<>(detectorSettings));
         map.put("cpus", Runtime.getRuntime().availableProcessors());
         map.put("java", System.getProperty("java.version"));
+        map.put("jvm_options", ManagementFactory.getRuntimeMXBean().getInputArguments());
+        map.put("heap_max_mb", Runtime.getRuntime().maxMemory() >> 20);
         return map;
     }
 

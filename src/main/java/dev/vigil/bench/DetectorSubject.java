@@ -82,7 +82,8 @@ public final class DetectorSubject implements BenchSubject, AutoCloseable {
 
     /**
      * The settings given ({@code --set}), plus the values in force of those that set the work and the
-     * output per record: batch size, punctuation interval, per-feature detail on scored records.
+     * output per record: batch size, punctuation interval, background scoring, per-feature detail on
+     * scored records.
      */
     @Override
     public Map<String, String> settings() {
@@ -91,6 +92,7 @@ public final class DetectorSubject implements BenchSubject, AutoCloseable {
         for (String key : List.of(
                 DetectorConfig.SCORING_BATCH_SIZE,
                 DetectorConfig.PUNCTUATION_INTERVAL_MS,
+                DetectorConfig.SCORING_BACKGROUND,
                 DetectorConfig.SCORED_FEATURE_DETAIL)) {
             settings.put(key, String.valueOf(config.values().get(key)));
         }

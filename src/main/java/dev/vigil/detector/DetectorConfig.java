@@ -56,6 +56,7 @@ public final class DetectorConfig extends AbstractConfig {
     public static final String ALERT_TOP_K = "alert.top.k";
     public static final String SCORING_BATCH_SIZE = "scoring.batch.size";
     public static final String PUNCTUATION_INTERVAL_MS = "scoring.punctuation.interval.ms";
+    public static final String SCORING_BACKGROUND = "scoring.background";
     public static final String MAX_FUTURE_MS = "validation.max.future.ms";
     public static final String MAX_RECORD_BYTES = "validation.max.record.bytes";
     public static final String MAX_LATENESS_MS = "validation.max.lateness.ms";
@@ -386,7 +387,16 @@ public final class DetectorConfig extends AbstractConfig {
                         50L,
                         Range.atLeast(1),
                         Importance.MEDIUM,
-                        "Wall-clock interval at which a partial batch is scored, bounding added latency.");
+                        "Wall-clock interval at which a partial batch is scored, bounding added latency.")
+                .define(
+                        SCORING_BACKGROUND,
+                        Type.BOOLEAN,
+                        true,
+                        Importance.LOW,
+                        "Score each full batch on a background thread (one per task) while the stream thread"
+                                + " fills the next; its results are forwarded as soon as they are ready, at the"
+                                + " latest when the next batch is full or at the punctuation. false scores on"
+                                + " the stream thread.");
     }
 
     /** Every key with its value, one per line, secrets hidden: logged by the detector at start-up. */

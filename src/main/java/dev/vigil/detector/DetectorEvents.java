@@ -6,7 +6,8 @@ import dev.vigil.detector.ingest.RejectReason;
 
 /**
  * What happens inside the detector, for metrics and logs. Every method has an empty default so a
- * listener overrides only what it needs; {@link #NOOP} ignores everything. Called from stream threads:
+ * listener overrides only what it needs; {@link #NOOP} ignores everything. Called from stream threads
+ * (and {@link #inferred} from the background scoring threads of {@code scoring.background}):
  * implementations must be thread-safe and fast, and must never tag by entity (unbounded).
  */
 public interface DetectorEvents {

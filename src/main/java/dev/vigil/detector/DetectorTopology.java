@@ -113,7 +113,8 @@ public final class DetectorTopology {
                 Duration.ofMillis(config.getLong(DetectorConfig.PUNCTUATION_INTERVAL_MS)),
                 BUFFER_STORE,
                 DECISION,
-                DLQ_SINK);
+                DLQ_SINK,
+                config.getBoolean(DetectorConfig.SCORING_BACKGROUND));
         topology.addProcessor(SCORING, () -> new ScoringProcessor(models, layout, settings, events), FEATURES);
         topology.addStateStore(ScoringProcessor.bufferStore(BUFFER_STORE, settings.batchSize()), SCORING);
     }

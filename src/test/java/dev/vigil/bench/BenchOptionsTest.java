@@ -37,6 +37,11 @@ class BenchOptionsTest {
                 .toMap();
         assertEquals(Map.of("producer.batch.size", "262144"), report.get("streams_settings"));
         assertEquals(Map.of("a", "b"), report.get("detector_settings"));
+        assertEquals(
+                java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments(),
+                report.get("jvm_options"),
+                "heap settings change the figures: the report says which were in force");
+        assertTrue((long) report.get("heap_max_mb") > 0);
     }
 
     @Test

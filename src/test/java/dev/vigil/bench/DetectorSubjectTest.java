@@ -27,6 +27,7 @@ class DetectorSubjectTest {
                     Map.of(
                             DetectorConfig.SCORING_BATCH_SIZE, "64",
                             DetectorConfig.PUNCTUATION_INTERVAL_MS, "50",
+                            DetectorConfig.SCORING_BACKGROUND, "true",
                             DetectorConfig.SCORED_FEATURE_DETAIL, "anomalous"),
                     subject.settings());
         }

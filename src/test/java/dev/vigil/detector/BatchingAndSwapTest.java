@@ -21,6 +21,13 @@ class BatchingAndSwapTest {
 
     private static final Map<String, Object> BATCH_OF_4 =
             Map.of(DetectorConfig.SCORING_BATCH_SIZE, 4, DetectorConfig.PUNCTUATION_INTERVAL_MS, 50L);
+    private static final Map<String, Object> BATCH_OF_4_IN_BACKGROUND = Map.of(
+            DetectorConfig.SCORING_BATCH_SIZE,
+            4,
+            DetectorConfig.PUNCTUATION_INTERVAL_MS,
+            50L,
+            DetectorConfig.SCORING_BACKGROUND,
+            true);
 
     @Test
     void aFullBatchIsScoredAtOnceAndAPartialOneOnThePunctuation() {
@@ -87,6 +94,73 @@ class BatchingAndSwapTest {
             assertFalse(h.models.offer(TestBundles.linear(2)), "older version refused");
             h.normal("pump-1", 1);
             assertEquals(3L, h.scored.readValue().getModelVersion());
+        }
+    }
+
+    @Test
+    void inTheBackgroundAFullBatchIsForwardedWhenTheNextIsFullAtTheLatest() {
+        try (var h = new DetectorHarness(BATCH_OF_4_IN_BACKGROUND, TestBundles.linear(1), stateDir)) {
+            for (int second = 0; second < 8; second++) {
+                h.normal("pump-" + second % 3, second);
+            }
+            List<ScoredReading> first = h.scoredValues();
+            assertEquals(4, first.size(), "the first batch, collected when the second was full");
+            h.normal("pump-1", 8);
+            h.tick(Duration.ofMillis(60));
+            List<ScoredReading> rest = h.scoredValues();
+            assertEquals(5, rest.size(), "the second batch and the partial third, on the punctuation");
+            List<Long> times = java.util.stream.Stream.concat(first.stream(), rest.stream())
+                    .map(r -> r.getReading().getTimestamp().toEpochMilli() - DetectorHarness.T0)
+                    .toList();
+            assertEquals(
+                    List.of(0L, 1000L, 2000L, 3000L, 4000L, 5000L, 6000L, 7000L, 8000L), times, "once each, in order");
+        }
+    }
+
+    @Test
+    void inTheBackgroundScoresAreTheSameAsOnTheStreamThread() {
+        List<Double> background;
+        try (var h = new DetectorHarness(BATCH_OF_4_IN_BACKGROUND, TestBundles.linear(1), stateDir.resolve("bg"))) {
+            background = scoresOf(h);
+        }
+        try (var h = new DetectorHarness(BATCH_OF_4, TestBundles.linear(1), stateDir.resolve("fg"))) {
+            assertEquals(scoresOf(h), background);
+        }
+    }
+
+    private static List<Double> scoresOf(DetectorHarness h) {
+        for (int second = 0; second < 11; second++) {
+            if (second == 7) {
+                h.spike("pump-2", second, 6);
+            } else {
+                h.normal("pump-" + second % 3, second);
+            }
+        }
+        h.tick(Duration.ofMillis(60));
+        List<Double> scores =
+                h.scoredValues().stream().map(ScoredReading::getScore).toList();
+        assertEquals(11, scores.size());
+        return scores;
+    }
+
+    @Test
+    void aBatchBeingScoredInTheBackgroundStaysInTheCommittedBatchUntilItIsForwarded() {
+        try (var h = new DetectorHarness(BATCH_OF_4_IN_BACKGROUND, TestBundles.linear(1), stateDir)) {
+            for (int second = 0; second < 8; second++) {
+                h.normal("pump-1", second);
+            }
+            assertEquals(4, h.scoredValues().size(), "the second batch was handed over, not forwarded");
+            var changelog = h.driver.createOutputTopic(
+                    "detector-test-" + DetectorTopology.BUFFER_STORE + "-changelog",
+                    Serdes.Integer().deserializer(),
+                    Serdes.ByteArray().deserializer());
+            var writes = changelog.readValuesToList();
+            byte[] committed = writes.get(writes.size() - 1);
+            assertEquals(4, java.nio.ByteBuffer.wrap(committed).getInt(4), "records in the committed batch");
+            h.tick(Duration.ofMillis(60));
+            assertEquals(4, h.scoredValues().size());
+            var cleared = changelog.readValuesToList();
+            assertNull(cleared.get(cleared.size() - 1), "a tombstone once forwarded");
         }
     }
 }
