@@ -92,11 +92,17 @@ public final class DetectorSubject implements BenchSubject, AutoCloseable {
         for (String key : List.of(
                 DetectorConfig.SCORING_BATCH_SIZE,
                 DetectorConfig.PUNCTUATION_INTERVAL_MS,
-                DetectorConfig.SCORING_BACKGROUND,
                 DetectorConfig.SCORED_FEATURE_DETAIL)) {
             settings.put(key, String.valueOf(config.values().get(key)));
         }
+        settings.put(DetectorConfig.SCORING_BACKGROUND, backgroundInForce(config));
         return settings;
+    }
+
+    /** {@code true} or {@code false}, or {@code auto} with what it resolved to on this machine. */
+    private static String backgroundInForce(DetectorConfig config) {
+        String value = config.getString(DetectorConfig.SCORING_BACKGROUND);
+        return value.equals("auto") ? "auto: " + config.scoringInBackground() : value;
     }
 
     private DetectorConfig config(String input, String output) {

@@ -36,7 +36,7 @@ public final class BenchCommand implements Callable<Integer> {
 
     @Option(
             names = "--records",
-            defaultValue = "300000",
+            defaultValue = "1000000",
             description = "Readings per subject (default: ${DEFAULT-VALUE}).")
     int records;
 

@@ -57,6 +57,12 @@ public final class DetectorConfig extends AbstractConfig {
     public static final String SCORING_BATCH_SIZE = "scoring.batch.size";
     public static final String PUNCTUATION_INTERVAL_MS = "scoring.punctuation.interval.ms";
     public static final String SCORING_BACKGROUND = "scoring.background";
+    /**
+     * {@code scoring.background=auto} scores in the background above this many processors: measured
+     * slower on 2 cores (no core left for the scoring thread), faster on 16 (docs/BENCHMARKS.md).
+     */
+    static final int BACKGROUND_MIN_CORES_EXCLUSIVE = 2;
+
     public static final String MAX_FUTURE_MS = "validation.max.future.ms";
     public static final String MAX_RECORD_BYTES = "validation.max.record.bytes";
     public static final String MAX_LATENESS_MS = "validation.max.lateness.ms";
@@ -390,13 +396,24 @@ public final class DetectorConfig extends AbstractConfig {
                         "Wall-clock interval at which a partial batch is scored, bounding added latency.")
                 .define(
                         SCORING_BACKGROUND,
-                        Type.BOOLEAN,
-                        true,
+                        Type.STRING,
+                        "auto",
+                        ValidString.in("auto", "true", "false"),
                         Importance.LOW,
                         "Score each full batch on a background thread (one per task) while the stream thread"
                                 + " fills the next; its results are forwarded as soon as they are ready, at the"
                                 + " latest when the next batch is full or at the punctuation. false scores on"
-                                + " the stream thread.");
+                                + " the stream thread; auto is true when the JVM has more than "
+                                + BACKGROUND_MIN_CORES_EXCLUSIVE + " processors.");
+    }
+
+    /** Whether full batches are scored on a background thread, {@code auto} resolved for this JVM. */
+    public boolean scoringInBackground() {
+        return switch (getString(SCORING_BACKGROUND)) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> Runtime.getRuntime().availableProcessors() > BACKGROUND_MIN_CORES_EXCLUSIVE;
+        };
     }
 
     /** Every key with its value, one per line, secrets hidden: logged by the detector at start-up. */

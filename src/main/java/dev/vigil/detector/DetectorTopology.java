@@ -114,7 +114,7 @@ public final class DetectorTopology {
                 BUFFER_STORE,
                 DECISION,
                 DLQ_SINK,
-                config.getBoolean(DetectorConfig.SCORING_BACKGROUND));
+                config.scoringInBackground());
         topology.addProcessor(SCORING, () -> new ScoringProcessor(models, layout, settings, events), FEATURES);
         topology.addStateStore(ScoringProcessor.bufferStore(BUFFER_STORE, settings.batchSize()), SCORING);
     }

@@ -141,7 +141,7 @@ final class DetectorReplay {
         props.put(DetectorConfig.ALERTS_TOPIC, ALERTS);
         props.put(DetectorConfig.DLQ_TOPIC, DLQ);
         props.put(DetectorConfig.THRESHOLD_MODE, "global");
-        props.put(DetectorConfig.SCORING_BACKGROUND, false); // a replay scores on the driver's thread, in step
+        props.put(DetectorConfig.SCORING_BACKGROUND, "false"); // a replay scores on the driver's thread, in step
         props.putAll(overrides);
         return new DetectorConfig(props);
     }

@@ -27,7 +27,8 @@ class DetectorSubjectTest {
                     Map.of(
                             DetectorConfig.SCORING_BATCH_SIZE, "64",
                             DetectorConfig.PUNCTUATION_INTERVAL_MS, "50",
-                            DetectorConfig.SCORING_BACKGROUND, "true",
+                            DetectorConfig.SCORING_BACKGROUND,
+                                    "auto: " + (Runtime.getRuntime().availableProcessors() > 2),
                             DetectorConfig.SCORED_FEATURE_DETAIL, "anomalous"),
                     subject.settings());
         }

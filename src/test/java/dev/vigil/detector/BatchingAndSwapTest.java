@@ -27,7 +27,7 @@ class BatchingAndSwapTest {
             DetectorConfig.PUNCTUATION_INTERVAL_MS,
             50L,
             DetectorConfig.SCORING_BACKGROUND,
-            true);
+            "true");
 
     @Test
     void aFullBatchIsScoredAtOnceAndAPartialOneOnThePunctuation() {

@@ -57,6 +57,9 @@ class DetectorConfigTest {
         assertTrue(invalid(Map.of(DetectorConfig.SCORING_BATCH_SIZE, "0"))
                 .getMessage()
                 .contains("scoring.batch.size"));
+        assertTrue(invalid(Map.of(DetectorConfig.SCORING_BACKGROUND, "sometimes"))
+                .getMessage()
+                .contains("scoring.background"));
         assertTrue(invalid(Map.of(DetectorConfig.ALERT_K, "7", DetectorConfig.ALERT_N, "5"))
                 .getMessage()
                 .contains("alert.k"));

@@ -60,7 +60,7 @@ final class DetectorHarness implements AutoCloseable {
         values.put(DetectorConfig.APPLICATION_ID, "detector-test");
         values.put(DetectorConfig.STATE_DIR, stateDir.toString());
         values.put(DetectorConfig.SCORING_BATCH_SIZE, 1);
-        values.put(DetectorConfig.SCORING_BACKGROUND, false);
+        values.put(DetectorConfig.SCORING_BACKGROUND, "false");
         values.putAll(overrides);
         return new DetectorConfig(values);
     }

@@ -36,7 +36,7 @@ final class DetectorRig {
     /**
      * Detector properties for a test: short commit interval and session timeouts (so a killed
      * instance's partitions move quickly), short alert cooldown, the given guarantee and bundle file
-     * ({@code null} when the model comes from the models topic).
+     * ({@code null} when the model comes from the models topic), and scoring in the background.
      */
     static Map<String, String> properties(
             EmbeddedKafka kafka, String applicationId, String guarantee, Path bundle, Path stateDir) {
@@ -55,6 +55,9 @@ final class DetectorRig {
         props.put("kafka.session.timeout.ms", "3000");
         props.put("kafka.heartbeat.interval.ms", "750");
         props.put("kafka.producer.transaction.timeout.ms", "10000");
+        // kills and failovers while batches are in flight on the scoring thread: whatever the cores
+        // ("auto" would score on the stream thread on a 2-core CI machine; DetectorIntegrationTest covers that)
+        props.put("scoring.background", "true");
         return props;
     }
 }
