@@ -13,6 +13,8 @@ import java.util.Map;
 import org.apache.kafka.common.serialization.Serdes;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** Batched scoring through the slot store, restart safety, and the hot swap seen from the topology. */
 class BatchingAndSwapTest {
@@ -161,6 +163,41 @@ class BatchingAndSwapTest {
             assertEquals(4, h.scoredValues().size());
             var cleared = changelog.readValuesToList();
             assertNull(cleared.get(cleared.size() - 1), "a tombstone once forwarded");
+        }
+    }
+
+    @ParameterizedTest(name = "scoring.background={0}")
+    @ValueSource(strings = {"false", "true"})
+    void aBatchThatCannotBeScoredIsDeadLetteredAndTheStreamGoesOn(String background) {
+        Map<String, Object> settings = Map.of(
+                DetectorConfig.SCORING_BATCH_SIZE,
+                4,
+                DetectorConfig.PUNCTUATION_INTERVAL_MS,
+                50L,
+                DetectorConfig.SCORING_BACKGROUND,
+                background);
+        try (var h = new DetectorHarness(settings, TestBundles.linear(1), stateDir)) {
+            h.models.close();
+            for (int second = 0; second < 4; second++) {
+                h.normal("pump-1", second);
+            }
+            h.tick(Duration.ofMillis(60));
+            var letters = h.dlq.readValuesToList();
+            assertEquals(4, letters.size(), "the whole batch, nothing lost");
+            for (var letter : letters) {
+                assertEquals("SCORING_FAILED", letter.getReason());
+                assertTrue(letter.getErrorMessage().contains("no model is loaded"), letter.getErrorMessage());
+                assertTrue(letter.getValue().remaining() > 0, "the reading's bytes travel with the letter");
+            }
+            assertTrue(h.scored.isEmpty());
+            assertTrue(h.models.offer(TestBundles.linear(2)));
+            h.normal("pump-1", 4);
+            h.tick(Duration.ofMillis(60));
+            assertEquals(
+                    List.of(2L),
+                    h.scoredValues().stream()
+                            .map(ScoredReading::getModelVersion)
+                            .toList());
         }
     }
 }

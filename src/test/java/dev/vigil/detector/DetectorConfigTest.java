@@ -31,6 +31,14 @@ class DetectorConfigTest {
     }
 
     @Test
+    void backgroundScoringIsOnAboveTwoProcessorsUnlessSet() {
+        boolean manyCores = Runtime.getRuntime().availableProcessors() > 2;
+        assertEquals(manyCores, new DetectorConfig(Map.of()).scoringInBackground(), "auto");
+        assertTrue(new DetectorConfig(Map.of(DetectorConfig.SCORING_BACKGROUND, "true")).scoringInBackground());
+        assertFalse(new DetectorConfig(Map.of(DetectorConfig.SCORING_BACKGROUND, "false")).scoringInBackground());
+    }
+
+    @Test
     void environmentVariablesOverrideTheFile() throws IOException {
         Path file = dir.resolve("detector.properties");
         Files.writeString(file, "input.topic=from-file\nalert.k=2\n");
