@@ -61,7 +61,7 @@ public final class DetectorConfig extends AbstractConfig {
      * {@code scoring.background=auto} scores in the background above this many processors: measured
      * slower on 2 cores (no core left for the scoring thread), faster on 16 (docs/BENCHMARKS.md).
      */
-    static final int BACKGROUND_MIN_CORES_EXCLUSIVE = 2;
+    static final int BACKGROUND_ABOVE_CORES = 2;
 
     public static final String MAX_FUTURE_MS = "validation.max.future.ms";
     public static final String MAX_RECORD_BYTES = "validation.max.record.bytes";
@@ -404,7 +404,7 @@ public final class DetectorConfig extends AbstractConfig {
                                 + " fills the next; its results are forwarded as soon as they are ready, at the"
                                 + " latest when the next batch is full or at the punctuation. false scores on"
                                 + " the stream thread; auto is true when the JVM has more than "
-                                + BACKGROUND_MIN_CORES_EXCLUSIVE + " processors.");
+                                + BACKGROUND_ABOVE_CORES + " processors.");
     }
 
     /** Whether full batches are scored on a background thread, {@code auto} resolved for this JVM. */
@@ -412,7 +412,7 @@ public final class DetectorConfig extends AbstractConfig {
         return switch (getString(SCORING_BACKGROUND)) {
             case "true" -> true;
             case "false" -> false;
-            default -> Runtime.getRuntime().availableProcessors() > BACKGROUND_MIN_CORES_EXCLUSIVE;
+            default -> Runtime.getRuntime().availableProcessors() > BACKGROUND_ABOVE_CORES;
         };
     }
 

@@ -156,7 +156,7 @@ public final class ScoringProcessor implements Processor<String, FeatureVector, 
     void flush() {
         collect();
         if (!pending.isEmpty()) {
-            forwardFirst(pending.size(), score(vectors(pending.size())));
+            forwardFirst(pending.size(), score(scorer, vectors(pending.size())));
         }
     }
 
@@ -164,7 +164,8 @@ public final class ScoringProcessor implements Processor<String, FeatureVector, 
     private void submit() {
         int size = Math.min(pending.size(), settings.batchSize());
         List<FeatureVector> vectors = vectors(size);
-        inFlight = new InFlight(size, background.submit(() -> score(vectors)));
+        BatchScorer tensors = scorer;
+        inFlight = new InFlight(size, background.submit(() -> score(tensors, vectors)));
     }
 
     /** Waits for the batch being scored in the background, if any, and forwards it. */
@@ -188,10 +189,10 @@ public final class ScoringProcessor implements Processor<String, FeatureVector, 
         return vectors;
     }
 
-    /** Pure scoring: safe on the background thread (the scorer is used by one batch at a time). */
-    private Outcome score(List<FeatureVector> vectors) {
+    /** Pure scoring: safe on the background thread ({@code tensors} serve one batch at a time). */
+    private Outcome score(BatchScorer tensors, List<FeatureVector> vectors) {
         try (ModelLease lease = models.acquire()) {
-            return new Outcome(scoreInChunks(lease, vectors), null);
+            return new Outcome(scoreInChunks(tensors, lease, vectors), null);
         } catch (ai.onnxruntime.OrtException | RuntimeException e) {
             return new Outcome(List.of(), e);
         }
@@ -212,13 +213,13 @@ public final class ScoringProcessor implements Processor<String, FeatureVector, 
     }
 
     /** One ORT call per capacity-sized chunk (more than one only if a restored buffer outgrew a smaller batch size). */
-    private List<Scored> scoreInChunks(ModelLease lease, List<FeatureVector> vectors)
+    private List<Scored> scoreInChunks(BatchScorer tensors, ModelLease lease, List<FeatureVector> vectors)
             throws ai.onnxruntime.OrtException {
         List<Scored> results = new ArrayList<>(vectors.size());
-        for (int from = 0; from < vectors.size(); from += scorer.capacity()) {
-            var chunk = vectors.subList(from, Math.min(vectors.size(), from + scorer.capacity()));
+        for (int from = 0; from < vectors.size(); from += tensors.capacity()) {
+            var chunk = vectors.subList(from, Math.min(vectors.size(), from + tensors.capacity()));
             long start = System.nanoTime();
-            results.addAll(scorer.score(lease, chunk));
+            results.addAll(tensors.score(lease, chunk));
             events.inferred(chunk.size(), System.nanoTime() - start);
         }
         return results;
@@ -297,10 +298,11 @@ public final class ScoringProcessor implements Processor<String, FeatureVector, 
             background = null;
         }
         inFlight = null;
-        if (scorer != null && idle) {
-            scorer.close();
-            scorer = null;
-        } else if (scorer != null) {
+        BatchScorer tensors = scorer;
+        scorer = null;
+        if (tensors != null && idle) {
+            tensors.close();
+        } else if (tensors != null) {
             LOG.warn(
                     "a scoring batch was still running {} s after close: its tensors are left to the collector",
                     CLOSE_WAIT_SECONDS);
