@@ -200,4 +200,27 @@ class BatchingAndSwapTest {
                             .toList());
         }
     }
+
+    @Test
+    void closingTheDetectorStopsItsScoringThreads() throws InterruptedException {
+        try (var h = new DetectorHarness(BATCH_OF_4_IN_BACKGROUND, TestBundles.linear(1), stateDir)) {
+            for (int second = 0; second < 8; second++) {
+                h.normal("pump-1", second);
+            }
+            assertFalse(scoringThreads().isEmpty(), "a batch is in flight on the scoring thread");
+        }
+        long deadline = System.nanoTime() + Duration.ofSeconds(2).toNanos();
+        while (!scoringThreads().isEmpty() && System.nanoTime() < deadline) {
+            Thread.sleep(10); // a terminated executor's thread may take a moment to leave run()
+        }
+        assertEquals(List.of(), scoringThreads());
+    }
+
+    private static List<String> scoringThreads() {
+        return Thread.getAllStackTraces().keySet().stream()
+                .filter(Thread::isAlive)
+                .map(Thread::getName)
+                .filter(name -> name.startsWith("vigil-scoring-"))
+                .toList();
+    }
 }
