@@ -64,13 +64,7 @@ class DetectorTopologyTest {
     @Test
     void anAvroSingleObjectReadingIsScored() {
         try (var h = harness(Map.of())) {
-            var reading = SensorReading.newBuilder()
-                    .setEntity("pump-8")
-                    .setTimestamp(Instant.ofEpochMilli(DetectorHarness.T0))
-                    .setValues(Map.of("temp", 50.0, "pressure", 50.0, "flow", 50.0))
-                    .build();
-            h.input.pipeInput(
-                    "pump-8", DetectorHarness.READINGS.encode(reading), Instant.ofEpochMilli(DetectorHarness.T0));
+            pipeAvro(h, "pump-8", levelReading("pump-8").build());
             ScoredReading out = h.scored.readValue();
             assertEquals("pump-8", out.getReading().getEntity());
             assertEquals(Verdict.NORMAL, out.getVerdict());
@@ -80,14 +74,8 @@ class DetectorTopologyTest {
     @Test
     void anAvroReadingWithoutEntityLeavesWithTheKeyAsEntity() {
         try (var h = harness(Map.of())) {
-            var reading = SensorReading.newBuilder()
-                    .setEntity("")
-                    .setTimestamp(Instant.ofEpochMilli(DetectorHarness.T0))
-                    .setValues(Map.of("temp", 50.0, "pressure", 50.0, "flow", 50.0))
-                    .setId("r-1")
-                    .build();
-            h.input.pipeInput(
-                    "pump-9", DetectorHarness.READINGS.encode(reading), Instant.ofEpochMilli(DetectorHarness.T0));
+            var reading = levelReading("").setId("r-1").build();
+            pipeAvro(h, "pump-9", reading);
             SensorReading out = h.scored.readValue().getReading();
             reading.setEntity("pump-9");
             assertEquals(reading, out);
@@ -185,5 +173,17 @@ class DetectorTopologyTest {
                     java.util.List.of(Verdict.WARMING_UP, Verdict.ANOMALOUS, Verdict.ANOMALOUS, Verdict.NORMAL),
                     verdicts);
         }
+    }
+
+    /** A reading of {@code entity} at T0 with every feature at 50. */
+    private static SensorReading.Builder levelReading(String entity) {
+        return SensorReading.newBuilder()
+                .setEntity(entity)
+                .setTimestamp(Instant.ofEpochMilli(DetectorHarness.T0))
+                .setValues(Map.of("temp", 50.0, "pressure", 50.0, "flow", 50.0));
+    }
+
+    private static void pipeAvro(DetectorHarness h, String key, SensorReading reading) {
+        h.input.pipeInput(key, DetectorHarness.READINGS.encode(reading), Instant.ofEpochMilli(DetectorHarness.T0));
     }
 }
