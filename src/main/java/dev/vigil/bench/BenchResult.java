@@ -13,6 +13,7 @@ import java.util.Map;
  * The figures of one benchmark run, all measured on the same broker and the same data.
  *
  * @param rounds records/s of the pass-through topology and of the detector in each measured round
+ * @param costs CPU time and broker bytes per record of both in each measured round
  * @param warmupRounds untimed rounds of both subjects before them
  * @param latencyP50Ms median end-to-end latency of the detector at half its measured maximum rate
  * @param latencyP99Ms 99th-percentile end-to-end latency at the same rate
@@ -23,6 +24,7 @@ import java.util.Map;
  */
 public record BenchResult(
         Rounds rounds,
+        Costs costs,
         int warmupRounds,
         double latencyP50Ms,
         double latencyP99Ms,
@@ -49,7 +51,9 @@ public record BenchResult(
 
     /**
      * The report: {@code passthrough_rps, detector_rps, ratio, latency_p50_ms, latency_p99_ms,
-     * guarantee} first, then context (rate, records, machine).
+     * guarantee} first, then the costs per record (CPU of each subject's threads {@code
+     * *_cpu_us_per_record} and their ratio {@code cpu_ratio}, the same for the whole process, bytes
+     * written to the broker), then context (rate, records, machine).
      */
     public Map<String, Object> toMap() {
         Map<String, Object> map = new LinkedHashMap<>();
@@ -59,6 +63,18 @@ public record BenchResult(
         map.put("latency_p50_ms", latencyP50Ms);
         map.put("latency_p99_ms", latencyP99Ms);
         map.put("guarantee", BenchClients.GUARANTEE);
+        map.put("passthrough_cpu_us_per_record", hundredths(costs.appCpu().passthroughMedian()));
+        map.put("detector_cpu_us_per_record", hundredths(costs.appCpu().detectorMedian()));
+        map.put("cpu_ratio", Math.round(costs.appCpuRatio() * 1000) / 1000.0);
+        map.put(
+                "passthrough_process_cpu_us_per_record",
+                hundredths(costs.processCpu().passthroughMedian()));
+        map.put(
+                "detector_process_cpu_us_per_record",
+                hundredths(costs.processCpu().detectorMedian()));
+        map.put("process_cpu_ratio", Math.round(costs.processCpuRatio() * 1000) / 1000.0);
+        map.put("passthrough_bytes_per_record", Math.round(costs.bytesWritten().passthroughMedian()));
+        map.put("detector_bytes_per_record", Math.round(costs.bytesWritten().detectorMedian()));
         map.put("paced_rate_rps", Math.round(pacedRate));
         map.put(
                 "passthrough_rps_rounds",
@@ -66,6 +82,10 @@ public record BenchResult(
         map.put(
                 "detector_rps_rounds",
                 Arrays.stream(rounds.detector()).mapToLong(Math::round).toArray());
+        map.put(
+                "passthrough_cpu_us_per_record_rounds",
+                hundredths(costs.appCpu().passthrough()));
+        map.put("detector_cpu_us_per_record_rounds", hundredths(costs.appCpu().detector()));
         map.put("warmup_rounds", warmupRounds);
         map.put("records", records);
         map.put("streams_settings", new java.util.TreeMap<>(streamsSettings));
@@ -75,6 +95,14 @@ public record BenchResult(
         map.put("jvm_options", ManagementFactory.getRuntimeMXBean().getInputArguments());
         map.put("heap_max_mb", Runtime.getRuntime().maxMemory() >> 20);
         return map;
+    }
+
+    private static double hundredths(double value) {
+        return Math.round(value * 100) / 100.0;
+    }
+
+    private static double[] hundredths(double[] values) {
+        return Arrays.stream(values).map(BenchResult::hundredths).toArray();
     }
 
     /** The report as indented JSON. */

@@ -39,11 +39,11 @@ public final class Benchmark {
         for (int round = 0; round < options.warmupRounds(); round++) {
             measureRound(throughput, detector, "warmup" + round, false);
         }
-        List<double[]> rounds = new ArrayList<>();
+        List<Throughput[]> rounds = new ArrayList<>();
         for (int round = 0; round < options.rounds(); round++) {
             rounds.add(measureRound(throughput, detector, "round" + round, round % 2 == 1));
         }
-        Rounds measured = Rounds.of(rounds);
+        Rounds measured = Rounds.of(rounds, Throughput::recordsPerSecond);
         double rate = options.latencyRate() > 0 ? options.latencyRate() : measured.detectorMedian() / 2;
         double seconds = options.latencyDuration().toMillis() / 1000.0;
         LatencyRecorder latency = new LatencyRun(kafka, clients, readings, options.partitions())
@@ -55,6 +55,10 @@ public final class Benchmark {
                         "latency");
         return new BenchResult(
                 measured,
+                new Costs(
+                        Rounds.of(rounds, Throughput::appCpuMicros),
+                        Rounds.of(rounds, Throughput::processCpuMicros),
+                        Rounds.of(rounds, Throughput::bytesWritten)),
                 options.warmupRounds(),
                 latency.percentileMillis(50),
                 latency.percentileMillis(99),
@@ -65,17 +69,17 @@ public final class Benchmark {
     }
 
     /** One round: both subjects over the whole input, the detector first if asked; {passthrough, detector}. */
-    private double[] measureRound(ThroughputRun throughput, BenchSubject detector, String round, boolean detectorFirst)
-            throws Exception {
-        double[] rates = new double[2];
+    private Throughput[] measureRound(
+            ThroughputRun throughput, BenchSubject detector, String round, boolean detectorFirst) throws Exception {
+        Throughput[] figures = new Throughput[2];
         for (int turn = 0; turn < 2; turn++) {
             boolean detectorTurn = (turn == 0) == detectorFirst;
             BenchSubject subject = detectorTurn ? detector : BenchSubject.passThrough();
             String runId = round + "-" + (detectorTurn ? "detector" : "passthrough");
-            rates[detectorTurn ? 1 : 0] = throughput.measure(
+            figures[detectorTurn ? 1 : 0] = throughput.measure(
                     subject, INPUT, options.records(), options.skippedRecords(), runId, options.timeout());
         }
-        return rates;
+        return figures;
     }
 
     private void produceInput(EmbeddedKafka kafka, BenchClients clients, BenchReadings readings) throws Exception {

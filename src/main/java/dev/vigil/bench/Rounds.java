@@ -2,14 +2,16 @@ package dev.vigil.bench;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.ToDoubleFunction;
 
 /**
- * The throughput of both subjects in each measured round, records/s. The report takes the median of
- * each subject over the rounds: on a small machine one run can be off by a quarter (a JIT
- * compilation, a garbage collection, the broker's log roll), a median of alternating rounds is not.
+ * One figure of both subjects in each measured round: records/s, or CPU time per record. The report
+ * takes the median of each subject over the rounds: on a small machine one run can be off by a
+ * quarter (a JIT compilation, a garbage collection, the broker's log roll), a median of alternating
+ * rounds is not.
  *
- * @param passthrough the pass-through's rate in each round
- * @param detector the detector's rate in each round
+ * @param passthrough the pass-through's figure in each round
+ * @param detector the detector's figure in each round
  */
 public record Rounds(double[] passthrough, double[] detector) {
     /** Rounds from {passthrough, detector} pairs. */
@@ -19,12 +21,19 @@ public record Rounds(double[] passthrough, double[] detector) {
                 pairs.stream().mapToDouble(p -> p[1]).toArray());
     }
 
-    /** The pass-through's median rate. */
+    /** One figure, picked from each subject's {passthrough, detector} results of each round. */
+    static Rounds of(List<Throughput[]> rounds, ToDoubleFunction<Throughput> figure) {
+        return of(rounds.stream()
+                .map(pair -> new double[] {figure.applyAsDouble(pair[0]), figure.applyAsDouble(pair[1])})
+                .toList());
+    }
+
+    /** The pass-through's median. */
     public double passthroughMedian() {
         return median(passthrough);
     }
 
-    /** The detector's median rate. */
+    /** The detector's median. */
     public double detectorMedian() {
         return median(detector);
     }

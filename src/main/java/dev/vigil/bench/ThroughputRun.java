@@ -3,13 +3,15 @@ package dev.vigil.bench;
 import dev.vigil.ops.EmbeddedKafka;
 import java.time.Duration;
 import java.util.Arrays;
+import org.apache.kafka.clients.admin.Admin;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * One throughput measurement: a subject processes the whole pre-produced input topic from the start;
  * the rate is taken between output records {@code skip} and last as a read_committed consumer sees
- * them, so the first records (JIT warm-up, group join, first transaction) do not count.
+ * them, so the first records (JIT warm-up, group join, first transaction) do not count. CPU time is
+ * read over the same span, for the subject's own threads and for the whole process.
  */
 final class ThroughputRun {
     static final int MIN_ARRIVAL_BATCHES = 5;
@@ -25,25 +27,48 @@ final class ThroughputRun {
         this.partitions = partitions;
     }
 
-    /** Runs {@code subject} over {@code records} readings of {@code input}; returns records per second. */
-    double measure(BenchSubject subject, String input, int records, int skip, String runId, Duration timeout)
+    /** Runs {@code subject} over {@code records} readings of {@code input}; returns its figures. */
+    Throughput measure(BenchSubject subject, String input, int records, int skip, String runId, Duration timeout)
             throws Exception {
         String output = "bench." + runId + ".out";
+        String appId = "bench-" + runId;
         createTopics(subject, output);
         long[] arrivals = new long[records];
+        CpuTime[] cpu = new CpuTime[2];
         long seen;
         try (OutputReader reader = new OutputReader(clients, output);
-                StreamsApp app = StreamsApp.start(subject.build(input, output), clients.streams("bench-" + runId))) {
+                StreamsApp app = StreamsApp.start(subject.build(input, output), clients.streams(appId))) {
             int[] count = {0};
-            seen = reader.read(records, timeout, r -> arrivals[Math.min(count[0]++, records - 1)] = System.nanoTime());
+            seen = reader.read(records, timeout, r -> {
+                int index = Math.min(count[0]++, records - 1);
+                arrivals[index] = System.nanoTime();
+                if (index == skip) {
+                    cpu[0] = CpuTime.now(appId);
+                }
+            });
+            cpu[1] = CpuTime.now(appId);
         }
         if (seen < records) {
             throw new IllegalStateException(
                     subject.name() + " wrote " + seen + " of " + records + " records in " + timeout);
         }
-        double rate = rate(arrivals, skip);
-        LOG.info("{}: {} records, {} records/s (after skipping {})", subject.name(), records, Math.round(rate), skip);
-        return rate;
+        int timed = records - 1 - skip;
+        var figures = new Throughput(
+                rate(arrivals, skip),
+                cpu[1].threadMicrosPerRecord(cpu[0], timed),
+                cpu[1].processMicrosPerRecord(cpu[0], timed),
+                (double) bytesWritten(output, appId) / records);
+        LOG.info(
+                "{}: {} records, {} records/s, CPU {} µs/record own threads, {} µs/record process, {} bytes/record"
+                        + " written (after skipping {})",
+                subject.name(),
+                records,
+                Math.round(figures.recordsPerSecond()),
+                String.format("%.2f", figures.appCpuMicros()),
+                String.format("%.2f", figures.processCpuMicros()),
+                Math.round(figures.bytesWritten()),
+                skip);
+        return figures;
     }
 
     /**
@@ -63,6 +88,13 @@ final class ThroughputRun {
         }
         double seconds = (arrivalNanos[last] - arrivalNanos[skip]) / 1e9;
         return (last - skip) / seconds;
+    }
+
+    /** What the run left in the broker's logs: its output and its application's internal topics. */
+    private long bytesWritten(String output, String appId) throws InterruptedException {
+        try (Admin admin = kafka.admin()) {
+            return BrokerBytes.of(admin, topic -> topic.equals(output) || topic.startsWith(appId + "-"));
+        }
     }
 
     private void createTopics(BenchSubject subject, String output) throws InterruptedException {

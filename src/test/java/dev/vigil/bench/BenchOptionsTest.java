@@ -27,6 +27,10 @@ class BenchOptionsTest {
         assertEquals(BenchClients.GUARANTEE, props.get(StreamsConfig.PROCESSING_GUARANTEE_CONFIG));
         var report = new BenchResult(
                         new Rounds(new double[] {2}, new double[] {1}),
+                        new Costs(
+                                new Rounds(new double[] {4}, new double[] {5}),
+                                new Rounds(new double[] {9}, new double[] {10}),
+                                new Rounds(new double[] {150}, new double[] {200})),
                         0,
                         1,
                         2,

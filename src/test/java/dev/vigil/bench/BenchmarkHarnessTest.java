@@ -61,6 +61,15 @@ class BenchmarkHarnessTest {
         assertEquals(2, json.get("detector_rps_rounds").size(), "one figure per measured round");
         assertEquals(1, json.get("warmup_rounds").asInt());
         assertEquals(2000, json.get("paced_rate_rps").asInt(), "the latency run's rate as asked");
+        double ownCpu = json.get("detector_cpu_us_per_record").asDouble();
+        double processCpu = json.get("detector_process_cpu_us_per_record").asDouble();
+        assertTrue(ownCpu > 0, "the subject's own threads did work: " + ownCpu);
+        assertTrue(processCpu > ownCpu, "the process did more than the subject's threads: " + processCpu);
+        assertEquals(2, json.get("detector_cpu_us_per_record_rounds").size());
+        assertEquals(
+                json.get("passthrough_cpu_us_per_record").asDouble() / ownCpu,
+                json.get("cpu_ratio").asDouble(),
+                0.01);
     }
 
     @Test

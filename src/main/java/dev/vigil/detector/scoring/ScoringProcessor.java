@@ -101,7 +101,8 @@ public final class ScoringProcessor implements Processor<String, FeatureVector, 
             }
         }
         if (settings.background() && background == null) {
-            background = Executors.newSingleThreadExecutor(daemon("vigil-scoring-" + context.taskId()));
+            background = Executors.newSingleThreadExecutor(daemon("vigil-scoring-" + context.taskId() + " of "
+                    + Thread.currentThread().getName()));
         }
         restorePending();
         context.schedule(settings.interval(), PunctuationType.WALL_CLOCK_TIME, now -> flush());

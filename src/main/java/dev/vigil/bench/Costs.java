@@ -1,0 +1,24 @@
+package dev.vigil.bench;
+
+/**
+ * What one record cost each subject in each measured round. On a machine with few cores throughput
+ * also depends on what the broker and the other clients take from the same cores at that moment;
+ * these say where the difference comes from, and move less from run to run.
+ *
+ * @param appCpu CPU µs per record of each subject's own threads (stream thread, its producer, the
+ *     detector's scoring threads)
+ * @param processCpu CPU µs per record of the whole process: broker, clients, garbage collector and
+ *     compiler included
+ * @param bytesWritten bytes per record each subject left in the broker's logs (output and changelogs)
+ */
+public record Costs(Rounds appCpu, Rounds processCpu, Rounds bytesWritten) {
+    /** Pass-through CPU over detector CPU per record, own threads: the throughput ratio if that CPU alone set it. */
+    public double appCpuRatio() {
+        return appCpu.passthroughMedian() / appCpu.detectorMedian();
+    }
+
+    /** The same over the whole process. */
+    public double processCpuRatio() {
+        return processCpu.passthroughMedian() / processCpu.detectorMedian();
+    }
+}
