@@ -20,6 +20,7 @@ import java.util.Map;
  * @param pacedRate the rate of the latency run, records/s
  * @param records records processed by each subject
  * @param streamsSettings the extra Kafka Streams settings both subjects ran with
+ * @param subject the name of the subject measured against the pass-through (the detector)
  * @param detectorSettings the detector's settings that shape its per-record work and output
  */
 public record BenchResult(
@@ -31,6 +32,7 @@ public record BenchResult(
         double pacedRate,
         int records,
         Map<String, String> streamsSettings,
+        String subject,
         Map<String, String> detectorSettings) {
     private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
@@ -89,6 +91,7 @@ public record BenchResult(
         map.put("warmup_rounds", warmupRounds);
         map.put("records", records);
         map.put("streams_settings", new java.util.TreeMap<>(streamsSettings));
+        map.put("subject", subject);
         map.put("detector_settings", new java.util.TreeMap<>(detectorSettings));
         map.put("cpus", Runtime.getRuntime().availableProcessors());
         map.put("java", System.getProperty("java.version"));

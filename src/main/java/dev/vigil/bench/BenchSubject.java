@@ -34,15 +34,20 @@ public interface BenchSubject {
 
     /** The pass-through baseline. */
     static BenchSubject passThrough() {
+        return passThrough(0);
+    }
+
+    /** A pass-through whose output values are {@code paddingBytes} longer (see {@link PassThroughTopology}). */
+    static BenchSubject passThrough(int paddingBytes) {
         return new BenchSubject() {
             @Override
             public String name() {
-                return "pass-through";
+                return paddingBytes == 0 ? "pass-through" : "pass-through+" + paddingBytes + "B";
             }
 
             @Override
             public Topology build(String input, String output) {
-                return PassThroughTopology.build(input, output);
+                return PassThroughTopology.build(input, output, paddingBytes);
             }
         };
     }

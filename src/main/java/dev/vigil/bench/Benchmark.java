@@ -65,6 +65,7 @@ public final class Benchmark {
                 rate,
                 options.records(),
                 options.streamsSettings(),
+                detector.name(),
                 detector.settings());
     }
 

@@ -4,6 +4,7 @@ import dev.vigil.contract.AvroCodec;
 import dev.vigil.contract.avro.SensorReading;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.Arrays;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.Topology;
@@ -19,12 +20,24 @@ public final class PassThroughTopology {
 
     /** A topology copying every reading of {@code input} to {@code output} through Avro decode and encode. */
     public static Topology build(String input, String output) {
+        return build(input, output, 0);
+    }
+
+    /**
+     * The same, with {@code paddingBytes} zero bytes appended to each output value: a baseline that
+     * writes as much as a detector whose records are that much longer, and does nothing else.
+     */
+    public static Topology build(String input, String output, int paddingBytes) {
         AvroCodec<SensorReading> codec = AvroCodec.of(SensorReading.class);
         StreamsBuilder builder = new StreamsBuilder();
         builder.stream(input, Consumed.with(Serdes.String(), Serdes.ByteArray()))
-                .mapValues(bytes -> codec.encode(decode(codec, bytes)))
+                .mapValues(bytes -> pad(codec.encode(decode(codec, bytes)), paddingBytes))
                 .to(output, Produced.with(Serdes.String(), Serdes.ByteArray()));
         return builder.build();
+    }
+
+    private static byte[] pad(byte[] value, int paddingBytes) {
+        return paddingBytes == 0 ? value : Arrays.copyOf(value, value.length + paddingBytes);
     }
 
     private static SensorReading decode(AvroCodec<SensorReading> codec, byte[] bytes) {

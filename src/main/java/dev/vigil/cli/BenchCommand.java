@@ -3,6 +3,7 @@ package dev.vigil.cli;
 import dev.vigil.bench.BenchOptions;
 import dev.vigil.bench.BenchReadings;
 import dev.vigil.bench.BenchResult;
+import dev.vigil.bench.BenchSubject;
 import dev.vigil.bench.Benchmark;
 import dev.vigil.bench.DetectorSubject;
 import dev.vigil.bench.SoakResult;
@@ -18,6 +19,7 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /** {@code vigil bench}: detector against pass-through on an in-process broker, or a soak run. */
@@ -95,6 +97,14 @@ public final class BenchCommand implements Callable<Integer> {
                     "Kafka Streams setting for both subjects alike, e.g. --streams-set producer.batch.size=262144.")
     Map<String, String> streams = new LinkedHashMap<>();
 
+    @Option(
+            names = "--padded-baseline",
+            paramLabel = "BYTES",
+            defaultValue = "0",
+            description = "Measure, in the detector's place, a pass-through whose output values are BYTES longer:"
+                    + " the best a detector writing that much more could do on this machine (default: off).")
+    int paddedBaseline;
+
     @Option(names = "--json", paramLabel = "FILE", description = "Write the result as JSON.")
     Path json;
 
@@ -119,6 +129,10 @@ public final class BenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (paddedBaseline < 0) {
+            throw new ParameterException(
+                    spec.commandLine(), "--padded-baseline must be 0 or more, was " + paddedBaseline);
+        }
         List<String> names = BenchReadings.featureNames(features);
         ModelBundle model = DetectorSubject.defaultModel(names, 5000, seed);
         try (DetectorSubject subject = new DetectorSubject(model, detector)) {
@@ -143,9 +157,10 @@ public final class BenchCommand implements Callable<Integer> {
                 defaults.timeout(),
                 seed,
                 streams);
+        BenchSubject measured = paddedBaseline > 0 ? BenchSubject.passThrough(paddedBaseline) : subject;
         BenchResult result;
         try (EmbeddedKafka kafka = QuietBroker.start()) {
-            result = new Benchmark(options).run(kafka, subject);
+            result = new Benchmark(options).run(kafka, measured);
         }
         if (json != null) {
             result.write(json);

@@ -37,10 +37,12 @@ class BenchOptionsTest {
                         0.5,
                         1000,
                         options.streamsSettings(),
+                        "detector",
                         Map.of("a", "b"))
                 .toMap();
         assertEquals(Map.of("producer.batch.size", "262144"), report.get("streams_settings"));
         assertEquals(Map.of("a", "b"), report.get("detector_settings"));
+        assertEquals("detector", report.get("subject"), "the report names what was measured against the baseline");
         assertEquals(
                 java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments(),
                 report.get("jvm_options"),

@@ -46,6 +46,12 @@ class VigilCommandTest {
     }
 
     @Test
+    void aNegativePaddedBaselineIsRefusedByName() {
+        assertNotEquals(0, run("bench", "--padded-baseline", "-5"));
+        assertTrue(err.toString().contains("--padded-baseline must be 0 or more, was -5"), err.toString());
+    }
+
+    @Test
     void noCommandFailsAndShowsUsage() {
         assertNotEquals(0, run());
         assertTrue(err.toString().contains("Missing command"), err.toString());
