@@ -54,7 +54,8 @@ public record BenchResult(
     /**
      * The report: {@code passthrough_rps, detector_rps, ratio, latency_p50_ms, latency_p99_ms,
      * guarantee} first, then the costs per record (CPU of each subject's threads {@code
-     * *_cpu_us_per_record} and their ratio {@code cpu_ratio}, the same for the whole process, bytes
+     * *_cpu_us_per_record} and their ratio {@code cpu_ratio}, the same for the stream threads alone
+     * and for the whole process, bytes
      * written to the broker), then context (rate, records, machine).
      */
     public Map<String, Object> toMap() {
@@ -67,14 +68,21 @@ public record BenchResult(
         map.put("guarantee", BenchClients.GUARANTEE);
         map.put("passthrough_cpu_us_per_record", hundredths(costs.appCpu().passthroughMedian()));
         map.put("detector_cpu_us_per_record", hundredths(costs.appCpu().detectorMedian()));
-        map.put("cpu_ratio", Math.round(costs.appCpuRatio() * 1000) / 1000.0);
+        map.put("cpu_ratio", thousandths(costs.appCpuRatio()));
+        map.put(
+                "passthrough_stream_thread_cpu_us_per_record",
+                hundredths(costs.streamThreadCpu().passthroughMedian()));
+        map.put(
+                "detector_stream_thread_cpu_us_per_record",
+                hundredths(costs.streamThreadCpu().detectorMedian()));
+        map.put("stream_thread_cpu_ratio", thousandths(costs.streamThreadCpuRatio()));
         map.put(
                 "passthrough_process_cpu_us_per_record",
                 hundredths(costs.processCpu().passthroughMedian()));
         map.put(
                 "detector_process_cpu_us_per_record",
                 hundredths(costs.processCpu().detectorMedian()));
-        map.put("process_cpu_ratio", Math.round(costs.processCpuRatio() * 1000) / 1000.0);
+        map.put("process_cpu_ratio", thousandths(costs.processCpuRatio()));
         map.put("passthrough_bytes_per_record", Math.round(costs.bytesWritten().passthroughMedian()));
         map.put("detector_bytes_per_record", Math.round(costs.bytesWritten().detectorMedian()));
         map.put("paced_rate_rps", Math.round(pacedRate));
@@ -100,8 +108,13 @@ public record BenchResult(
         return map;
     }
 
+    /** Rounded to 0.01; NaN (not measured: no record processed in the timed span) stays NaN. */
     private static double hundredths(double value) {
-        return Math.round(value * 100) / 100.0;
+        return Double.isNaN(value) ? value : Math.round(value * 100) / 100.0;
+    }
+
+    private static double thousandths(double value) {
+        return Double.isNaN(value) ? value : Math.round(value * 1000) / 1000.0;
     }
 
     private static double[] hundredths(double[] values) {

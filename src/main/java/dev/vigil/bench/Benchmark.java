@@ -57,6 +57,7 @@ public final class Benchmark {
                 measured,
                 new Costs(
                         Rounds.of(rounds, Throughput::appCpuMicros),
+                        Rounds.of(rounds, Throughput::streamThreadCpuMicros),
                         Rounds.of(rounds, Throughput::processCpuMicros),
                         Rounds.of(rounds, Throughput::bytesWritten)),
                 options.warmupRounds(),

@@ -7,14 +7,20 @@ package dev.vigil.bench;
  *
  * @param appCpu CPU µs per record of each subject's own threads (stream thread, its producer, the
  *     detector's scoring threads)
+ * @param streamThreadCpu CPU µs per record of each subject's stream thread alone
  * @param processCpu CPU µs per record of the whole process: broker, clients, garbage collector and
  *     compiler included
  * @param bytesWritten bytes per record each subject left in the broker's logs (output and changelogs)
  */
-public record Costs(Rounds appCpu, Rounds processCpu, Rounds bytesWritten) {
+public record Costs(Rounds appCpu, Rounds streamThreadCpu, Rounds processCpu, Rounds bytesWritten) {
     /** Pass-through CPU over detector CPU per record, own threads: the throughput ratio if that CPU alone set it. */
     public double appCpuRatio() {
         return appCpu.passthroughMedian() / appCpu.detectorMedian();
+    }
+
+    /** The same for the stream threads alone: the throughput ratio where every other thread has a core of its own. */
+    public double streamThreadCpuRatio() {
+        return streamThreadCpu.passthroughMedian() / streamThreadCpu.detectorMedian();
     }
 
     /** The same over the whole process. */

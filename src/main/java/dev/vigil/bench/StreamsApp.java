@@ -33,6 +33,15 @@ final class StreamsApp implements AutoCloseable {
         return app;
     }
 
+    /** Input records its stream threads have processed so far (Kafka Streams' {@code process-total}). */
+    long processedRecords() {
+        return streams.metrics().entrySet().stream()
+                .filter(metric -> metric.getKey().group().equals("stream-thread-metrics"))
+                .filter(metric -> metric.getKey().name().equals("process-total"))
+                .mapToLong(metric -> ((Number) metric.getValue().metricValue()).longValue())
+                .sum();
+    }
+
     /** Stream-thread failures so far. */
     long threadFailures() {
         return threadFailures.get();

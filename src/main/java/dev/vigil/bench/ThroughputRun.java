@@ -11,7 +11,8 @@ import org.slf4j.LoggerFactory;
  * One throughput measurement: a subject processes the whole pre-produced input topic from the start;
  * the rate is taken between output records {@code skip} and last as a read_committed consumer sees
  * them, so the first records (JIT warm-up, group join, first transaction) do not count. CPU time is
- * read over the same span, for the subject's own threads and for the whole process.
+ * read at the same two moments, for the subject's own threads and for the whole process, and divided
+ * by the records the application processed in between.
  */
 final class ThroughputRun {
     static final int MIN_ARRIVAL_BATCHES = 5;
@@ -43,28 +44,29 @@ final class ThroughputRun {
                 int index = Math.min(count[0]++, records - 1);
                 arrivals[index] = System.nanoTime();
                 if (index == skip) {
-                    cpu[0] = CpuTime.now(appId);
+                    cpu[0] = CpuTime.now(appId, app.processedRecords());
                 }
             });
-            cpu[1] = CpuTime.now(appId);
+            cpu[1] = CpuTime.now(appId, app.processedRecords());
         }
         if (seen < records) {
             throw new IllegalStateException(
                     subject.name() + " wrote " + seen + " of " + records + " records in " + timeout);
         }
-        int timed = records - 1 - skip;
         var figures = new Throughput(
                 rate(arrivals, skip),
-                cpu[1].threadMicrosPerRecord(cpu[0], timed),
-                cpu[1].processMicrosPerRecord(cpu[0], timed),
+                cpu[1].threadMicrosPerRecord(cpu[0]),
+                cpu[1].streamThreadMicrosPerRecord(cpu[0]),
+                cpu[1].processMicrosPerRecord(cpu[0]),
                 (double) bytesWritten(output, appId) / records);
         LOG.info(
-                "{}: {} records, {} records/s, CPU {} µs/record own threads, {} µs/record process, {} bytes/record"
-                        + " written (after skipping {})",
+                "{}: {} records, {} records/s, CPU {} µs/record own threads ({} stream thread), {} µs/record process,"
+                        + " {} bytes/record written (after skipping {})",
                 subject.name(),
                 records,
                 Math.round(figures.recordsPerSecond()),
                 String.format("%.2f", figures.appCpuMicros()),
+                String.format("%.2f", figures.streamThreadCpuMicros()),
                 String.format("%.2f", figures.processCpuMicros()),
                 Math.round(figures.bytesWritten()),
                 skip);

@@ -29,6 +29,7 @@ class BenchOptionsTest {
                         new Rounds(new double[] {2}, new double[] {1}),
                         new Costs(
                                 new Rounds(new double[] {4}, new double[] {5}),
+                                new Rounds(new double[] {3}, new double[] {4}),
                                 new Rounds(new double[] {9}, new double[] {10}),
                                 new Rounds(new double[] {150}, new double[] {200})),
                         0,

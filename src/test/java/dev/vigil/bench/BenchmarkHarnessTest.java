@@ -43,7 +43,9 @@ class BenchmarkHarnessTest {
                 2000,
                 Duration.ofSeconds(60),
                 7L,
-                Map.of());
+                // frequent commits, so output shows up while the run is still processing and the
+                // timed span holds processing to measure (20,000 records take a few commits)
+                Map.of("commit.interval.ms", "20"));
         BenchResult result = new Benchmark(options).run(kafka, BenchSubject.passThrough());
         Path file = dir.resolve("bench.json");
         result.write(file);
@@ -65,6 +67,11 @@ class BenchmarkHarnessTest {
         double processCpu = json.get("detector_process_cpu_us_per_record").asDouble();
         assertTrue(ownCpu > 0, "the subject's own threads did work: " + ownCpu);
         assertTrue(processCpu > ownCpu, "the process did more than the subject's threads: " + processCpu);
+        double streamThreadCpu =
+                json.get("detector_stream_thread_cpu_us_per_record").asDouble();
+        assertTrue(
+                streamThreadCpu > 0 && streamThreadCpu < ownCpu,
+                "the stream thread is one of the subject's threads: " + streamThreadCpu + " of " + ownCpu);
         assertEquals(2, json.get("detector_cpu_us_per_record_rounds").size());
         assertEquals(
                 json.get("passthrough_cpu_us_per_record").asDouble() / ownCpu,

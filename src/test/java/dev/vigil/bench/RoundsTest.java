@@ -18,15 +18,19 @@ class RoundsTest {
     @Test
     void eachFigureOfTheRoundsFormsItsOwnRounds() {
         List<Throughput[]> rounds = List.of(
-                new Throughput[] {new Throughput(100, 2, 5, 150), new Throughput(60, 3, 8, 200)},
-                new Throughput[] {new Throughput(90, 1, 4, 150), new Throughput(80, 4, 9, 200)});
+                new Throughput[] {new Throughput(100, 2, 1, 5, 150), new Throughput(60, 3, 2, 8, 200)},
+                new Throughput[] {new Throughput(90, 1, 1, 4, 150), new Throughput(80, 4, 2, 9, 200)});
         Rounds cpu = Rounds.of(rounds, Throughput::appCpuMicros);
         assertArrayEquals(new double[] {2, 1}, cpu.passthrough());
         assertArrayEquals(new double[] {3, 4}, cpu.detector());
         var costs = new Costs(
-                cpu, Rounds.of(rounds, Throughput::processCpuMicros), Rounds.of(rounds, Throughput::bytesWritten));
+                cpu,
+                Rounds.of(rounds, Throughput::streamThreadCpuMicros),
+                Rounds.of(rounds, Throughput::processCpuMicros),
+                Rounds.of(rounds, Throughput::bytesWritten));
         assertEquals(1.5 / 3.5, costs.appCpuRatio(), 1e-9, "pass-through CPU per record over the detector's");
         assertEquals(4.5 / 8.5, costs.processCpuRatio(), 1e-9);
+        assertEquals(1.0 / 2.0, costs.streamThreadCpuRatio(), 1e-9);
         assertEquals(200, costs.bytesWritten().detectorMedian());
     }
 
