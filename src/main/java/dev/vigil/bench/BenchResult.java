@@ -66,23 +66,9 @@ public record BenchResult(
         map.put("latency_p50_ms", latencyP50Ms);
         map.put("latency_p99_ms", latencyP99Ms);
         map.put("guarantee", BenchClients.GUARANTEE);
-        map.put("passthrough_cpu_us_per_record", hundredths(costs.appCpu().passthroughMedian()));
-        map.put("detector_cpu_us_per_record", hundredths(costs.appCpu().detectorMedian()));
-        map.put("cpu_ratio", thousandths(costs.appCpuRatio()));
-        map.put(
-                "passthrough_stream_thread_cpu_us_per_record",
-                hundredths(costs.streamThreadCpu().passthroughMedian()));
-        map.put(
-                "detector_stream_thread_cpu_us_per_record",
-                hundredths(costs.streamThreadCpu().detectorMedian()));
-        map.put("stream_thread_cpu_ratio", thousandths(costs.streamThreadCpuRatio()));
-        map.put(
-                "passthrough_process_cpu_us_per_record",
-                hundredths(costs.processCpu().passthroughMedian()));
-        map.put(
-                "detector_process_cpu_us_per_record",
-                hundredths(costs.processCpu().detectorMedian()));
-        map.put("process_cpu_ratio", thousandths(costs.processCpuRatio()));
+        putCpu(map, "cpu_us_per_record", costs.appCpu(), "cpu_ratio");
+        putCpu(map, "stream_thread_cpu_us_per_record", costs.streamThreadCpu(), "stream_thread_cpu_ratio");
+        putCpu(map, "process_cpu_us_per_record", costs.processCpu(), "process_cpu_ratio");
         map.put("passthrough_bytes_per_record", Math.round(costs.bytesWritten().passthroughMedian()));
         map.put("detector_bytes_per_record", Math.round(costs.bytesWritten().detectorMedian()));
         map.put("paced_rate_rps", Math.round(pacedRate));
@@ -106,6 +92,13 @@ public record BenchResult(
         map.put("jvm_options", ManagementFactory.getRuntimeMXBean().getInputArguments());
         map.put("heap_max_mb", Runtime.getRuntime().maxMemory() >> 20);
         return map;
+    }
+
+    /** Both subjects' median CPU per record under {@code passthrough_<name>} and {@code detector_<name>}, and their ratio. */
+    private static void putCpu(Map<String, Object> map, String name, Rounds cpu, String ratioName) {
+        map.put("passthrough_" + name, hundredths(cpu.passthroughMedian()));
+        map.put("detector_" + name, hundredths(cpu.detectorMedian()));
+        map.put(ratioName, thousandths(cpu.passthroughMedian() / cpu.detectorMedian()));
     }
 
     /** Rounded to 0.01; NaN (not measured: no record processed in the timed span) stays NaN. */

@@ -12,19 +12,4 @@ package dev.vigil.bench;
  *     compiler included
  * @param bytesWritten bytes per record each subject left in the broker's logs (output and changelogs)
  */
-public record Costs(Rounds appCpu, Rounds streamThreadCpu, Rounds processCpu, Rounds bytesWritten) {
-    /** Pass-through CPU over detector CPU per record, own threads: the throughput ratio if that CPU alone set it. */
-    public double appCpuRatio() {
-        return appCpu.passthroughMedian() / appCpu.detectorMedian();
-    }
-
-    /** The same for the stream threads alone: the throughput ratio where every other thread has a core of its own. */
-    public double streamThreadCpuRatio() {
-        return streamThreadCpu.passthroughMedian() / streamThreadCpu.detectorMedian();
-    }
-
-    /** The same over the whole process. */
-    public double processCpuRatio() {
-        return processCpu.passthroughMedian() / processCpu.detectorMedian();
-    }
-}
+public record Costs(Rounds appCpu, Rounds streamThreadCpu, Rounds processCpu, Rounds bytesWritten) {}

@@ -44,6 +44,10 @@ class BenchOptionsTest {
         assertEquals(Map.of("producer.batch.size", "262144"), report.get("streams_settings"));
         assertEquals(Map.of("a", "b"), report.get("detector_settings"));
         assertEquals("detector", report.get("subject"), "the report names what was measured against the baseline");
+        assertEquals(0.8, report.get("cpu_ratio"), "pass-through CPU per record over the detector's");
+        assertEquals(0.75, report.get("stream_thread_cpu_ratio"));
+        assertEquals(0.9, report.get("process_cpu_ratio"));
+        assertEquals(200L, report.get("detector_bytes_per_record"));
         assertEquals(
                 java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments(),
                 report.get("jvm_options"),
