@@ -53,10 +53,9 @@ public record BenchResult(
 
     /**
      * The report: {@code passthrough_rps, detector_rps, ratio, latency_p50_ms, latency_p99_ms,
-     * guarantee} first, then the costs per record (CPU of each subject's threads {@code
-     * *_cpu_us_per_record} and their ratio {@code cpu_ratio}, the same for the stream threads alone
-     * and for the whole process, bytes
-     * written to the broker), then context (rate, records, machine).
+     * guarantee} first, then the costs per record (CPU of each subject's own threads {@code
+     * *_cpu_us_per_record} and their ratio {@code cpu_ratio}; the same for the stream thread alone and
+     * for the whole process; bytes written to the broker), then context (rate, records, machine).
      */
     public Map<String, Object> toMap() {
         Map<String, Object> map = new LinkedHashMap<>();

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.function.ToDoubleFunction;
 
 /**
- * One figure of both subjects in each measured round: records/s, or CPU time per record. The report
+ * One figure of both subjects in each measured round: records/s, CPU time or bytes per record. The report
  * takes the median of each subject over the rounds: on a small machine one run can be off by a
  * quarter (a JIT compilation, a garbage collection, the broker's log roll), a median of alternating
  * rounds is not.
