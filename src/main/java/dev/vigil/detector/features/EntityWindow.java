@@ -2,7 +2,6 @@ package dev.vigil.detector.features;
 
 import dev.vigil.detector.state.ValueCodec;
 import java.nio.ByteBuffer;
-import java.util.Arrays;
 
 /**
  * The last W rows of one entity, oldest first, flattened; full once W rows arrived. It also keeps the
@@ -52,9 +51,17 @@ public final class EntityWindow {
         return filled * width == values.length;
     }
 
-    /** The newest row, or null if none arrived. */
-    public float[] newest() {
-        return filled == 0 ? null : Arrays.copyOfRange(values, values.length - width, values.length);
+    /** Whether no row arrived yet. */
+    public boolean isEmpty() {
+        return filled == 0;
+    }
+
+    /** The newest row's value of {@code feature} (the window must not be empty). */
+    public float newestValue(int feature) {
+        if (filled == 0) {
+            throw new IllegalStateException("an empty window has no newest row");
+        }
+        return values[values.length - width + feature];
     }
 
     /** A copy of the W*F values, oldest first. */

@@ -22,27 +22,27 @@ public final class FeatureExtractor {
         this.means = means;
     }
 
-    /** One row of F values in model order; {@code previous} is the entity's last row or null. */
-    public float[] row(SensorReading reading, float[] previous) throws RejectedException {
+    /** One row of F values in model order; {@code window} holds the entity's earlier rows (for LAST). */
+    public float[] row(SensorReading reading, EntityWindow window) throws RejectedException {
         Map<String, Double> values = reading.getValues();
         float[] row = new float[layout.features()];
         for (int f = 0; f < row.length; f++) {
             Double value = values.get(layout.names().get(f));
-            row[f] = value != null ? value.floatValue() : fill(f, previous);
+            row[f] = value != null ? value.floatValue() : fill(f, window);
         }
         return row;
     }
 
-    private float fill(int feature, float[] previous) throws RejectedException {
+    private float fill(int feature, EntityWindow window) throws RejectedException {
         String name = layout.names().get(feature);
         return switch (policy) {
             case MEAN -> mean(feature);
             case LAST -> {
-                if (previous == null) {
+                if (window.isEmpty()) {
                     throw RejectedException.of(
                             RejectReason.MISSING_FEATURE, name + " is missing and has no last value");
                 }
-                yield previous[feature];
+                yield window.newestValue(feature);
             }
             case REJECT -> throw RejectedException.of(RejectReason.MISSING_FEATURE, name + " is missing");
         };

@@ -85,7 +85,7 @@ public final class FeaturesProcessor implements Processor<String, IngestedReadin
         try {
             long eventTime = record.value().reading().timeMs();
             checkOrder(eventTime, window.newestTime());
-            window.push(extractor.row(record.value().reading().value(), window.newest()), eventTime);
+            window.push(extractor.row(record.value().reading().value(), window), eventTime);
         } catch (RejectedException e) {
             events.deadLettered(e.rejection().reason());
             var letter = DeadLetters.of(e.rejection(), record.value().provenance(), context.currentSystemTimeMs());

@@ -5,6 +5,7 @@ import dev.vigil.detector.DetectorEvents;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.processor.api.RecordMetadata;
 
 /** Stage 1 processor: forwards valid readings to {@code next}, rejections to {@code deadLetters}. */
 public final class IngestProcessor implements Processor<byte[], byte[], String, Object> {
@@ -46,11 +47,11 @@ public final class IngestProcessor implements Processor<byte[], byte[], String, 
     }
 
     private Provenance provenance(Record<byte[], byte[]> record) {
-        var meta = context.recordMetadata();
+        RecordMetadata meta = context.recordMetadata().orElse(null);
         return new Provenance(
-                meta.map(m -> m.topic()).orElse(null),
-                meta.map(m -> m.partition()).orElse(-1),
-                meta.map(m -> m.offset()).orElse(-1L),
+                meta == null ? null : meta.topic(),
+                meta == null ? -1 : meta.partition(),
+                meta == null ? -1L : meta.offset(),
                 record.timestamp(),
                 record.key(),
                 record.value());

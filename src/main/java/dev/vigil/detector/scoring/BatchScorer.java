@@ -10,7 +10,6 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.FloatBuffer;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
@@ -67,29 +66,22 @@ public final class BatchScorer implements AutoCloseable {
             input.put(row * layout.inputWidth(), batch.get(row).input());
         }
         lease.model().run(inputs, outputs);
+        Scored.BatchOutputs perFeature = new Scored.BatchOutputs(
+                copy(errors, batch.size() * layout.features()),
+                copy(reconstructions, batch.size() * layout.features()),
+                layout.features());
         List<Scored> out = new ArrayList<>(batch.size());
         for (int row = 0; row < batch.size(); row++) {
-            out.add(result(batch.get(row), row, lease.info()));
+            FeatureVector vector = batch.get(row);
+            out.add(new Scored(vector.reading(), vector.input(), scores.get(row), perFeature, row, lease.info()));
         }
         return out;
     }
 
-    private Scored result(FeatureVector vector, int row, ModelInfo model) {
-        int f = layout.features();
-        float[] in = vector.input();
-        float[] actual = Arrays.copyOfRange(in, in.length - f, in.length);
-        return new Scored(
-                vector.reading(),
-                actual,
-                scores.get(row),
-                slice(errors, row, f),
-                slice(reconstructions, row, f),
-                model);
-    }
-
-    private static float[] slice(FloatBuffer buffer, int row, int width) {
-        float[] out = new float[width];
-        buffer.get(row * width, out);
+    /** The first {@code floats} values of an output buffer, copied in one go (the buffer is reused). */
+    private static float[] copy(FloatBuffer buffer, int floats) {
+        float[] out = new float[floats];
+        buffer.get(0, out);
         return out;
     }
 

@@ -1,16 +1,64 @@
 package dev.vigil.detector.scoring;
 
 import dev.vigil.detector.ingest.InputReading;
+import java.util.Arrays;
 
 /**
- * A reading with the model's opinion of it.
- *
- * @param reading the reading (and its encoding, when known)
- * @param actual the newest reading's F values in model order
- * @param score anomaly score (reconstruction error)
- * @param featureErrors per-feature error (F values, averaged over the window)
- * @param expected reconstructed values of the newest reading (F values, original units)
- * @param model the model that scored it
+ * A reading with the model's opinion of it. The per-feature figures are read from its batch's
+ * outputs (copied once per batch) only when asked for: most readings never need them.
  */
-public record Scored(
-        InputReading reading, float[] actual, double score, float[] featureErrors, float[] expected, ModelInfo model) {}
+public final class Scored {
+    private final InputReading reading;
+    private final float[] input;
+    private final double score;
+    private final BatchOutputs outputs;
+    private final int row;
+    private final ModelInfo model;
+
+    /** The per-feature outputs of one scored batch, row after row, F values per row. */
+    record BatchOutputs(float[] featureErrors, float[] reconstructions, int features) {}
+
+    Scored(InputReading reading, float[] input, double score, BatchOutputs outputs, int row, ModelInfo model) {
+        this.reading = reading;
+        this.input = input;
+        this.score = score;
+        this.outputs = outputs;
+        this.row = row;
+        this.model = model;
+    }
+
+    /** The reading (and its encoding, when known). */
+    public InputReading reading() {
+        return reading;
+    }
+
+    /** Anomaly score (reconstruction error). */
+    public double score() {
+        return score;
+    }
+
+    /** The model that scored it. */
+    public ModelInfo model() {
+        return model;
+    }
+
+    /** The newest reading's F values in model order (a copy). */
+    public float[] actual() {
+        return Arrays.copyOfRange(input, input.length - outputs.features(), input.length);
+    }
+
+    /** Per-feature error, F values averaged over the window (a copy). */
+    public float[] featureErrors() {
+        return rowOf(outputs.featureErrors());
+    }
+
+    /** Reconstructed values of the newest reading, F values in original units (a copy). */
+    public float[] expected() {
+        return rowOf(outputs.reconstructions());
+    }
+
+    private float[] rowOf(float[] batch) {
+        int features = outputs.features();
+        return Arrays.copyOfRange(batch, row * features, (row + 1) * features);
+    }
+}
