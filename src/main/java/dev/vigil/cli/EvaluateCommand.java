@@ -9,10 +9,14 @@ import dev.vigil.evaluate.Evaluator;
 import dev.vigil.evaluate.HtmlReport;
 import dev.vigil.evaluate.JsonReport;
 import dev.vigil.evaluate.Scope;
+import dev.vigil.evaluate.SeedRuns;
 import dev.vigil.trainer.ScalerChoice;
 import dev.vigil.trainer.TrainerConfig;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -33,6 +37,8 @@ import picocli.CommandLine.Spec;
             "E_test.csv through the detector topology in time order, and scores the verdicts against the labels."
         })
 public final class EvaluateCommand implements Callable<Integer> {
+    private static final long DEFAULT_SEED = 42;
+
     @Spec
     CommandSpec spec;
 
@@ -80,11 +86,18 @@ public final class EvaluateCommand implements Callable<Integer> {
             description = "Span of the per-entity moving average of scores; 1 = none (default: the trainer's, 3).")
     Integer scoreSmoothing;
 
+    @Option(names = "--seed", description = "Seed of every random choice (default: " + DEFAULT_SEED + ").")
+    Long seed;
+
     @Option(
-            names = "--seed",
-            defaultValue = "42",
-            description = "Seed of every random choice (default: ${DEFAULT-VALUE}).")
-    long seed;
+            names = "--seeds",
+            split = ",",
+            paramLabel = "S",
+            description = {
+                "Repeat the whole evaluation once per seed and print the spread of the pooled figures",
+                "(mean, sd, min, max); --json adds it as \"seeds\", the reports show the first seed's run."
+            })
+    List<Long> seeds;
 
     @Option(
             names = "--set",
@@ -100,17 +113,49 @@ public final class EvaluateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        EvaluationSettings settings = new EvaluationSettings(trainerConfig(), scope(), detector);
+        List<Long> runSeeds = runSeeds();
+        Scope scope = scope();
         Dataset data = entities == null ? Dataset.load(dataset) : Dataset.load(dataset, entities);
-        EvaluationResult result = new Evaluator(settings).evaluate(data);
+        List<EvaluationResult> results = new ArrayList<>();
+        for (long runSeed : runSeeds) {
+            EvaluationSettings settings = new EvaluationSettings(trainerConfig(runSeed), scope, detector);
+            results.add(new Evaluator(settings).evaluate(data));
+        }
+        SeedRuns runs = new SeedRuns(runSeeds, results);
+        EvaluationResult first = results.get(0);
         if (json != null) {
-            JsonReport.write(result, json);
+            writeJson(runs);
         }
         if (report != null) {
-            HtmlReport.write(result, report);
+            HtmlReport.write(first, report);
         }
-        print(result, spec.commandLine().getOut());
+        PrintWriter out = spec.commandLine().getOut();
+        print(first, out);
+        if (runSeeds.size() > 1) {
+            printSpread(runs, out);
+        }
         return 0;
+    }
+
+    private List<Long> runSeeds() {
+        if (seeds == null) {
+            return List.of(seed == null ? DEFAULT_SEED : seed);
+        }
+        if (seed != null) {
+            throw new ParameterException(spec.commandLine(), "--seed and --seeds: give one or the other");
+        }
+        if (seeds.isEmpty() || new HashSet<>(seeds).size() != seeds.size()) {
+            throw new ParameterException(spec.commandLine(), "--seeds: give distinct seeds, got " + seeds);
+        }
+        return seeds;
+    }
+
+    private void writeJson(SeedRuns runs) throws IOException {
+        if (runs.seeds().size() > 1) {
+            JsonReport.write(runs, json);
+        } else {
+            JsonReport.write(runs.results().get(0), json);
+        }
     }
 
     private Scope scope() {
@@ -121,8 +166,8 @@ public final class EvaluateCommand implements Callable<Integer> {
         }
     }
 
-    private TrainerConfig trainerConfig() {
-        TrainerConfig.Builder b = TrainerConfig.builder().seed(seed);
+    private TrainerConfig trainerConfig(long runSeed) {
+        TrainerConfig.Builder b = TrainerConfig.builder().seed(runSeed);
         if (variant != null) {
             b.variant(variant);
         }
@@ -157,6 +202,20 @@ public final class EvaluateCommand implements Callable<Integer> {
         row(out, "pooled", result.pooled());
         row(out, "pooled (alert level)", result.pooledAlertLevel());
         row(out, "mean of entities", result.entityMean());
+        out.flush();
+    }
+
+    private static void printSpread(SeedRuns runs, PrintWriter out) {
+        int n = runs.seeds().size();
+        out.printf("%npooled over %d seeds%n", n);
+        for (int i = 0; i < n; i++) {
+            row(out, "seed " + runs.seeds().get(i), runs.results().get(i).pooled());
+        }
+        row(out, "mean", runs.mean(EvaluationResult::pooled));
+        row(out, "sd", runs.sd(EvaluationResult::pooled));
+        row(out, "min", runs.min(EvaluationResult::pooled));
+        row(out, "max", runs.max(EvaluationResult::pooled));
+        row(out, "mean of entity means", runs.mean(EvaluationResult::entityMean));
         out.flush();
     }
 

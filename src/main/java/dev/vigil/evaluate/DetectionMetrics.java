@@ -2,6 +2,7 @@ package dev.vigil.evaluate;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.ToDoubleFunction;
 
 /**
  * Point-wise detection metrics of one set of rows: the detector's own decisions ({@code flags}, at
@@ -32,6 +33,36 @@ public record DetectionMetrics(
         double alwaysAlarmF1,
         long rows,
         long anomalies) {
+
+    /**
+     * Each figure of {@code all} combined by {@code statistic} over its finite values (undefined ones,
+     * such as the AUROC of an entity without anomalies, are left out; NaN when none is finite), with
+     * the given row and anomaly counts.
+     */
+    static DetectionMetrics combined(
+            List<DetectionMetrics> all, ToDoubleFunction<double[]> statistic, long rows, long anomalies) {
+        return new DetectionMetrics(
+                combine(all, DetectionMetrics::precision, statistic),
+                combine(all, DetectionMetrics::recall, statistic),
+                combine(all, DetectionMetrics::f1, statistic),
+                combine(all, DetectionMetrics::far, statistic),
+                combine(all, DetectionMetrics::mar, statistic),
+                combine(all, DetectionMetrics::bestF1, statistic),
+                combine(all, DetectionMetrics::auroc, statistic),
+                combine(all, DetectionMetrics::auprc, statistic),
+                combine(all, DetectionMetrics::alwaysAlarmF1, statistic),
+                rows,
+                anomalies);
+    }
+
+    private static double combine(
+            List<DetectionMetrics> all,
+            ToDoubleFunction<DetectionMetrics> metric,
+            ToDoubleFunction<double[]> statistic) {
+        double[] finite =
+                all.stream().mapToDouble(metric).filter(Double::isFinite).toArray();
+        return finite.length == 0 ? Double.NaN : statistic.applyAsDouble(finite);
+    }
 
     /** One point of a precision-recall curve. */
     public record PrPoint(double threshold, double recall, double precision) {}

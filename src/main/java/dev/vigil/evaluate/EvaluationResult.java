@@ -1,9 +1,9 @@
 package dev.vigil.evaluate;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
-import java.util.function.ToDoubleFunction;
 
 /**
  * The outcome of evaluating a detector on a dataset: one result per entity and the configuration
@@ -32,26 +32,11 @@ public record EvaluationResult(List<EntityResult> entities, Map<String, Object> 
     public DetectionMetrics entityMean() {
         List<DetectionMetrics> all =
                 entities.stream().map(EntityResult::pointwise).toList();
-        return new DetectionMetrics(
-                mean(all, DetectionMetrics::precision),
-                mean(all, DetectionMetrics::recall),
-                mean(all, DetectionMetrics::f1),
-                mean(all, DetectionMetrics::far),
-                mean(all, DetectionMetrics::mar),
-                mean(all, DetectionMetrics::bestF1),
-                mean(all, DetectionMetrics::auroc),
-                mean(all, DetectionMetrics::auprc),
-                mean(all, DetectionMetrics::alwaysAlarmF1),
+        return DetectionMetrics.combined(
+                all,
+                values -> Arrays.stream(values).average().orElseThrow(),
                 all.stream().mapToLong(DetectionMetrics::rows).sum(),
                 all.stream().mapToLong(DetectionMetrics::anomalies).sum());
-    }
-
-    private static double mean(List<DetectionMetrics> all, ToDoubleFunction<DetectionMetrics> metric) {
-        return all.stream()
-                .mapToDouble(metric)
-                .filter(Double::isFinite)
-                .average()
-                .orElse(Double.NaN);
     }
 
     /** The precision-recall curve of the pooled normalised scores. */

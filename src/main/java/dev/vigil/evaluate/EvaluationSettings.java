@@ -28,6 +28,7 @@ public record EvaluationSettings(TrainerConfig trainer, Scope scope, Map<String,
     public Map<String, Object> describe() {
         Map<String, Object> config = new LinkedHashMap<>();
         config.put("scope", scope.cliName());
+        config.put("seed", trainer.seed());
         config.put("trainer", new LinkedHashMap<>(trainer.asMap()));
         config.put("detector", new LinkedHashMap<>(detectorOverrides));
         config.put("threshold_source", "bundle thresholds calibrated on training data only");

@@ -2,6 +2,7 @@ package dev.vigil.evaluate;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -12,6 +13,11 @@ import java.util.function.Function;
  * "config": {...}, "alert_level": {"pooled": {...}, "entities": {...}}}}, where each metrics block
  * has the keys precision, recall, f1, far, mar, best_f1, auroc, auprc, always_alarm_f1 (plus rows
  * and anomalies); {@code entity_mean} holds the per-entity metrics averaged. Undefined values (AUROC of an entity without anomalies) are written as null.
+ *
+ * <p>A report of runs with several seeds is the first run's report plus {@code "seeds": {"seeds":
+ * [...], "pooled": {"mean": {...}, "sd": {...}, "min": {...}, "max": {...}}, "entity_mean": {...},
+ * "alert_level": {...}, "runs": [{"seed": S, "pooled": {...}, "entity_mean": {...}}, ...]}}: the
+ * spread of each figure over the seeds.
  */
 public final class JsonReport {
     private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
@@ -21,6 +27,13 @@ public final class JsonReport {
     /** Writes the report of {@code result} to {@code file}. */
     public static void write(EvaluationResult result, Path file) throws IOException {
         MAPPER.writeValue(file.toFile(), toJson(result));
+    }
+
+    /** Writes the report of the first of {@code runs}, with the spread of every figure over all of them. */
+    public static void write(SeedRuns runs, Path file) throws IOException {
+        ObjectNode root = toJson(runs.results().get(0));
+        root.set("seeds", seeds(runs));
+        MAPPER.writeValue(file.toFile(), root);
     }
 
     /** The report of {@code result} as a JSON tree. */
@@ -34,6 +47,31 @@ public final class JsonReport {
         alerts.set("pooled", metrics(result.pooledAlertLevel()));
         alerts.set("entities", perEntity(result, EntityResult::alertLevel));
         return root;
+    }
+
+    static ObjectNode seeds(SeedRuns runs) {
+        ObjectNode node = MAPPER.createObjectNode();
+        runs.seeds().forEach(node.putArray("seeds")::add);
+        node.set("pooled", spread(runs, EvaluationResult::pooled));
+        node.set("entity_mean", spread(runs, EvaluationResult::entityMean));
+        node.set("alert_level", spread(runs, EvaluationResult::pooledAlertLevel));
+        ArrayNode each = node.putArray("runs");
+        for (int i = 0; i < runs.seeds().size(); i++) {
+            EvaluationResult result = runs.results().get(i);
+            ObjectNode run = each.addObject().put("seed", runs.seeds().get(i));
+            run.set("pooled", metrics(result.pooled()));
+            run.set("entity_mean", metrics(result.entityMean()));
+        }
+        return node;
+    }
+
+    private static ObjectNode spread(SeedRuns runs, Function<EvaluationResult, DetectionMetrics> level) {
+        ObjectNode node = MAPPER.createObjectNode();
+        node.set("mean", metrics(runs.mean(level)));
+        node.set("sd", metrics(runs.sd(level)));
+        node.set("min", metrics(runs.min(level)));
+        node.set("max", metrics(runs.max(level)));
+        return node;
     }
 
     private static ObjectNode perEntity(EvaluationResult result, Function<EntityResult, DetectionMetrics> level) {

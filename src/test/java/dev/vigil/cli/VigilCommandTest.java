@@ -52,6 +52,14 @@ class VigilCommandTest {
     }
 
     @Test
+    void evaluateTakesEitherOneSeedOrDistinctSeeds() {
+        assertNotEquals(0, run("evaluate", "--dataset", "no-such-dir", "--seed", "1", "--seeds", "2,3"));
+        assertTrue(err.toString().contains("--seed and --seeds: give one or the other"), err.toString());
+        assertNotEquals(0, run("evaluate", "--dataset", "no-such-dir", "--seeds", "2,2"));
+        assertTrue(err.toString().contains("--seeds: give distinct seeds, got [2, 2]"), err.toString());
+    }
+
+    @Test
     void noCommandFailsAndShowsUsage() {
         assertNotEquals(0, run());
         assertTrue(err.toString().contains("Missing command"), err.toString());

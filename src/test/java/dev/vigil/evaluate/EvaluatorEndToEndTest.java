@@ -52,6 +52,46 @@ class EvaluatorEndToEndTest {
     }
 
     @Test
+    void severalSeedsAreEachAWholeRunAndTheReportGivesTheirSpread(@TempDir Path dir) throws Exception {
+        Path nab =
+                Path.of(System.getProperty("vigil.data.dir", "../shared/data")).resolve("nab/layout");
+        assumeTrue(Files.isDirectory(nab), "shared data not present at " + nab);
+        Path json = dir.resolve("seeds.json");
+        java.io.StringWriter out = new java.io.StringWriter();
+        picocli.CommandLine cli = VigilCommand.commandLine();
+        cli.setOut(new java.io.PrintWriter(out));
+
+        int exit = cli.execute(
+                "evaluate",
+                "--dataset",
+                nab.toString(),
+                "--entities",
+                "rogue_agent_key_hold",
+                "--epochs",
+                "5",
+                "--seeds",
+                "1,2",
+                "--json",
+                json.toString());
+
+        assertEquals(0, exit);
+        JsonNode report = new ObjectMapper().readTree(json.toFile());
+        assertEquals(1, report.get("config").get("seed").asLong(), "the report is the first seed's run");
+        JsonNode seeds = report.get("seeds");
+        assertEquals(2, seeds.get("runs").size());
+        assertEquals(2, seeds.get("runs").get(1).get("seed").asLong());
+        double first = seeds.get("runs").get(0).get("pooled").get("auroc").asDouble();
+        double second = seeds.get("runs").get(1).get("pooled").get("auroc").asDouble();
+        assertEquals(report.get("pooled").get("auroc").asDouble(), first, 1e-12);
+        assertTrue(first != second, "another seed trains another model: " + first);
+        assertEquals(
+                (first + second) / 2,
+                seeds.get("pooled").get("mean").get("auroc").asDouble(),
+                1e-12);
+        assertTrue(out.toString().contains("pooled over 2 seeds"), out.toString());
+    }
+
+    @Test
     void theDetectorsVerdictIsTheScoreAgainstItsThreshold() throws Exception {
         Path nab =
                 Path.of(System.getProperty("vigil.data.dir", "../shared/data")).resolve("nab/layout");
