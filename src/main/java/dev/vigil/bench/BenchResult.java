@@ -55,7 +55,8 @@ public record BenchResult(
      * The report: {@code passthrough_rps, detector_rps, ratio, latency_p50_ms, latency_p99_ms,
      * guarantee} first, then the costs per record (CPU of each subject's own threads {@code
      * *_cpu_us_per_record} and their ratio {@code cpu_ratio}; the same for the stream thread alone and
-     * for the whole process; bytes written to the broker), then context (rate, records, machine).
+     * for the whole process; of the process's, the garbage collector's, JIT compilers' and RocksDB's
+     * {@code *_gc_cpu_us_per_record}, {@code *_jit_…}, {@code *_rocksdb_…}; bytes written to the broker), then context (rate, records, machine).
      */
     public Map<String, Object> toMap() {
         Map<String, Object> map = new LinkedHashMap<>();
@@ -68,6 +69,11 @@ public record BenchResult(
         putCpu(map, "cpu_us_per_record", costs.appCpu(), "cpu_ratio");
         putCpu(map, "stream_thread_cpu_us_per_record", costs.streamThreadCpu(), "stream_thread_cpu_ratio");
         putCpu(map, "process_cpu_us_per_record", costs.processCpu(), "process_cpu_ratio");
+        costs.serviceCpu().forEach((kind, cpu) -> {
+            String name = kind.name().toLowerCase(java.util.Locale.ROOT) + "_cpu_us_per_record";
+            map.put("passthrough_" + name, hundredths(cpu.passthroughMedian()));
+            map.put("detector_" + name, hundredths(cpu.detectorMedian()));
+        });
         map.put("passthrough_bytes_per_record", Math.round(costs.bytesWritten().passthroughMedian()));
         map.put("detector_bytes_per_record", Math.round(costs.bytesWritten().detectorMedian()));
         map.put("paced_rate_rps", Math.round(pacedRate));

@@ -2,7 +2,9 @@ package dev.vigil.bench;
 
 import dev.vigil.ops.EmbeddedKafka;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.slf4j.Logger;
@@ -59,7 +61,8 @@ public final class Benchmark {
                         Rounds.of(rounds, Throughput::appCpuMicros),
                         Rounds.of(rounds, Throughput::streamThreadCpuMicros),
                         Rounds.of(rounds, Throughput::processCpuMicros),
-                        Rounds.of(rounds, Throughput::bytesWritten)),
+                        Rounds.of(rounds, Throughput::bytesWritten),
+                        serviceCpu(rounds)),
                 options.warmupRounds(),
                 latency.percentileMillis(50),
                 latency.percentileMillis(99),
@@ -68,6 +71,14 @@ public final class Benchmark {
                 options.streamsSettings(),
                 detector.name(),
                 detector.settings());
+    }
+
+    private static Map<ServiceThreads.Kind, Rounds> serviceCpu(List<Throughput[]> rounds) {
+        Map<ServiceThreads.Kind, Rounds> byKind = new EnumMap<>(ServiceThreads.Kind.class);
+        for (ServiceThreads.Kind kind : ServiceThreads.Kind.values()) {
+            byKind.put(kind, Rounds.of(rounds, figures -> figures.serviceCpuMicros(kind)));
+        }
+        return byKind;
     }
 
     /** One round: both subjects over the whole input, the detector first if asked; {passthrough, detector}. */

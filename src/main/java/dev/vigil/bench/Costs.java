@@ -1,5 +1,7 @@
 package dev.vigil.bench;
 
+import java.util.Map;
+
 /**
  * What one record cost each subject in each measured round. On a machine with few cores throughput
  * also depends on what the broker and the other clients take from the same cores at that moment;
@@ -11,5 +13,18 @@ package dev.vigil.bench;
  * @param processCpu CPU µs per record of the whole process: broker, clients, garbage collector and
  *     compiler included
  * @param bytesWritten bytes per record each subject left in the broker's logs (output and changelogs)
+ * @param serviceCpu CPU µs per record of the process's garbage collector, JIT compilers and RocksDB
+ *     threads during each subject's runs, by kind (part of {@code processCpu})
  */
-public record Costs(Rounds appCpu, Rounds streamThreadCpu, Rounds processCpu, Rounds bytesWritten) {}
+public record Costs(
+        Rounds appCpu,
+        Rounds streamThreadCpu,
+        Rounds processCpu,
+        Rounds bytesWritten,
+        Map<ServiceThreads.Kind, Rounds> serviceCpu) {
+
+    /** Copies the map. */
+    public Costs {
+        serviceCpu = Map.copyOf(serviceCpu);
+    }
+}

@@ -3,6 +3,8 @@ package dev.vigil.bench;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadInfo;
 import java.lang.management.ThreadMXBean;
+import java.util.EnumMap;
+import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
@@ -17,8 +19,9 @@ import java.util.regex.Pattern;
  * @param records input records the application had processed by then: the costs per record divide
  *     by the records processed between two readings, not by those seen in its output (which appear
  *     one transaction later)
+ * @param services CPU time of the process's service threads (garbage collector, JIT, RocksDB)
  */
-record CpuTime(long processNanos, long threadNanos, long streamThreadNanos, long records) {
+record CpuTime(long processNanos, long threadNanos, long streamThreadNanos, long records, ServiceThreads services) {
     private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
     private static final Pattern STREAM_THREAD = Pattern.compile(".*-StreamThread-\\d+");
 
@@ -35,7 +38,7 @@ record CpuTime(long processNanos, long threadNanos, long streamThreadNanos, long
                 }
             }
         }
-        return new CpuTime(readProcessNanos(), threads, streamThreads, records);
+        return new CpuTime(readProcessNanos(), threads, streamThreads, records, ServiceThreads.now());
     }
 
     /** Whether {@code name} is one of the marked application's stream threads (not its producer or a helper). */
@@ -65,6 +68,18 @@ record CpuTime(long processNanos, long threadNanos, long streamThreadNanos, long
     /** Microseconds of the marked threads' CPU per record processed between {@code earlier} and this reading. */
     double threadMicrosPerRecord(CpuTime earlier) {
         return perRecord(threadNanos - earlier.threadNanos, earlier);
+    }
+
+    /**
+     * Microseconds per record of each kind of service thread between {@code earlier} and this reading;
+     * NaN where the threads cannot be read (not Linux).
+     */
+    Map<ServiceThreads.Kind, Double> serviceMicrosPerRecord(CpuTime earlier) {
+        Map<ServiceThreads.Kind, Double> perRecord = new EnumMap<>(ServiceThreads.Kind.class);
+        boolean readable = services.available() && earlier.services.available();
+        services.nanosSince(earlier.services)
+                .forEach((kind, nanos) -> perRecord.put(kind, readable ? perRecord(nanos, earlier) : Double.NaN));
+        return perRecord;
     }
 
     /** NaN when no record was processed in between: there is nothing to divide by. */

@@ -1,5 +1,7 @@
 package dev.vigil.bench;
 
+import java.util.Map;
+
 /**
  * One subject's figures over the timed part of one run.
  *
@@ -12,10 +14,24 @@ package dev.vigil.bench;
  *     benchmark's own clients included: what a machine with few cores divides between them
  * @param bytesWritten bytes per record the run left in the broker's logs (its output, and its
  *     changelogs), over the whole run: what the broker had to take
+ * @param serviceCpuMicros CPU microseconds per record of the process's garbage collector, JIT
+ *     compilers and RocksDB threads (part of {@code processCpuMicros}; NaN where unreadable)
  */
 record Throughput(
         double recordsPerSecond,
         double appCpuMicros,
         double streamThreadCpuMicros,
         double processCpuMicros,
-        double bytesWritten) {}
+        double bytesWritten,
+        Map<ServiceThreads.Kind, Double> serviceCpuMicros) {
+
+    /** Copies the map. */
+    Throughput {
+        serviceCpuMicros = Map.copyOf(serviceCpuMicros);
+    }
+
+    /** CPU microseconds per record of one kind of service thread. */
+    double serviceCpuMicros(ServiceThreads.Kind kind) {
+        return serviceCpuMicros.getOrDefault(kind, Double.NaN);
+    }
+}

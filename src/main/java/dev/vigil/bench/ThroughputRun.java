@@ -58,16 +58,18 @@ final class ThroughputRun {
                 cpu[1].threadMicrosPerRecord(cpu[0]),
                 cpu[1].streamThreadMicrosPerRecord(cpu[0]),
                 cpu[1].processMicrosPerRecord(cpu[0]),
-                (double) bytesWritten(output, appId) / records);
+                (double) bytesWritten(output, appId) / records,
+                cpu[1].serviceMicrosPerRecord(cpu[0]));
         LOG.info(
                 "{}: {} records, {} records/s, CPU {} µs/record own threads ({} stream thread), {} µs/record process,"
-                        + " {} bytes/record written (after skipping {})",
+                        + " of which service threads {}, {} bytes/record written (after skipping {})",
                 subject.name(),
                 records,
                 Math.round(figures.recordsPerSecond()),
                 String.format("%.2f", figures.appCpuMicros()),
                 String.format("%.2f", figures.streamThreadCpuMicros()),
                 String.format("%.2f", figures.processCpuMicros()),
+                figures.serviceCpuMicros(),
                 Math.round(figures.bytesWritten()),
                 skip);
         return figures;

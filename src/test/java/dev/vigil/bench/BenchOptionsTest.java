@@ -31,7 +31,8 @@ class BenchOptionsTest {
                                 new Rounds(new double[] {4}, new double[] {5}),
                                 new Rounds(new double[] {3}, new double[] {4}),
                                 new Rounds(new double[] {9}, new double[] {10}),
-                                new Rounds(new double[] {150}, new double[] {200})),
+                                new Rounds(new double[] {150}, new double[] {200}),
+                                Map.of(ServiceThreads.Kind.GC, new Rounds(new double[] {0.5}, new double[] {0.75}))),
                         0,
                         1,
                         2,
@@ -48,6 +49,8 @@ class BenchOptionsTest {
         assertEquals(0.75, report.get("stream_thread_cpu_ratio"));
         assertEquals(0.9, report.get("process_cpu_ratio"));
         assertEquals(200L, report.get("detector_bytes_per_record"));
+        assertEquals(0.75, report.get("detector_gc_cpu_us_per_record"), "the garbage collector's share, by subject");
+        assertEquals(0.5, report.get("passthrough_gc_cpu_us_per_record"));
         assertEquals(
                 java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments(),
                 report.get("jvm_options"),

@@ -73,6 +73,12 @@ class BenchmarkHarnessTest {
                 streamThreadCpu > 0 && streamThreadCpu < ownCpu,
                 "the stream thread is one of the subject's threads: " + streamThreadCpu + " of " + ownCpu);
         assertEquals(2, json.get("detector_cpu_us_per_record_rounds").size());
+        for (String kind : new String[] {"gc", "jit", "rocksdb"}) {
+            JsonNode service = json.get("detector_" + kind + "_cpu_us_per_record");
+            assertTrue(
+                    service.isNull() || (service.asDouble() >= 0 && service.asDouble() < processCpu),
+                    kind + " threads are a part of the process: " + service);
+        }
         assertEquals(
                 json.get("passthrough_cpu_us_per_record").asDouble() / ownCpu,
                 json.get("cpu_ratio").asDouble(),

@@ -18,8 +18,14 @@ class RoundsTest {
     @Test
     void eachFigureOfTheRoundsFormsItsOwnRounds() {
         List<Throughput[]> rounds = List.of(
-                new Throughput[] {new Throughput(100, 2, 1, 5, 150), new Throughput(60, 3, 2, 8, 200)},
-                new Throughput[] {new Throughput(90, 1, 1, 4, 150), new Throughput(80, 4, 2, 9, 200)});
+                new Throughput[] {
+                    new Throughput(100, 2, 1, 5, 150, java.util.Map.of()),
+                    new Throughput(60, 3, 2, 8, 200, java.util.Map.of())
+                },
+                new Throughput[] {
+                    new Throughput(90, 1, 1, 4, 150, java.util.Map.of()),
+                    new Throughput(80, 4, 2, 9, 200, java.util.Map.of())
+                });
         Rounds cpu = Rounds.of(rounds, Throughput::appCpuMicros);
         assertArrayEquals(new double[] {2, 1}, cpu.passthrough());
         assertArrayEquals(new double[] {3, 4}, cpu.detector());
