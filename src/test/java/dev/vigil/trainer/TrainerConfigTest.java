@@ -1,5 +1,6 @@
 package dev.vigil.trainer;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -80,6 +81,23 @@ class TrainerConfigTest {
         assertEquals(16, arch.window());
         assertTrue(arch.codeSize() < arch.width());
         assertEquals(3, Architecture.resolve(TrainerConfig.defaults(), 19).window());
+    }
+
+    @Test
+    void theDefaultEncoderHasTwoHiddenLayersFromFortyInputsUp() {
+        TrainerConfig defaults = TrainerConfig.defaults();
+        assertArrayEquals(
+                new int[] {43, 29, 14}, Architecture.resolve(defaults, 19).encoderWidths(), "ASD: 19 x 3");
+        assertArrayEquals(
+                Architecture.resolve(defaults.toBuilder().variant("deep").build(), 19)
+                        .encoderWidths(),
+                Architecture.resolve(defaults, 19).encoderWidths(),
+                "the layout of the deep variant");
+        assertArrayEquals(new int[] {20, 10}, Architecture.resolve(defaults, 13).encoderWidths(), "39 inputs");
+        assertArrayEquals(new int[] {8, 4}, Architecture.resolve(defaults, 5).encoderWidths(), "the pump: 5 x 3");
+        assertArrayEquals(new int[] {8, 4}, Architecture.resolve(defaults, 1).encoderWidths(), "univariate: 16");
+        TrainerConfig denoising = defaults.toBuilder().variant("denoising").build();
+        assertEquals(2, Architecture.resolve(denoising, 19).encoderWidths().length, "other variants keep one");
     }
 
     private static void assertMessageStartsWith(String prefix, Runnable action) {
