@@ -113,7 +113,23 @@ public final class EvaluateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        List<Long> runSeeds = runSeeds();
+        SeedRuns runs = evaluateEach(runSeeds());
+        if (json != null) {
+            writeJson(runs);
+        }
+        if (report != null) {
+            HtmlReport.write(runs.results().get(0), report);
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        print(runs.results().get(0), out);
+        if (runs.seeds().size() > 1) {
+            printSpread(runs, out);
+        }
+        return 0;
+    }
+
+    /** One whole evaluation (training included) per seed, on the same data and settings otherwise. */
+    private SeedRuns evaluateEach(List<Long> runSeeds) throws Exception {
         Scope scope = scope();
         Dataset data = entities == null ? Dataset.load(dataset) : Dataset.load(dataset, entities);
         List<EvaluationResult> results = new ArrayList<>();
@@ -121,20 +137,7 @@ public final class EvaluateCommand implements Callable<Integer> {
             EvaluationSettings settings = new EvaluationSettings(trainerConfig(runSeed), scope, detector);
             results.add(new Evaluator(settings).evaluate(data));
         }
-        SeedRuns runs = new SeedRuns(runSeeds, results);
-        EvaluationResult first = results.get(0);
-        if (json != null) {
-            writeJson(runs);
-        }
-        if (report != null) {
-            HtmlReport.write(first, report);
-        }
-        PrintWriter out = spec.commandLine().getOut();
-        print(first, out);
-        if (runSeeds.size() > 1) {
-            printSpread(runs, out);
-        }
-        return 0;
+        return new SeedRuns(runSeeds, results);
     }
 
     private List<Long> runSeeds() {
