@@ -55,8 +55,9 @@ public record BenchResult(
      * The report: {@code passthrough_rps, detector_rps, ratio, latency_p50_ms, latency_p99_ms,
      * guarantee} first, then the costs per record (CPU of each subject's own threads {@code
      * *_cpu_us_per_record} and their ratio {@code cpu_ratio}; the same for the stream thread alone and
-     * for the whole process; of the process's, the garbage collector's, JIT compilers' and RocksDB's
-     * {@code *_gc_cpu_us_per_record}, {@code *_jit_…}, {@code *_rocksdb_…}; bytes written to the broker), then context (rate, records, machine).
+     * for the whole process; the part of it taken by the garbage collector, the JIT compilers and
+     * RocksDB's threads, {@code *_gc_cpu_us_per_record}, {@code *_jit_…} and {@code *_rocksdb_…};
+     * bytes written to the broker), then context (rate, records, machine).
      */
     public Map<String, Object> toMap() {
         Map<String, Object> map = new LinkedHashMap<>();
