@@ -8,8 +8,10 @@ import dev.vigil.evaluate.EvaluationSettings;
 import dev.vigil.evaluate.Evaluator;
 import dev.vigil.evaluate.HtmlReport;
 import dev.vigil.evaluate.JsonReport;
+import dev.vigil.evaluate.OnlineSettings;
 import dev.vigil.evaluate.Scope;
 import dev.vigil.evaluate.SeedRuns;
+import dev.vigil.evaluate.Unscored;
 import dev.vigil.trainer.ScalerChoice;
 import dev.vigil.trainer.TrainerConfig;
 import java.io.IOException;
@@ -22,6 +24,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.function.Function;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -34,10 +37,15 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         description = {
             "Trains on each entity's E_train.csv (threshold calibrated on training data only), streams",
-            "E_test.csv through the detector topology in time order, and scores the verdicts against the labels."
+            "E_test.csv through the detector topology in time order, and scores the verdicts against the labels.",
+            "--online also replays the live loop: the trainer service retrains from what the detector judged",
+            "normal and the detector hot-swaps each accepted model. Exits 3 when test rows went unscored or",
+            "to the dead-letter topic (listed on stderr), unless --allow-dead-letters."
         })
 public final class EvaluateCommand implements Callable<Integer> {
     private static final long DEFAULT_SEED = 42;
+    /** Exit code when rows went unscored or were dead-lettered. */
+    static final int UNSCORED_EXIT = 3;
 
     @Spec
     CommandSpec spec;
@@ -105,6 +113,29 @@ public final class EvaluateCommand implements Callable<Integer> {
             description = "Detector setting, e.g. --set alert.k=3 (repeatable).")
     Map<String, String> detector = new LinkedHashMap<>();
 
+    @Option(
+            names = "--online",
+            description = "Also evaluate the live loop (retraining and hot swaps) beside the frozen models.")
+    boolean online;
+
+    @Option(
+            names = "--online-retrains",
+            paramLabel = "N",
+            defaultValue = "4",
+            description = "Scheduled retrainings over each entity's test span (default: ${DEFAULT-VALUE}).")
+    int onlineRetrains;
+
+    @Option(
+            names = "--online-set",
+            paramLabel = "KEY=VALUE",
+            description = "Trainer-service setting for --online, e.g. --online-set gate.error.tolerance=0.2.")
+    Map<String, String> onlineService = new LinkedHashMap<>();
+
+    @Option(
+            names = "--allow-dead-letters",
+            description = "Exit 0 even when test rows went unscored or were dead-lettered.")
+    boolean allowDeadLetters;
+
     @Option(names = "--json", paramLabel = "FILE", description = "Write the metrics as JSON.")
     Path json;
 
@@ -121,9 +152,46 @@ public final class EvaluateCommand implements Callable<Integer> {
             HtmlReport.write(runs.results().get(0), report);
         }
         PrintWriter out = spec.commandLine().getOut();
-        print(runs.results().get(0), out);
+        EvaluationResult first = runs.results().get(0);
+        print(first, out);
+        if (first.online() != null) {
+            printOnline(first, out);
+        }
         if (runs.seeds().size() > 1) {
-            printSpread(runs, out);
+            printSpread(runs, "pooled", r -> r, out);
+            if (first.online() != null) {
+                printSpread(runs, "online, pooled", EvaluationResult::online, out);
+            }
+        }
+        return warnAboutUnscored(runs);
+    }
+
+    /** Lists what went unscored on stderr; exit code 3 for it unless allowed. */
+    private int warnAboutUnscored(SeedRuns runs) {
+        PrintWriter err = spec.commandLine().getErr();
+        long lost = 0;
+        for (int i = 0; i < runs.seeds().size(); i++) {
+            EvaluationResult r = runs.results().get(i);
+            for (EvaluationResult loop : r.online() == null ? List.of(r) : List.of(r, r.online())) {
+                for (Unscored u : loop.unscored()) {
+                    err.printf(
+                            "warning: seed %d, %s, %s: %d test rows unscored; dead letters %s; e.g. %s%n",
+                            runs.seeds().get(i),
+                            loop.config().get("loop"),
+                            u.entity(),
+                            u.unscoredRows(),
+                            u.deadLetters(),
+                            u.examples());
+                }
+            }
+            lost += r.lost();
+        }
+        err.flush();
+        if (lost > 0 && !allowDeadLetters) {
+            err.println("evaluate: " + lost + " rows went unscored or to the dead-letter topic (above); the figures"
+                    + " count them as misses. Fix the data, or pass --allow-dead-letters.");
+            err.flush();
+            return UNSCORED_EXIT;
         }
         return 0;
     }
@@ -134,10 +202,24 @@ public final class EvaluateCommand implements Callable<Integer> {
         Dataset data = entities == null ? Dataset.load(dataset) : Dataset.load(dataset, entities);
         List<EvaluationResult> results = new ArrayList<>();
         for (long runSeed : runSeeds) {
-            EvaluationSettings settings = new EvaluationSettings(trainerConfig(runSeed), scope, detector);
+            EvaluationSettings settings =
+                    new EvaluationSettings(trainerConfig(runSeed), scope, detector, onlineSettings());
             results.add(new Evaluator(settings).evaluate(data));
         }
         return new SeedRuns(runSeeds, results);
+    }
+
+    private OnlineSettings onlineSettings() {
+        if (!online) {
+            if (!onlineService.isEmpty()) {
+                throw new ParameterException(spec.commandLine(), "--online-set needs --online");
+            }
+            return null;
+        }
+        if (onlineRetrains < 0) {
+            throw new ParameterException(spec.commandLine(), "--online-retrains: must be >= 0, got " + onlineRetrains);
+        }
+        return new OnlineSettings(onlineRetrains, onlineService);
     }
 
     private List<Long> runSeeds() {
@@ -208,17 +290,46 @@ public final class EvaluateCommand implements Callable<Integer> {
         out.flush();
     }
 
-    private static void printSpread(SeedRuns runs, PrintWriter out) {
-        int n = runs.seeds().size();
-        out.printf("%npooled over %d seeds%n", n);
-        for (int i = 0; i < n; i++) {
-            row(out, "seed " + runs.seeds().get(i), runs.results().get(i).pooled());
+    private static void printOnline(EvaluationResult frozen, PrintWriter out) {
+        EvaluationResult online = frozen.online();
+        out.printf("%nonline (retrained and hot-swapped as the stream goes)%n");
+        print(online, out);
+        out.printf("%nfrozen and online, pooled%n");
+        row(out, "frozen", frozen.pooled());
+        row(out, "online", online.pooled());
+        row(out, "frozen (alert level)", frozen.pooledAlertLevel());
+        row(out, "online (alert level)", online.pooledAlertLevel());
+        out.printf("%nretrainings (entity: after row -> version, swapped or why not)%n");
+        for (EntityResult e : online.entities()) {
+            StringBuilder line = new StringBuilder(e.entity()).append(':');
+            e.retrains()
+                    .forEach(r -> line.append(String.format(
+                            Locale.ROOT,
+                            " %d %s->v%d %s;",
+                            r.row(),
+                            r.trigger(),
+                            r.version(),
+                            r.swapped() ? "swapped" : r.reason())));
+            out.println(e.retrains().isEmpty() ? line.append(" none") : line);
         }
-        row(out, "mean", runs.mean(EvaluationResult::pooled));
-        row(out, "sd", runs.sd(EvaluationResult::pooled));
-        row(out, "min", runs.min(EvaluationResult::pooled));
-        row(out, "max", runs.max(EvaluationResult::pooled));
-        row(out, "mean of entity means", runs.mean(EvaluationResult::entityMean));
+        out.flush();
+    }
+
+    private static void printSpread(
+            SeedRuns runs, String title, Function<EvaluationResult, EvaluationResult> loop, PrintWriter out) {
+        int n = runs.seeds().size();
+        out.printf("%n%s over %d seeds%n", title, n);
+        for (int i = 0; i < n; i++) {
+            row(
+                    out,
+                    "seed " + runs.seeds().get(i),
+                    loop.apply(runs.results().get(i)).pooled());
+        }
+        row(out, "mean", runs.mean(r -> loop.apply(r).pooled()));
+        row(out, "sd", runs.sd(r -> loop.apply(r).pooled()));
+        row(out, "min", runs.min(r -> loop.apply(r).pooled()));
+        row(out, "max", runs.max(r -> loop.apply(r).pooled()));
+        row(out, "mean of entity means", runs.mean(r -> loop.apply(r).entityMean()));
         out.flush();
     }
 

@@ -48,6 +48,9 @@ public final class DetectorConfig extends AbstractConfig {
     public static final String THRESHOLD_MODE = "threshold.mode";
     public static final String ADAPTIVE_QUANTILE = "threshold.adaptive.quantile";
     public static final String ADAPTIVE_MIN_SAMPLES = "threshold.adaptive.min.samples";
+    public static final String EVT_RISK = "threshold.evt.risk";
+    public static final String EVT_DRIFT = "threshold.evt.drift";
+    public static final String EVT_MAX_PEAKS = "threshold.evt.max.peaks";
     public static final String ALERT_K = "alert.k";
     public static final String ALERT_N = "alert.n";
     public static final String ALERT_CLOSE_AFTER = "alert.close.after";
@@ -324,9 +327,32 @@ public final class DetectorConfig extends AbstractConfig {
                         THRESHOLD_MODE,
                         Type.STRING,
                         "global",
-                        ValidString.in("global", "adaptive"),
+                        ValidString.in("global", "adaptive", "evt"),
                         Importance.MEDIUM,
-                        "global: the bundle's threshold; adaptive: a per-entity streaming quantile of scores.")
+                        "global: the bundle's threshold; adaptive: a per-entity streaming quantile of scores;"
+                                + " evt: a per-entity extreme-value (peaks-over-threshold) threshold for"
+                                + " threshold.evt.risk, started from the bundle's validation tail.")
+                .define(
+                        EVT_RISK,
+                        Type.DOUBLE,
+                        1e-3,
+                        Range.between(1e-7, 0.05),
+                        Importance.MEDIUM,
+                        "evt: probability that a normal (smoothed) score exceeds the threshold, per reading.")
+                .define(
+                        EVT_DRIFT,
+                        Type.BOOLEAN,
+                        false,
+                        Importance.MEDIUM,
+                        "evt: take excesses over the moving mean of the entity's recent normal scores (DSPOT),"
+                                + " so the threshold follows a drifting normal level; the depth is the bundle's.")
+                .define(
+                        EVT_MAX_PEAKS,
+                        Type.INT,
+                        128,
+                        Range.between(16, 4096),
+                        Importance.LOW,
+                        "evt: most peaks (excesses over the tail's level) kept per entity; the oldest leave first.")
                 .define(
                         ADAPTIVE_QUANTILE,
                         Type.DOUBLE,

@@ -125,7 +125,11 @@ public final class DetectorTopology {
                 ThresholdPolicy.Mode.valueOf(upper(config.getString(DetectorConfig.THRESHOLD_MODE))),
                 config.getDouble(DetectorConfig.ADAPTIVE_QUANTILE),
                 config.getInt(DetectorConfig.ADAPTIVE_MIN_SAMPLES),
-                config.getDouble(DetectorConfig.ALERT_EXIT_RATIO));
+                config.getDouble(DetectorConfig.ALERT_EXIT_RATIO),
+                new ThresholdPolicy.Evt(
+                        config.getDouble(DetectorConfig.EVT_RISK),
+                        config.getBoolean(DetectorConfig.EVT_DRIFT),
+                        config.getInt(DetectorConfig.EVT_MAX_PEAKS)));
         var rules = new AlertRules(
                 config.getInt(DetectorConfig.ALERT_K),
                 config.getInt(DetectorConfig.ALERT_N),
@@ -134,7 +138,7 @@ public final class DetectorTopology {
                 config.getInt(DetectorConfig.ALERT_TOP_K));
         var detail = FeatureDetail.valueOf(upper(config.getString(DetectorConfig.SCORED_FEATURE_DETAIL)));
         var targets = new DecisionProcessor.Targets(DECISION_STORE, SCORED_SINK, ALERTS_SINK, detail);
-        var codec = new EntityStateCodec(thresholds.quantile(), new AlertTracker(rules));
+        var codec = new EntityStateCodec(thresholds.quantile(), new AlertTracker(rules), thresholds.maxPeaks());
         topology.addProcessor(
                 DECISION,
                 () -> new DecisionProcessor(new Decider(thresholds, rules), codec, models, targets, events),

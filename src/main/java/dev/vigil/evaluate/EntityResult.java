@@ -1,5 +1,7 @@
 package dev.vigil.evaluate;
 
+import java.util.List;
+
 /**
  * What the detector said about every test row of one entity, beside the labels.
  *
@@ -10,6 +12,7 @@ package dev.vigil.evaluate;
  * @param labels whether each row is labelled anomalous
  * @param flags whether the detector's verdict on each row was ANOMALOUS
  * @param alertFlags whether each row fell inside an open alert
+ * @param retrains the retraining attempts of an online evaluation, in order (empty when frozen)
  */
 public record EntityResult(
         String entity,
@@ -18,10 +21,24 @@ public record EntityResult(
         double[] thresholds,
         boolean[] labels,
         boolean[] flags,
-        boolean[] alertFlags) {
+        boolean[] alertFlags,
+        List<Retrain> retrains) {
+
+    /** A result of a frozen model (no retraining). */
+    public EntityResult(
+            String entity,
+            long[] timestamps,
+            double[] scores,
+            double[] thresholds,
+            boolean[] labels,
+            boolean[] flags,
+            boolean[] alertFlags) {
+        this(entity, timestamps, scores, thresholds, labels, flags, alertFlags, List.of());
+    }
 
     /** Rejects arrays of different lengths. */
     public EntityResult {
+        retrains = List.copyOf(retrains);
         int n = labels.length;
         for (int length :
                 new int[] {timestamps.length, scores.length, thresholds.length, flags.length, alertFlags.length}) {

@@ -12,8 +12,39 @@ import java.util.function.Function;
  *
  * @param entities per-entity results, in dataset order
  * @param config the settings used, as written into reports
+ * @param unscored per entity, what the detector did not score (entities that lost nothing are left out)
+ * @param online the same models evaluated in the live loop (retrained and hot-swapped as the stream
+ *     goes), or null when only the frozen models were evaluated
  */
-public record EvaluationResult(List<EntityResult> entities, Map<String, Object> config) {
+public record EvaluationResult(
+        List<EntityResult> entities, Map<String, Object> config, List<Unscored> unscored, EvaluationResult online) {
+
+    /** A result of frozen models that scored everything. */
+    public EvaluationResult(List<EntityResult> entities, Map<String, Object> config) {
+        this(entities, config, List.of(), null);
+    }
+
+    /** Copies the lists. */
+    public EvaluationResult {
+        entities = List.copyOf(entities);
+        unscored = List.copyOf(unscored);
+    }
+
+    /** This result with {@code online} as its live-loop counterpart. */
+    public EvaluationResult withOnline(EvaluationResult online) {
+        return new EvaluationResult(entities, config, unscored, online);
+    }
+
+    /** Test rows the detector did not score plus dead letters, over all entities (and the online run). */
+    public long lost() {
+        long here = unscored.stream()
+                .mapToLong(u -> u.unscoredRows()
+                        + u.deadLetters().values().stream()
+                                .mapToLong(Long::longValue)
+                                .sum())
+                .sum();
+        return here + (online == null ? 0 : online.lost());
+    }
 
     /** Point-wise metrics over all test rows of all entities. */
     public DetectionMetrics pooled() {

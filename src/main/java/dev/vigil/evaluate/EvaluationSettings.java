@@ -11,12 +11,19 @@ import java.util.Map;
  * @param trainer hyper-parameters of every model trained
  * @param scope per-entity models or one global model
  * @param detectorOverrides detector configuration keys and values, e.g. {@code alert.k=3}
+ * @param online how to run the live loop beside the frozen models, or null for frozen models only
  */
-public record EvaluationSettings(TrainerConfig trainer, Scope scope, Map<String, String> detectorOverrides) {
+public record EvaluationSettings(
+        TrainerConfig trainer, Scope scope, Map<String, String> detectorOverrides, OnlineSettings online) {
 
     /** Copies the overrides. */
     public EvaluationSettings {
         detectorOverrides = Map.copyOf(detectorOverrides);
+    }
+
+    /** Frozen models only. */
+    public EvaluationSettings(TrainerConfig trainer, Scope scope, Map<String, String> detectorOverrides) {
+        this(trainer, scope, detectorOverrides, null);
     }
 
     /** Trainer defaults, per-entity scope, detector defaults. */
@@ -32,6 +39,9 @@ public record EvaluationSettings(TrainerConfig trainer, Scope scope, Map<String,
         config.put("trainer", new LinkedHashMap<>(trainer.asMap()));
         config.put("detector", new LinkedHashMap<>(detectorOverrides));
         config.put("threshold_source", "bundle thresholds calibrated on training data only");
+        if (online != null) {
+            config.put("online", online.describe());
+        }
         return config;
     }
 }

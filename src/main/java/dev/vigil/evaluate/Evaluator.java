@@ -36,26 +36,42 @@ public final class Evaluator {
      */
     public EvaluationResult evaluate(Dataset dataset) throws IOException, BundleRefusedException {
         Map<String, ModelBundle> bundles = train(dataset);
-        DetectorReplay replay = new DetectorReplay(settings.detectorOverrides());
+        EvaluationResult frozen =
+                replayAll(dataset, bundles, new DetectorReplay(settings.detectorOverrides()), "frozen");
+        if (settings.online() == null) {
+            return frozen;
+        }
+        var online = new OnlineReplay(settings.detectorOverrides(), settings.online(), settings.trainer());
+        return frozen.withOnline(replayAll(dataset, bundles, online, "online"));
+    }
+
+    private EvaluationResult replayAll(
+            Dataset dataset, Map<String, ModelBundle> bundles, DetectorReplay replay, String loop)
+            throws IOException, BundleRefusedException {
         List<EntityResult> results = new ArrayList<>();
+        List<Unscored> unscored = new ArrayList<>();
         long deadLetters = 0, missing = 0;
         for (EntityData entity : dataset.entities()) {
             ReplayOutput output = replay.replay(bundles.get(entity.name()), entity);
             deadLetters += output.deadLetters();
             missing += output.missingRows();
+            java.util.Optional.ofNullable(output.unscored(entity.name())).ifPresent(unscored::add);
             EntityResult result = output.toResult(entity);
             LOG.info(
-                    "{}: point-wise F1 {}, best F1 {}",
+                    "{} ({}): point-wise F1 {}, best F1 {}, {} retrainings",
                     entity.name(),
+                    loop,
                     fmt(result.pointwise().f1()),
-                    fmt(result.pointwise().bestF1()));
+                    fmt(result.pointwise().bestF1()),
+                    result.retrains().size());
             results.add(result);
         }
         Map<String, Object> config = new LinkedHashMap<>(settings.describe());
         config.put("dataset", dataset.directory().toString());
+        config.put("loop", loop);
         config.put("dead_letters", deadLetters);
         config.put("unscored_test_rows", missing);
-        return new EvaluationResult(List.copyOf(results), config);
+        return new EvaluationResult(results, config, unscored, null);
     }
 
     private Map<String, ModelBundle> train(Dataset dataset) {

@@ -54,6 +54,8 @@ public final class HtmlReport {
                 .append("<p>Point-wise at the threshold fixed from training data: precision, recall, F1, FAR, MAR. ")
                 .append("Best F1, AUROC and AUPRC use the labels (for comparison with the literature only). ")
                 .append("Alert-level F1 counts rows inside open alerts as flagged.</p>")
+                .append(unscored(result))
+                .append(online(result))
                 .append("<h2>Pooled precision-recall curve</h2>")
                 .append(PrCurveChart.svg(result))
                 .append("<h2>Score over time per entity</h2>");
@@ -61,6 +63,66 @@ public final class HtmlReport {
             html.append("<h3>").append(escape(e.entity())).append("</h3>").append(ScoreChart.svg(e));
         }
         return html.append("</body></html>").toString();
+    }
+
+    private static String unscored(EvaluationResult result) {
+        if (result.lost() == 0) {
+            return "";
+        }
+        StringBuilder out = new StringBuilder("<h2>Not scored</h2><table><tr><th>entity</th><th>loop</th>"
+                + "<th>unscored test rows</th><th>dead letters by reason</th><th>first message</th></tr>");
+        for (EvaluationResult r : result.online() == null ? List.of(result) : List.of(result, result.online())) {
+            for (Unscored u : r.unscored()) {
+                out.append("<tr><td>")
+                        .append(escape(u.entity()))
+                        .append("</td><td>")
+                        .append(escape(String.valueOf(r.config().get("loop"))))
+                        .append("</td><td>")
+                        .append(u.unscoredRows())
+                        .append("</td><td>")
+                        .append(escape(u.deadLetters().toString()))
+                        .append("</td><td>")
+                        .append(escape(u.examples().toString()))
+                        .append("</td></tr>");
+            }
+        }
+        return out.append("</table>").toString();
+    }
+
+    private static String online(EvaluationResult result) {
+        EvaluationResult online = result.online();
+        if (online == null) {
+            return "";
+        }
+        StringBuilder out = new StringBuilder("<h2>Frozen and online</h2><p>Online: the same first models, ")
+                .append("retrained by the trainer service's logic from what the detector judged normal and ")
+                .append("hot-swapped into the replay; no label is read until the metrics.</p><table><tr>");
+        for (String header : HEADERS) {
+            out.append("<th>").append(header).append("</th>");
+        }
+        out.append("</tr>")
+                .append(row("pooled", "frozen", result.pooled(), result.pooledAlertLevel()))
+                .append(row("pooled", "online", online.pooled(), online.pooledAlertLevel()))
+                .append("</table><h3>Retrainings</h3><table><tr><th>entity</th><th>after row</th>")
+                .append("<th>trigger</th><th>version</th><th>swapped</th><th>reason</th></tr>");
+        for (EntityResult e : online.entities()) {
+            for (Retrain r : e.retrains()) {
+                out.append("<tr><td>")
+                        .append(escape(e.entity()))
+                        .append("</td><td>")
+                        .append(r.row())
+                        .append("</td><td>")
+                        .append(r.trigger())
+                        .append("</td><td>v")
+                        .append(r.version())
+                        .append("</td><td>")
+                        .append(r.swapped() ? "yes" : "no")
+                        .append("</td><td>")
+                        .append(escape(r.reason()))
+                        .append("</td></tr>");
+            }
+        }
+        return out.append("</table>").toString();
     }
 
     private static String config(Map<String, Object> config) {

@@ -18,6 +18,12 @@ import java.util.function.Function;
  * [...], "pooled": {"mean": {...}, "sd": {...}, "min": {...}, "max": {...}}, "entity_mean": {...},
  * "alert_level": {...}, "runs": [{"seed": S, "pooled": {...}, "entity_mean": {...}}, ...]}}: the
  * spread of each figure over the seeds.
+ *
+ * <p>Rows the detector did not score are listed under {@code "unscored": [{"entity", "unscored_rows",
+ * "dead_letters": {reason: count}, "examples": {reason: message}}]}. An online evaluation adds
+ * {@code "online"}: the same report of the live loop plus {@code "retrains": {"E": [{"row", "time",
+ * "trigger", "version", "swapped", "reason"}]}}, and, with seeds, its spread as
+ * {@code "seeds"."online"}.
  */
 public final class JsonReport {
     private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
@@ -46,7 +52,26 @@ public final class JsonReport {
         ObjectNode alerts = root.putObject("alert_level");
         alerts.set("pooled", metrics(result.pooledAlertLevel()));
         alerts.set("entities", perEntity(result, EntityResult::alertLevel));
+        root.set(
+                "unscored",
+                MAPPER.valueToTree(
+                        result.unscored().stream().map(JsonReport::unscored).toList()));
+        if (result.online() != null) {
+            ObjectNode online = toJson(result.online());
+            ObjectNode retrains = online.putObject("retrains");
+            result.online().entities().forEach(e -> retrains.set(e.entity(), MAPPER.valueToTree(e.retrains())));
+            root.set("online", online);
+        }
         return root;
+    }
+
+    private static java.util.Map<String, Object> unscored(Unscored u) {
+        var node = new java.util.LinkedHashMap<String, Object>();
+        node.put("entity", u.entity());
+        node.put("unscored_rows", u.unscoredRows());
+        node.put("dead_letters", u.deadLetters());
+        node.put("examples", u.examples());
+        return node;
     }
 
     static ObjectNode seeds(SeedRuns runs) {
@@ -55,6 +80,12 @@ public final class JsonReport {
         node.set("pooled", spread(runs, EvaluationResult::pooled));
         node.set("entity_mean", spread(runs, EvaluationResult::entityMean));
         node.set("alert_level", spread(runs, EvaluationResult::pooledAlertLevel));
+        if (runs.results().get(0).online() != null) {
+            ObjectNode online = node.putObject("online");
+            online.set("pooled", spread(runs, r -> r.online().pooled()));
+            online.set("entity_mean", spread(runs, r -> r.online().entityMean()));
+            online.set("alert_level", spread(runs, r -> r.online().pooledAlertLevel()));
+        }
         ArrayNode each = node.putArray("runs");
         for (int i = 0; i < runs.seeds().size(); i++) {
             EvaluationResult result = runs.results().get(i);

@@ -2,15 +2,19 @@ package dev.vigil.evaluate;
 
 import dev.vigil.contract.avro.AlertEvent;
 import dev.vigil.contract.avro.AnomalyAlert;
+import dev.vigil.contract.avro.DeadLetter;
 import dev.vigil.contract.avro.ScoredReading;
 import dev.vigil.contract.avro.Verdict;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * What the detector wrote for one entity's test rows: score, threshold and verdict per row (rows the
- * detector did not score keep NaN), and the alert episodes as [opened, closed) event-time spans.
+ * detector did not score keep NaN), the alert episodes as [opened, closed) event-time spans, the
+ * dead letters by reason, and (online) the retraining attempts.
  */
 final class ReplayOutput {
     private final double[] scores;
@@ -19,7 +23,9 @@ final class ReplayOutput {
     private final boolean[] seen;
     private final List<long[]> openSpans = new ArrayList<>();
     private final List<Long> openedAt = new ArrayList<>();
-    private long deadLetters;
+    private final Map<String, Long> deadLetterReasons = new TreeMap<>();
+    private final Map<String, String> deadLetterExamples = new TreeMap<>();
+    private final List<Retrain> retrains = new ArrayList<>();
 
     ReplayOutput(int rows) {
         scores = new double[rows];
@@ -49,12 +55,29 @@ final class ReplayOutput {
         }
     }
 
-    void countDeadLetters(long count) {
-        deadLetters = count;
+    /** Counts a dead letter under its reason, keeping the first message of each reason. */
+    void deadLetter(DeadLetter letter) {
+        String reason = letter.getReason().isEmpty() ? letter.getErrorClass() : letter.getReason();
+        deadLetterReasons.merge(reason, 1L, Long::sum);
+        deadLetterExamples.putIfAbsent(reason, letter.getErrorMessage());
+    }
+
+    /** Records a retraining attempt of the online replay. */
+    void retrain(Retrain attempt) {
+        retrains.add(attempt);
     }
 
     long deadLetters() {
-        return deadLetters;
+        return deadLetterReasons.values().stream().mapToLong(Long::longValue).sum();
+    }
+
+    /** What the detector did not score, or null when it scored every row and dead-lettered nothing. */
+    Unscored unscored(String entity) {
+        long missing = missingRows();
+        if (missing == 0 && deadLetterReasons.isEmpty()) {
+            return null;
+        }
+        return new Unscored(entity, missing, Map.copyOf(deadLetterReasons), Map.copyOf(deadLetterExamples));
     }
 
     /** Test rows that produced no scored reading (rejected, or lost). */
@@ -75,7 +98,8 @@ final class ReplayOutput {
                 filledThresholds,
                 entity.labels(),
                 flags,
-                alertFlags(entity.testTimestamps()));
+                alertFlags(entity.testTimestamps()),
+                List.copyOf(retrains));
     }
 
     /** Rows whose event time lies in an alert from its OPENED event up to (not including) its close. */

@@ -38,6 +38,7 @@ final class BundleAssembler {
                 .setFeatureMeans(p.featureMeans())
                 .setThresholds(p.calibration().thresholds(p.config().thresholdQuantile()))
                 .setValidationQuantiles(p.calibration().levels())
+                .setTails(p.calibration().tails(p.config().tailDepth()))
                 .setTraining(p.summary())
                 .setProbe(p.probe())
                 .setOnnx(ModelTrainer.wrap(new byte[0]))

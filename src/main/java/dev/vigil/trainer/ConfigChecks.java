@@ -56,6 +56,7 @@ final class ConfigChecks {
                 c.scoreSmoothing() >= 1 && c.scoreSmoothing() <= 1000,
                 "scoreSmoothing",
                 "must be in [1, 1000], got " + c.scoreSmoothing());
+        require(c.tailDepth() >= 1 && c.tailDepth() <= 1000, "tailDepth", "must be in [1, 1000], got " + c.tailDepth());
     }
 
     private static void checkRegularisers(TrainerConfig c) {

@@ -73,7 +73,7 @@ public final class ModelTrainer {
                         .score(),
                 windows.validationCounts(),
                 new ScoreSmoothing(config.scoreSmoothing()));
-        Calibration calibration = new Calibration(validationScores);
+        Calibration calibration = new Calibration(validationScores, windows.validationCounts());
         ModelBundle bundle = BundleAssembler.assemble(new BundleAssembler.Parts(
                 group,
                 version,

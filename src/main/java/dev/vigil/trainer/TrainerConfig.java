@@ -28,6 +28,7 @@ public final class TrainerConfig {
     private final double thresholdQuantile;
     private final boolean errorNormalisation;
     private final int scoreSmoothing;
+    private final int tailDepth;
     private final double validationSplit;
     private final int patience;
     private final Activation activation;
@@ -55,6 +56,7 @@ public final class TrainerConfig {
         thresholdQuantile = b.thresholdQuantile;
         errorNormalisation = b.errorNormalisation;
         scoreSmoothing = b.scoreSmoothing;
+        tailDepth = b.tailDepth;
         validationSplit = b.validationSplit;
         patience = b.patience;
         activation = b.activation;
@@ -148,6 +150,15 @@ public final class TrainerConfig {
         return scoreSmoothing;
     }
 
+    /**
+     * Depth d of the drift tail shipped in the bundle beside the plain one: the detector's drift
+     * variant of EVT thresholds (DSPOT) takes each score's excess over the mean of the d scores before
+     * it. See {@link dev.vigil.contract.ScoreTail}.
+     */
+    public int tailDepth() {
+        return tailDepth;
+    }
+
     /** Share of each entity's latest windows held out for validation. */
     public double validationSplit() {
         return validationSplit;
@@ -231,6 +242,7 @@ public final class TrainerConfig {
         m.put("thresholdQuantile", Double.toString(thresholdQuantile));
         m.put("errorNormalisation", Boolean.toString(errorNormalisation));
         m.put(dev.vigil.contract.ScoreSmoothing.CONFIG_KEY, Integer.toString(scoreSmoothing));
+        m.put("tailDepth", Integer.toString(tailDepth));
         m.put("validationSplit", Double.toString(validationSplit));
         m.put("patience", Integer.toString(patience));
         m.put("activation", activation.name());
@@ -277,6 +289,7 @@ public final class TrainerConfig {
         private double thresholdQuantile = 0.995;
         private boolean errorNormalisation = true;
         private int scoreSmoothing = 3;
+        private int tailDepth = 20;
         private double validationSplit = 0.2;
         private int patience = 8;
         private Activation activation = Activation.RELU;
@@ -306,6 +319,7 @@ public final class TrainerConfig {
             thresholdQuantile = c.thresholdQuantile;
             errorNormalisation = c.errorNormalisation;
             scoreSmoothing = c.scoreSmoothing;
+            tailDepth = c.tailDepth;
             validationSplit = c.validationSplit;
             patience = c.patience;
             activation = c.activation;
@@ -397,6 +411,12 @@ public final class TrainerConfig {
         /** Span k (>= 1) of the detector's score smoothing, also applied when calibrating (default 3). */
         public Builder scoreSmoothing(int value) {
             scoreSmoothing = value;
+            return this;
+        }
+
+        /** Depth d (>= 1) of the bundle's drift tail (default 20). */
+        public Builder tailDepth(int value) {
+            tailDepth = value;
             return this;
         }
 

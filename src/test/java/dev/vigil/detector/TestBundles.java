@@ -84,6 +84,7 @@ public final class TestBundles {
                 .setFeatureMeans(boxed(center))
                 .setThresholds(new Thresholds(anomaly, anomaly / 2, "test:2x-max"))
                 .setValidationQuantiles(boxed(quantiles))
+                .setTails(tails(validationScores))
                 .setTraining(new TrainingSummary(2000L, 0, 0.0, 0.0, 0L, 7L, Map.of()))
                 .setProbe(new Probe(8, floats(probe), boxed(probeScores)))
                 .setOnnx(ByteBuffer.wrap(onnx))
@@ -192,6 +193,15 @@ public final class TestBundles {
 
     private static float[] toFloats(double[] values) {
         return tile(values, 1);
+    }
+
+    /** The tails the trainer would fit on these validation scores: plain and drift (depth 20). */
+    static List<dev.vigil.contract.avro.Tail> tails(float[] validationScores) {
+        int[] runs = {validationScores.length};
+        return java.util.stream.IntStream.of(0, 20)
+                .mapToObj(depth -> dev.vigil.contract.ScoreTail.fit(validationScores, runs, depth, 128))
+                .map(tail -> tail.toAvro(validationScores.length))
+                .toList();
     }
 
     private static double[] quantiles(float[] scores, int levels) {

@@ -37,6 +37,11 @@ public final class AlertState {
         recentTimes[slot] = time;
     }
 
+    /** Whether no alert is open and none of the last n readings was anomalous. */
+    public boolean isQuiet() {
+        return !open && recentCount() == 0;
+    }
+
     int recentCount() {
         int count = 0;
         for (int i = 0; i < Math.min(seen, recentAnomalous.length); i++) {

@@ -6,7 +6,8 @@ import dev.vigil.detector.scoring.Scored;
 
 /**
  * Stage 4 as a pure function of an entity's state and one scored reading: score smoothing (as the
- * model's bundle asks), thresholds, verdict, percentile, alert lifecycle, all on the smoothed score. The adaptive estimate leaves out readings inside open alerts once it has its minimum samples.
+ * model's bundle asks), thresholds, verdict, percentile, alert lifecycle, all on the smoothed score.
+ * What the thresholds learn leaves out readings inside open alerts (see {@link ThresholdPolicy}).
  */
 public final class Decider {
     private final ThresholdPolicy thresholds;
@@ -25,10 +26,11 @@ public final class Decider {
     public Decision decide(EntityState state, Scored scored) {
         ModelInfo model = scored.model();
         double score = state.smoothed().update(scored.score(), model.group(), model.version(), model.smoothing());
-        Limits limits = thresholds.limits(state.scores(), model.anomalyThreshold(), model.exitThreshold());
+        Limits limits = thresholds.limits(state.thresholds(), model);
         Observation observation = observation(scored, score, limits);
+        boolean quiet = state.alert().isQuiet();
         var alert = alerts.step(state.alert(), observation);
-        thresholds.observe(state.scores(), score, state.alert().isOpen());
+        thresholds.observe(state.thresholds(), score, limits, state.alert().isOpen(), quiet);
         Verdict verdict = observation.anomalous() ? Verdict.ANOMALOUS : Verdict.NORMAL;
         return new Decision(score, verdict, limits, percentiles(model).percentile(score), alert);
     }

@@ -3,13 +3,18 @@ package dev.vigil.detector.decision;
 /**
  * Everything the decision stage remembers about one entity.
  *
- * @param scores streaming quantile of its (smoothed) scores (adaptive thresholds)
+ * @param thresholds what its thresholds learned (adaptive quantile, EVT tail) and under which model
  * @param alert its alert lifecycle
  * @param smoothed its smoothed score (see {@link dev.vigil.contract.ScoreSmoothing})
  */
-public record EntityState(P2Quantile scores, AlertState alert, SmoothedScore smoothed) {
-    /** A state whose smoothed score starts afresh. */
+public record EntityState(ThresholdState thresholds, AlertState alert, SmoothedScore smoothed) {
+    /** A state whose thresholds learned {@code scores} and whose smoothed score starts afresh. */
     public EntityState(P2Quantile scores, AlertState alert) {
-        this(scores, alert, new SmoothedScore());
+        this(new ThresholdState(scores), alert, new SmoothedScore());
+    }
+
+    /** The adaptive mode's streaming quantile of its scores. */
+    public P2Quantile scores() {
+        return thresholds.quantile();
     }
 }

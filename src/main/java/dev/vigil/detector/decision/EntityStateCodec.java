@@ -13,19 +13,30 @@ import java.util.List;
 
 /**
  * Bytes of an {@link EntityState}, for a state store. A state of another window size starts fresh.
- * Format 2 appends the smoothed score to format 1; format 1 bytes (written before score smoothing)
- * are still read, with a smoothed score that starts afresh.
+ * Format 3 appends the thresholds' model and EVT tail to format 2, which appended the smoothed score
+ * to format 1. Format 1 and 2 bytes are still read: their smoothed score (format 1) starts afresh,
+ * and their thresholds are re-based at the next reading, since they do not say which model they
+ * were learned under.
  */
 public final class EntityStateCodec {
-    private static final int FORMAT = 2;
+    private static final int FORMAT = 3;
+    private static final int FORMAT_WITHOUT_TAIL = 2;
     private static final int FORMAT_WITHOUT_SMOOTHING = 1;
 
     private final double quantile;
     private final AlertTracker tracker;
+    private final int maxPeaks;
 
-    public EntityStateCodec(double quantile, AlertTracker tracker) {
+    /** A codec for states whose EVT tails keep at most {@code maxPeaks} peaks. */
+    public EntityStateCodec(double quantile, AlertTracker tracker, int maxPeaks) {
         this.quantile = quantile;
         this.tracker = tracker;
+        this.maxPeaks = maxPeaks;
+    }
+
+    /** A codec for states with the default EVT peak bound. */
+    public EntityStateCodec(double quantile, AlertTracker tracker) {
+        this(quantile, tracker, ThresholdPolicy.Evt.DEFAULTS.maxPeaks());
     }
 
     /** A fresh state. */
@@ -43,6 +54,7 @@ public final class EntityStateCodec {
             }
             writeAlert(out, state.alert());
             writeSmoothed(out, state.smoothed());
+            writeThresholds(out, state.thresholds());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -56,7 +68,7 @@ public final class EntityStateCodec {
         }
         try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes))) {
             int format = in.readInt();
-            if (format != FORMAT && format != FORMAT_WITHOUT_SMOOTHING) {
+            if (format < FORMAT_WITHOUT_SMOOTHING || format > FORMAT) {
                 return fresh();
             }
             double[] p2 = new double[16];
@@ -67,8 +79,12 @@ public final class EntityStateCodec {
             if (alert == null) {
                 return fresh();
             }
-            SmoothedScore smoothed = format == FORMAT ? readSmoothed(in) : new SmoothedScore();
-            return new EntityState(P2Quantile.fromArray(quantile, p2), alert, smoothed);
+            SmoothedScore smoothed = format >= FORMAT_WITHOUT_TAIL ? readSmoothed(in) : new SmoothedScore();
+            ThresholdState thresholds = new ThresholdState(P2Quantile.fromArray(quantile, p2));
+            if (format == FORMAT) {
+                readThresholds(in, thresholds);
+            }
+            return new EntityState(thresholds, alert, smoothed);
         } catch (IOException e) {
             throw new UncheckedIOException("corrupt entity state", e);
         }
@@ -88,6 +104,70 @@ public final class EntityStateCodec {
         s.modelGroup = in.readUTF();
         s.modelVersion = in.readLong();
         return s;
+    }
+
+    private static void writeThresholds(DataOutputStream out, ThresholdState t) throws IOException {
+        out.writeUTF(t.modelGroup);
+        out.writeLong(t.modelVersion);
+        out.writeBoolean(t.tail != null);
+        if (t.tail != null) {
+            writeTail(out, t.tail);
+        }
+    }
+
+    private void readThresholds(DataInputStream in, ThresholdState t) throws IOException {
+        t.modelGroup = in.readUTF();
+        t.modelVersion = in.readLong();
+        t.tail = in.readBoolean() ? readTail(in) : null;
+    }
+
+    private static void writeTail(DataOutputStream out, TailState tail) throws IOException {
+        out.writeInt(tail.depth);
+        out.writeDouble(tail.level);
+        out.writeDouble(tail.count);
+        out.writeDouble(tail.shape);
+        out.writeDouble(tail.scale);
+        out.writeInt(tail.sinceFit);
+        writeRing(out, tail.peaks, tail.peakCount, tail.peakHead);
+        writeRing(out, tail.recent, tail.recentCount, tail.recentHead);
+    }
+
+    /** Reads a tail into one with this codec's peak bound (the newest peaks kept if it is lower). */
+    private TailState readTail(DataInputStream in) throws IOException {
+        TailState tail = new TailState(in.readInt(), in.readDouble(), maxPeaks);
+        tail.count = in.readDouble();
+        tail.shape = in.readDouble();
+        tail.scale = in.readDouble();
+        tail.sinceFit = in.readInt();
+        double[] peaks = readArray(in);
+        for (int i = Math.max(0, peaks.length - maxPeaks); i < peaks.length; i++) {
+            tail.pushPeak(peaks[i]);
+        }
+        for (double s : readArray(in)) {
+            tail.pushRecent(s);
+        }
+        if (peaks.length > maxPeaks) {
+            tail.count *= maxPeaks / (double) peaks.length;
+            tail.refit();
+        }
+        return tail;
+    }
+
+    /** A ring's values oldest first. */
+    private static void writeRing(DataOutputStream out, double[] ring, int count, int head) throws IOException {
+        out.writeInt(count);
+        int start = count < ring.length ? 0 : head;
+        for (int i = 0; i < count; i++) {
+            out.writeDouble(ring[(start + i) % ring.length]);
+        }
+    }
+
+    private static double[] readArray(DataInputStream in) throws IOException {
+        double[] values = new double[in.readInt()];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = in.readDouble();
+        }
+        return values;
     }
 
     private static void writeAlert(DataOutputStream out, AlertState s) throws IOException {

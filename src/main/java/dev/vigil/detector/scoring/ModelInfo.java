@@ -1,6 +1,7 @@
 package dev.vigil.detector.scoring;
 
 import dev.vigil.contract.ScoreSmoothing;
+import dev.vigil.contract.ScoreTail;
 import dev.vigil.contract.avro.ModelBundle;
 import dev.vigil.detector.features.FeatureLayout;
 
@@ -15,6 +16,7 @@ import dev.vigil.detector.features.FeatureLayout;
  * @param validationQuantiles validation score quantiles at evenly spaced levels 0..1
  * @param featureMeans training mean of each feature (may be empty)
  * @param smoothing the score smoothing the thresholds were calibrated for (span 1 = none)
+ * @param tails the validation score tails the bundle carries (EVT thresholds), at most one per depth
  */
 public record ModelInfo(
         String group,
@@ -24,7 +26,8 @@ public record ModelInfo(
         double exitThreshold,
         double[] validationQuantiles,
         java.util.List<Double> featureMeans,
-        ScoreSmoothing smoothing) {
+        ScoreSmoothing smoothing,
+        java.util.List<ScoreTail> tails) {
     /** The information carried by {@code bundle}. */
     public static ModelInfo of(ModelBundle bundle) {
         return new ModelInfo(
@@ -37,7 +40,13 @@ public record ModelInfo(
                         .mapToDouble(Double::doubleValue)
                         .toArray(),
                 java.util.List.copyOf(bundle.getFeatureMeans()),
-                ScoreSmoothing.of(bundle));
+                ScoreSmoothing.of(bundle),
+                bundle.getTails().stream().map(ScoreTail::of).toList());
+    }
+
+    /** The bundle's tail over the scores themselves ({@code drift} false) or over their moving mean. */
+    public java.util.Optional<ScoreTail> tail(boolean drift) {
+        return tails.stream().filter(t -> (t.depth() > 0) == drift).findFirst();
     }
 
     /** {@code group:version}, for logs. */

@@ -10,6 +10,8 @@ public enum Admission {
     WARMING_UP,
     /** Its entity was inside an open alert. */
     IN_OPEN_ALERT,
+    /** Its entity's last alert closed less than the quarantine ago: the end of an episode is not normal data. */
+    AFTER_ALERT,
     /** A feature was missing from the record. */
     MISSING_FEATURE,
     /** A value was non-finite or outside its feature's configured range. */

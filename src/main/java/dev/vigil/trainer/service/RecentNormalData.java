@@ -18,8 +18,10 @@ import java.util.Set;
  * The training data the service collects from the stream: the most recent records the detector
  * called normal, bounded by count and by age (event time, relative to the newest record seen).
  * Left out: records that were anomalous or not yet scored, records of entities inside an open alert
- * (including those already kept since the episode started, once its OPENED event arrives), and
- * records with a missing, non-finite or out-of-range value. Not thread-safe: one consuming thread.
+ * (including those already kept since the episode started, once its OPENED event arrives) or less
+ * than the quarantine after its close (an episode fades out below the threshold before it ends; kept
+ * as normal, it would teach the next model the anomaly), and records with a missing, non-finite or
+ * out-of-range value. Not thread-safe: one consuming thread.
  */
 public final class RecentNormalData {
     private final List<String> features;
@@ -29,6 +31,8 @@ public final class RecentNormalData {
     private final ArrayDeque<CollectedRecord> records = new ArrayDeque<>();
     private final Map<String, Long> segmentOf = new HashMap<>();
     private final Set<String> openAlerts = new HashSet<>();
+    private final Map<String, Long> quarantinedUntil = new HashMap<>();
+    private final long quarantineMs;
     private long newest = Long.MIN_VALUE;
     private long nextSegment;
 
@@ -39,10 +43,19 @@ public final class RecentNormalData {
      * @param ranges plausible value ranges
      */
     public RecentNormalData(List<String> features, int maxRecords, long maxAgeMs, ValueRanges ranges) {
+        this(features, maxRecords, maxAgeMs, ranges, 0);
+    }
+
+    /**
+     * @param quarantineMs event time after an alert's close during which its entity's records are left out
+     */
+    public RecentNormalData(
+            List<String> features, int maxRecords, long maxAgeMs, ValueRanges ranges, long quarantineMs) {
         this.features = List.copyOf(features);
         this.maxRecords = maxRecords;
         this.maxAgeMs = maxAgeMs;
         this.ranges = ranges;
+        this.quarantineMs = quarantineMs;
     }
 
     /** Offers a scored record; keeps it only if it is normal data. */
@@ -74,6 +87,10 @@ public final class RecentNormalData {
         String entity = alert.getEntity();
         if (alert.getEvent() == AlertEvent.CLOSED) {
             openAlerts.remove(entity);
+            long end = alert.getEndTime() == null
+                    ? alert.getEventTime().toEpochMilli()
+                    : alert.getEndTime().toEpochMilli();
+            quarantinedUntil.put(entity, end + quarantineMs);
             return;
         }
         if (openAlerts.add(entity)) {
@@ -114,8 +131,12 @@ public final class RecentNormalData {
         if (scored.getVerdict() == Verdict.WARMING_UP) {
             return Admission.WARMING_UP;
         }
-        if (openAlerts.contains(scored.getReading().getEntity())) {
+        String entity = scored.getReading().getEntity();
+        if (openAlerts.contains(entity)) {
             return Admission.IN_OPEN_ALERT;
+        }
+        if (scored.getReading().getTimestamp().toEpochMilli() < quarantinedUntil.getOrDefault(entity, Long.MIN_VALUE)) {
+            return Admission.AFTER_ALERT;
         }
         return judgeValues(scored.getReading());
     }

@@ -44,11 +44,7 @@ final class StreamCollector implements AutoCloseable {
     void follow(ModelBundle bundle) {
         drift.follow(bundle.getVersion(), bundle.getValidationQuantiles());
         if (collection == null || !collection.features().equals(bundle.getFeatureNames())) {
-            collection = new RecentNormalData(
-                    bundle.getFeatureNames(),
-                    config.getInt(TrainerServiceConfig.COLLECT_MAX_RECORDS),
-                    config.duration(TrainerServiceConfig.COLLECT_MAX_AGE).toMillis(),
-                    config.valueRanges());
+            collection = config.newCollection(bundle.getFeatureNames());
             consumer.assign(List.of());
             assignNewPartitions();
             LOG.info("Collecting {} for group {}", bundle.getFeatureNames(), bundle.getGroup());

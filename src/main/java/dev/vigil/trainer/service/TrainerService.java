@@ -32,7 +32,7 @@ public final class TrainerService implements Runnable, AutoCloseable {
     private final BundleHistory history;
     private final BundlePublisher publisher;
     private final Optional<KeyPair> signer;
-    private final TrainingRun run;
+    private final Retraining retraining;
     private final RetrainSchedule schedule;
     private final Bootstrap bootstrap;
     private final StreamCollector stream;
@@ -58,7 +58,7 @@ public final class TrainerService implements Runnable, AutoCloseable {
         this.signer = readSigner(config);
         this.publisher = new BundlePublisher(
                 config.kafkaClient(), topics, config.getShort(TrainerServiceConfig.MODELS_REPLICATION));
-        this.run = new TrainingRun(trainer, config.gate(), events);
+        this.retraining = new Retraining(config, trainer, events);
         this.schedule = new RetrainSchedule(
                 config.duration(TrainerServiceConfig.TRAIN_INTERVAL),
                 config.duration(TrainerServiceConfig.TRAIN_MIN_GAP));
@@ -129,42 +129,17 @@ public final class TrainerService implements Runnable, AutoCloseable {
     private void train(RetrainSchedule.Reason reason) {
         try {
             Bootstrap.Data data = current == null ? bootstrap.data() : Bootstrap.Data.of(stream.collection());
-            int rows = data.segments().stream().mapToInt(Segment::length).sum();
-            events.trainingStarted(reason, rows);
-            int needed = config.getInt(TrainerServiceConfig.TRAIN_MIN_RECORDS);
-            if (rows < needed) {
-                refuse("only " + rows + " normal records collected, fewer than " + needed);
-                return;
+            long version = Math.max(history.highestVersion(group), current == null ? -1 : current.getVersion()) + 1;
+            Retraining.Attempt attempt =
+                    retraining.attempt(data.features(), data.segments(), current, group, version, reason);
+            attempt.publishable().ifPresent(this::publish);
+            if (!attempt.trained()) {
+                refuse(attempt.reason());
             }
-            trainAndPublish(reason, data);
         } catch (RuntimeException e) {
             LOG.error("Training run ({}) failed", reason, e);
             refuse(e.toString());
         }
-    }
-
-    private void trainAndPublish(RetrainSchedule.Reason reason, Bootstrap.Data data) {
-        int window = current == null ? config.getInt(TrainerServiceConfig.WINDOW) : current.getWindowLength();
-        long currentVersion = current == null ? -1 : current.getVersion();
-        HoldoutSplit split = HoldoutSplit.of(
-                data.segments(), window, config.getDouble(TrainerServiceConfig.HOLDOUT_FRACTION), currentVersion);
-        long version = Math.max(history.highestVersion(group), currentVersion) + 1;
-        LOG.info(
-                "Training {} v{} ({}): {} sequences, {} held-out windows",
-                group,
-                version,
-                reason,
-                split.training().size(),
-                split.holdout().count());
-        TrainingRun.Outcome outcome = run.run(
-                split,
-                data.features(),
-                window,
-                config.getList(TrainerServiceConfig.TRAIN_VARIANTS),
-                current,
-                group,
-                version);
-        outcome.publishable().ifPresent(this::publish);
     }
 
     private void publish(ModelBundle bundle) {

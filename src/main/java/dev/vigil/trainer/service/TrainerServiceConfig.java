@@ -35,6 +35,7 @@ public final class TrainerServiceConfig extends AbstractConfig {
     public static final String COLLECT_MAX_RECORDS = "collect.max.records";
     public static final String COLLECT_MAX_AGE = "collect.max.age";
     public static final String COLLECT_RANGES = "collect.value.ranges";
+    public static final String COLLECT_QUARANTINE = "collect.alert.quarantine";
     public static final String BOOTSTRAP_CSV = "bootstrap.csv";
     public static final String BOOTSTRAP_READINGS_MAX = "bootstrap.readings.max";
     public static final String TRAIN_INTERVAL = "train.interval";
@@ -108,6 +109,16 @@ public final class TrainerServiceConfig extends AbstractConfig {
     /** The configured value ranges. */
     public ValueRanges valueRanges() {
         return ValueRanges.parse(getList(COLLECT_RANGES));
+    }
+
+    /** An empty collection of recent normal data for {@code features}, bounded as configured. */
+    public RecentNormalData newCollection(List<String> features) {
+        return new RecentNormalData(
+                features,
+                getInt(COLLECT_MAX_RECORDS),
+                duration(COLLECT_MAX_AGE).toMillis(),
+                valueRanges(),
+                duration(COLLECT_QUARANTINE).toMillis());
     }
 
     /** The candidate gate the configuration describes. */
@@ -251,6 +262,13 @@ public final class TrainerServiceConfig extends AbstractConfig {
                         List.of(),
                         Importance.MEDIUM,
                         "Plausible ranges, entries feature:min:max; records outside are left out.")
+                .define(
+                        COLLECT_QUARANTINE,
+                        Type.STRING,
+                        "15m",
+                        Durations.atLeast(Duration.ZERO),
+                        Importance.MEDIUM,
+                        "Event time after an alert closes during which its entity's records are not collected.")
                 .define(
                         BOOTSTRAP_CSV,
                         Type.STRING,

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.vigil.contract.ScoreSmoothing;
+import dev.vigil.contract.ScoreTail;
 import java.nio.ByteBuffer;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
@@ -27,13 +28,55 @@ class EntityStateCodecTest {
         state.alert().open = true;
         state.smoothed().update(4.0, "pumps", 7, new ScoreSmoothing(3));
         byte[] bytes = codec.encode(state);
-        int suffix = Double.BYTES + 1 + 2 + "pumps".length() + Long.BYTES;
+        int thresholds = 2 + Long.BYTES + 1; // format 3's block of a fresh state: no group, no version, no tail
+        int suffix = Double.BYTES + 1 + 2 + "pumps".length() + Long.BYTES + thresholds;
         byte[] formatOne = Arrays.copyOf(bytes, bytes.length - suffix);
         ByteBuffer.wrap(formatOne).putInt(0, 1);
         EntityState read = codec.decode(formatOne);
         assertTrue(read.alert().isOpen());
         assertFalse(read.smoothed().started);
         assertEquals(2.0, read.smoothed().update(2.0, "pumps", 7, new ScoreSmoothing(3)), 1e-12);
+    }
+
+    @Test
+    void anEntitysTailAndItsModelSurviveARoundTrip() {
+        EntityState state = codec.fresh();
+        ThresholdState thresholds = state.thresholds();
+        thresholds.modelGroup = "pumps";
+        thresholds.modelVersion = 7;
+        thresholds.tail = TailState.from(
+                new ScoreTail(20, 0.5, 1000, new double[] {0.1, 0.4, 0.2, 0.3, 0.9}, new double[] {1, 2}), 128);
+        thresholds.tail.learn(0.5, 10);
+        thresholds.tail.learn(12, 10);
+        EntityState read = codec.decode(codec.encode(state));
+        assertEquals(7, read.thresholds().modelVersion());
+        assertEquals("pumps", read.thresholds().modelGroup);
+        TailState tail = read.thresholds().tail();
+        assertEquals(thresholds.tail.threshold(1e-3), tail.threshold(1e-3), 1e-12);
+        assertEquals(6, tail.peaks(), "five from the bundle, one censored");
+        assertEquals(1002, tail.count());
+        assertEquals(thresholds.tail.levelOnScore(), tail.levelOnScore(), 1e-12);
+    }
+
+    @Test
+    void aTailWithMorePeaksThanTheBoundKeepsTheNewest() {
+        EntityStateCodec small = new EntityStateCodec(0.99, new AlertTracker(new AlertRules(2, 3, 2, 0, 1)), 16);
+        EntityState state = codec.fresh();
+        double[] excesses = new double[64];
+        Arrays.setAll(excesses, i -> 0.01 * (i + 1));
+        state.thresholds().tail = TailState.from(new ScoreTail(0, 1, 3200, excesses, new double[0]), 128);
+        TailState read = small.decode(codec.encode(state)).thresholds().tail();
+        assertEquals(16, read.peaks());
+        assertEquals(800, read.count(), 1e-9, "the count shrinks with the peaks");
+    }
+
+    @Test
+    void aStateWrittenBeforeTailsIsReBasedAtItsNextReading() {
+        EntityState state = codec.fresh();
+        byte[] bytes = codec.encode(state);
+        byte[] formatTwo = Arrays.copyOf(bytes, bytes.length - (2 + Long.BYTES + 1));
+        ByteBuffer.wrap(formatTwo).putInt(0, 2);
+        assertEquals(Long.MIN_VALUE, codec.decode(formatTwo).thresholds().modelVersion());
     }
 
     @Test

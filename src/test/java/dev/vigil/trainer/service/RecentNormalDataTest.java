@@ -57,6 +57,18 @@ class RecentNormalDataTest {
     }
 
     @Test
+    void anEntityIsNotCollectedForTheQuarantineAfterItsAlertCloses() {
+        var quarantined =
+                new RecentNormalData(List.of("temp", "pressure"), 1000, 60_000, ValueRanges.parse(List.of()), 100);
+        quarantined.onAlert(alert("a", AlertEvent.OPENED, 5));
+        quarantined.onAlert(alert("a", AlertEvent.CLOSED, 5));
+
+        assertEquals(Admission.AFTER_ALERT, quarantined.offer(normal("a", 50, 22)), "the episode's tail");
+        assertEquals(Admission.KEPT, quarantined.offer(normal("b", 50, 30)), "other entities are not held back");
+        assertEquals(Admission.KEPT, quarantined.offer(normal("a", 106, 23)));
+    }
+
+    @Test
     void anOpenedAlertDropsTheEntitysRecordsSinceTheEpisodeStarted() {
         data.offer(normal("a", 1, 20));
         data.offer(normal("a", 5, 21));
