@@ -72,6 +72,12 @@ public final class DemoCommand implements Callable<Integer> {
     int metricsPort;
 
     @Option(
+            names = "--set",
+            paramLabel = "KEY=VALUE",
+            description = "Detector setting, e.g. --set threshold.mode=global (repeatable)")
+    java.util.Map<String, String> detectorSettings = new java.util.LinkedHashMap<>();
+
+    @Option(
             names = "--retrain-every",
             defaultValue = "30s",
             converter = HumanDuration.class,
@@ -130,7 +136,10 @@ public final class DemoCommand implements Callable<Integer> {
                             simulator, bootstrap, DemoSettings.READINGS, ReadingFormat.AVRO, rate);
                     DemoDetector detector = new DemoDetector(
                             DemoSettings.detector(
-                                    bootstrap, temp.resolve("streams"), temp.resolve(SigningKeys.PUBLIC_FILE)),
+                                    bootstrap,
+                                    temp.resolve("streams"),
+                                    temp.resolve(SigningKeys.PUBLIC_FILE),
+                                    detectorSettings),
                             new DemoDetectorEvents(new DetectorMetrics(metrics), console));
                     OpsHttpServer ops = OpsHttpServer.start(metricsPort, registry, detector::readiness)) {
                 producer = simulatorProducer;

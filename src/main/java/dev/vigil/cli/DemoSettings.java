@@ -33,6 +33,14 @@ final class DemoSettings {
                 new NewTopic(MODELS_HISTORY, 1, (short) 1));
     }
 
+    /** The demo detector's configuration, with {@code overrides} (detector keys) on top. */
+    static Map<String, Object> detector(
+            String bootstrap, Path stateDir, Path trustedKeys, Map<String, String> overrides) {
+        Map<String, Object> config = new java.util.HashMap<>(detector(bootstrap, stateDir, trustedKeys));
+        config.putAll(overrides);
+        return config;
+    }
+
     static Map<String, Object> detector(String bootstrap, Path stateDir, Path trustedKeys) {
         return Map.ofEntries(
                 Map.entry("bootstrap.servers", bootstrap),
@@ -46,6 +54,8 @@ final class DemoSettings {
                 Map.entry("dlq.topic", DLQ),
                 Map.entry("models.topic", MODELS),
                 Map.entry("model.group", MODEL_GROUP),
+                // the demo's false-alarm tolerance, as its trainer's threshold quantile 0.999 says
+                Map.entry("threshold.evt.risk", "0.001"),
                 Map.entry("model.trusted.keys", trustedKeys.toString()));
     }
 

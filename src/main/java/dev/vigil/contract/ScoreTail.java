@@ -22,7 +22,8 @@ import java.util.List;
  * @param level the level t, on the variable
  * @param count values behind the tail (n), possibly scaled
  * @param excesses excesses over t, oldest first
- * @param recent the last {@code depth} scores, oldest first (seed of the moving mean; empty at depth 0)
+ * @param recent the seed of the moving mean: the mean validation score (empty at depth 0); a bundle
+ *     of a group scores many entities, so no one entity's last scores are the right start
  */
 public record ScoreTail(int depth, double level, double count, double[] excesses, double[] recent) {
     /** Share of values above the level when values are plentiful. */
@@ -62,7 +63,7 @@ public record ScoreTail(int depth, double level, double count, double[] excesses
         int kept = Math.min(excesses.length, maxPeaks);
         double count = values.length * (double) kept / excesses.length;
         double[] newest = Arrays.copyOfRange(excesses, excesses.length - kept, excesses.length);
-        return new ScoreTail(depth, level, count, newest, lastScores(scores, counts, depth));
+        return new ScoreTail(depth, level, count, newest, seed(scores, depth));
     }
 
     /** The tail a bundle carries. */
@@ -125,14 +126,15 @@ public record ScoreTail(int depth, double level, double count, double[] excesses
         return Arrays.copyOf(out, n);
     }
 
-    private static double[] lastScores(float[] scores, int[] counts, int depth) {
-        int last = counts.length == 0 ? 0 : counts[counts.length - 1];
-        int take = Math.min(depth, last);
-        double[] out = new double[take];
-        for (int i = 0; i < take; i++) {
-            out[i] = scores[scores.length - take + i];
+    private static double[] seed(float[] scores, int depth) {
+        if (depth == 0 || scores.length == 0) {
+            return new double[0];
         }
-        return out;
+        double sum = 0;
+        for (float s : scores) {
+            sum += s;
+        }
+        return new double[] {sum / scores.length};
     }
 
     @Override

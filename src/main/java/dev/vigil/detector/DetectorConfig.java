@@ -326,7 +326,7 @@ public final class DetectorConfig extends AbstractConfig {
         def.define(
                         THRESHOLD_MODE,
                         Type.STRING,
-                        "global",
+                        "evt",
                         ValidString.in("global", "adaptive", "evt"),
                         Importance.MEDIUM,
                         "global: the bundle's threshold; adaptive: a per-entity streaming quantile of scores;"
@@ -335,7 +335,7 @@ public final class DetectorConfig extends AbstractConfig {
                 .define(
                         EVT_RISK,
                         Type.DOUBLE,
-                        1e-3,
+                        2e-3,
                         Range.between(1e-7, 0.05),
                         Importance.MEDIUM,
                         "evt: probability that a normal (smoothed) score exceeds the threshold, per reading.")

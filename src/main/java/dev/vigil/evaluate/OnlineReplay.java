@@ -6,6 +6,7 @@ import dev.vigil.contract.avro.ScoredReading;
 import dev.vigil.detector.scoring.BundleRefusedException;
 import dev.vigil.trainer.ModelTrainer;
 import dev.vigil.trainer.TrainerConfig;
+import dev.vigil.trainer.service.Admission;
 import dev.vigil.trainer.service.DriftMonitor;
 import dev.vigil.trainer.service.ModelTrainerCandidates;
 import dev.vigil.trainer.service.RecentNormalData;
@@ -14,6 +15,7 @@ import dev.vigil.trainer.service.Retraining;
 import dev.vigil.trainer.service.TrainerEvents;
 import dev.vigil.trainer.service.TrainerServiceConfig;
 import java.io.IOException;
+import java.util.EnumMap;
 import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -67,20 +69,15 @@ final class OnlineReplay extends DetectorReplay {
         private final RetrainSchedule schedule;
         private final Retraining retraining;
         private ModelBundle current;
-        private final java.util.Map<dev.vigil.trainer.service.Admission, Integer> admissions =
-                new java.util.TreeMap<>();
+        private final Map<Admission, Integer> admissions = new EnumMap<>(Admission.class);
 
         Loop(ReplaySession session, TrainerServiceConfig service, ModelBundle first, EntityData entity) {
             this.session = session;
             this.entity = entity;
             this.current = first;
             this.collection = service.newCollection(first.getFeatureNames());
-            this.drift = new DriftMonitor(
-                    service.getInt(TrainerServiceConfig.DRIFT_WINDOW),
-                    service.getDouble(TrainerServiceConfig.DRIFT_PSI_THRESHOLD));
-            this.schedule = new RetrainSchedule(
-                    service.duration(TrainerServiceConfig.TRAIN_INTERVAL),
-                    service.duration(TrainerServiceConfig.TRAIN_MIN_GAP));
+            this.drift = service.newDriftMonitor();
+            this.schedule = service.newSchedule();
             this.retraining = new Retraining(
                     service, new ModelTrainerCandidates(new ModelTrainer(), trainer), TrainerEvents.NONE);
             bootstrap();
@@ -126,12 +123,13 @@ final class OnlineReplay extends DetectorReplay {
             out.retrain(new Retrain(
                     row, now, due.get().name(), version, attempt.publishable().isPresent(), attempt.reason()));
             LOG.info(
-                    "{}: retraining v{} after row {} ({}, {} records collected): {}",
+                    "{}: retraining v{} after row {} ({}; {} records collected; test rows offered so far: {}): {}",
                     entity.name(),
                     version,
                     row,
                     due.get(),
-                    collection.size() + " " + admissions,
+                    collection.size(),
+                    admissions,
                     attempt.publishable().isPresent() ? "swapped in" : attempt.reason());
         }
     }

@@ -29,6 +29,7 @@ class AlertLifecycleTest {
     void start() {
         h = new DetectorHarness(
                 Map.of(
+                        DetectorConfig.THRESHOLD_MODE, "global", // the bundle's entry and exit thresholds
                         DetectorConfig.ALERT_K, 2,
                         DetectorConfig.ALERT_N, 3,
                         DetectorConfig.ALERT_CLOSE_AFTER, 2,

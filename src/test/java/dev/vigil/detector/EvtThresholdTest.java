@@ -18,7 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** EVT thresholds through the real topology: SPOT and its drift variant DSPOT, and their re-basing on a swap. */
 class EvtThresholdTest {
     private static final Map<String, Object> DSPOT =
-            Map.of(DetectorConfig.THRESHOLD_MODE, "evt", DetectorConfig.EVT_DRIFT, true);
+            Map.of(DetectorConfig.THRESHOLD_MODE, "evt", DetectorConfig.EVT_DRIFT, true, DetectorConfig.EVT_RISK, 1e-3);
     private static final int CALM = 100, RAMP = 900, SETTLED = 300;
 
     @TempDir
@@ -57,7 +57,8 @@ class EvtThresholdTest {
 
     @Test
     void theSameShiftKeepsTheGlobalThresholdAlarming() {
-        try (var h = new DetectorHarness(Map.of(), TestBundles.linear(1), stateDir)) {
+        try (var h =
+                new DetectorHarness(Map.of(DetectorConfig.THRESHOLD_MODE, "global"), TestBundles.linear(1), stateDir)) {
             shiftingNormal(h, 0);
             assertEquals(SETTLED, anomalousAmongTheLast(h.scoredValues(), SETTLED));
         }
@@ -86,8 +87,10 @@ class EvtThresholdTest {
 
     @Test
     void anAnomalyThatRampsUpOpensAnAlertInsteadOfWalkingTheThresholdUp() {
-        try (var h =
-                new DetectorHarness(Map.of(DetectorConfig.THRESHOLD_MODE, "evt"), TestBundles.linear(1), stateDir)) {
+        try (var h = new DetectorHarness(
+                Map.of(DetectorConfig.THRESHOLD_MODE, "evt", DetectorConfig.EVT_DRIFT, false),
+                TestBundles.linear(1),
+                stateDir)) {
             for (int i = 0; i < 100; i++) {
                 h.normal("pump", i);
             }

@@ -29,7 +29,8 @@ class ScoreSmoothingTopologyTest {
     }
 
     private List<ScoredReading> run(ModelBundle bundle) {
-        try (DetectorHarness h = new DetectorHarness(Map.of(), bundle, stateDir)) {
+        try (DetectorHarness h =
+                new DetectorHarness(Map.of(DetectorConfig.THRESHOLD_MODE, "global"), bundle, stateDir)) {
             h.normal("pump-1", 0);
             h.spike("pump-1", 1, sigmasFor(bundle, 1.5));
             h.spike("pump-1", 2, sigmasFor(bundle, 1.5));

@@ -26,8 +26,8 @@ public final class ThresholdPolicy {
      * @param maxPeaks most peaks kept per entity
      */
     public record Evt(double risk, boolean drift, int maxPeaks) {
-        /** Risk 1e-3, no drift, 128 peaks. */
-        public static final Evt DEFAULTS = new Evt(1e-3, false, 128);
+        /** The detector's defaults: risk 2e-3, no drift, 128 peaks. */
+        public static final Evt DEFAULTS = new Evt(2e-3, false, 128);
     }
 
     private final Mode mode;

@@ -35,9 +35,7 @@ final class StreamCollector implements AutoCloseable {
         this.clock = clock;
         this.events = events;
         this.consumer = StreamTail.consumer(config.kafkaClient());
-        this.drift = new DriftMonitor(
-                config.getInt(TrainerServiceConfig.DRIFT_WINDOW),
-                config.getDouble(TrainerServiceConfig.DRIFT_PSI_THRESHOLD));
+        this.drift = config.newDriftMonitor();
     }
 
     /** Follows the model in use: its drift reference, and a fresh collection if its features changed. */

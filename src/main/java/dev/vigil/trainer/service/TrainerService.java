@@ -59,9 +59,7 @@ public final class TrainerService implements Runnable, AutoCloseable {
         this.publisher = new BundlePublisher(
                 config.kafkaClient(), topics, config.getShort(TrainerServiceConfig.MODELS_REPLICATION));
         this.retraining = new Retraining(config, trainer, events);
-        this.schedule = new RetrainSchedule(
-                config.duration(TrainerServiceConfig.TRAIN_INTERVAL),
-                config.duration(TrainerServiceConfig.TRAIN_MIN_GAP));
+        this.schedule = config.newSchedule();
         this.bootstrap = new Bootstrap(config);
         this.stream = new StreamCollector(config, clock, events);
     }

@@ -121,6 +121,16 @@ public final class TrainerServiceConfig extends AbstractConfig {
                 duration(COLLECT_QUARANTINE).toMillis());
     }
 
+    /** The drift monitor of {@code drift.*}. */
+    public DriftMonitor newDriftMonitor() {
+        return new DriftMonitor(getInt(DRIFT_WINDOW), getDouble(DRIFT_PSI_THRESHOLD));
+    }
+
+    /** The retraining schedule of {@code train.interval} and {@code train.min.gap}. */
+    public RetrainSchedule newSchedule() {
+        return new RetrainSchedule(duration(TRAIN_INTERVAL), duration(TRAIN_MIN_GAP));
+    }
+
     /** The candidate gate the configuration describes. */
     public CandidateGate gate() {
         return new CandidateGate(
