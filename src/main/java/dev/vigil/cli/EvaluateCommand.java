@@ -168,7 +168,7 @@ public final class EvaluateCommand implements Callable<Integer> {
         long lost = 0;
         for (int i = 0; i < runs.seeds().size(); i++) {
             EvaluationResult r = runs.results().get(i);
-            for (EvaluationResult loop : r.online() == null ? List.of(r) : List.of(r, r.online())) {
+            for (EvaluationResult loop : r.loops()) {
                 for (Unscored u : loop.unscored()) {
                     err.printf(
                             "warning: seed %d, %s, %s: %d test rows unscored; dead letters %s; e.g. %s%n",

@@ -35,15 +35,20 @@ public record EvaluationResult(
         return new EvaluationResult(entities, config, unscored, online);
     }
 
+    /** This result, then its online counterpart if there is one. */
+    public List<EvaluationResult> loops() {
+        return online == null ? List.of(this) : List.of(this, online);
+    }
+
     /** Test rows the detector did not score plus dead letters, over all entities (and the online run). */
     public long lost() {
-        long here = unscored.stream()
+        return loops().stream()
+                .flatMap(loop -> loop.unscored().stream())
                 .mapToLong(u -> u.unscoredRows()
                         + u.deadLetters().values().stream()
                                 .mapToLong(Long::longValue)
                                 .sum())
                 .sum();
-        return here + (online == null ? 0 : online.lost());
     }
 
     /** Point-wise metrics over all test rows of all entities. */

@@ -71,7 +71,7 @@ public final class HtmlReport {
         }
         StringBuilder out = new StringBuilder("<h2>Not scored</h2><table><tr><th>entity</th><th>loop</th>"
                 + "<th>unscored test rows</th><th>dead letters by reason</th><th>first message</th></tr>");
-        for (EvaluationResult r : result.online() == null ? List.of(result) : List.of(result, result.online())) {
+        for (EvaluationResult r : result.loops()) {
             for (Unscored u : r.unscored()) {
                 out.append("<tr><td>")
                         .append(escape(u.entity()))

@@ -30,6 +30,7 @@ public final class TailState {
     final double[] recent;
     int recentCount;
     int recentHead;
+    private double recentSum;
     double shape;
     double scale;
     int sinceFit;
@@ -95,14 +96,7 @@ public final class TailState {
     }
 
     private double base() {
-        if (recentCount == 0) {
-            return 0;
-        }
-        double sum = 0;
-        for (int i = 0; i < recentCount; i++) {
-            sum += recent[i];
-        }
-        return sum / recentCount;
+        return recentCount == 0 ? 0 : recentSum / recentCount;
     }
 
     private void addPeak(double excess) {
@@ -122,6 +116,7 @@ public final class TailState {
     }
 
     void pushRecent(double score) {
+        recentSum += score - (recentCount == recent.length ? recent[recentHead] : 0);
         recent[recentHead] = score;
         recentHead = (recentHead + 1) % recent.length;
         recentCount = Math.min(recentCount + 1, recent.length);
