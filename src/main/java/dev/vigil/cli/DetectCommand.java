@@ -23,6 +23,11 @@ import picocli.CommandLine.Spec;
 /**
  * {@code vigil detect --config detector.properties}: runs the detector until SIGTERM/SIGINT, then
  * closes Kafka Streams (committing its work) and only then the ONNX Runtime sessions.
+ *
+ * <p>The signal handler is in place before the first model loads: a signal that arrives while a
+ * session is being created waits for that load to finish, and then stops the detector as usual.
+ * Left to the JVM's shutdown hooks, ONNX Runtime's own hook would free its environment under the
+ * session being built (a SIGSEGV in {@code libonnxruntime.so}, exit 134).
  */
 @Command(
         name = "detect",
@@ -59,6 +64,8 @@ public final class DetectCommand implements Callable<Integer> {
     }
 
     private int run(DetectorConfig settings, VigilMetrics metrics, PrometheusMeterRegistry registry) throws Exception {
+        CountDownLatch stopRequested = new CountDownLatch(1);
+        Termination.onSignal(stopRequested::countDown);
         Detector detector;
         try {
             detector = Detector.start(settings, new DetectorMetrics(metrics));
@@ -68,7 +75,8 @@ public final class DetectCommand implements Callable<Integer> {
         }
         try (AutoCloseable streamsMetrics = metrics.bindKafkaStreams(detector.streams());
                 OpsHttpServer ops = opsPort.startOrNull(registry, () -> ready(detector))) {
-            awaitShutdown(detector);
+            stopRequested.await();
+            detector.close();
         }
         return Termination.SIGTERM_EXIT;
     }
@@ -78,14 +86,5 @@ public final class DetectCommand implements Callable<Integer> {
         return state == KafkaStreams.State.RUNNING
                 ? Readiness.isReady()
                 : Readiness.notReady("kafka streams is " + state);
-    }
-
-    private static void awaitShutdown(Detector detector) throws InterruptedException {
-        CountDownLatch stopped = new CountDownLatch(1);
-        Termination.onSignal(() -> {
-            detector.close();
-            stopped.countDown();
-        });
-        stopped.await();
     }
 }

@@ -19,7 +19,11 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code vigil trainer}: the continuously running trainer service. */
+/**
+ * {@code vigil trainer}: the continuously running trainer service. SIGTERM/SIGINT stop it once the
+ * step in progress ends (a training run completes first), through {@link Termination} rather than a
+ * shutdown hook, so ONNX Runtime's environment is never freed under a session the gate is using.
+ */
 @Command(
         name = "trainer",
         mixinStandardHelpOptions = true,
@@ -57,9 +61,9 @@ public final class TrainerCommand implements Callable<Integer> {
                         new TrainerMetrics(metrics),
                         Clock.systemUTC())) {
             metrics.bindTo(registry);
-            Runtime.getRuntime().addShutdownHook(new Thread(service::close, "vigil-trainer-shutdown"));
+            Termination.onSignal(service::close);
             service.run();
         }
-        return 0;
+        return Termination.SIGTERM_EXIT;
     }
 }

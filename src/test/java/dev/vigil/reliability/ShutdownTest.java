@@ -45,7 +45,7 @@ class ShutdownTest {
         try (EmbeddedKafka kafka = DetectorRig.startKafka()) {
             DetectorRig.createTopics(kafka);
             Path bundle = ReliabilityBundles.writeTrained(dir, 1);
-            for (int delayMs : List.of(0, 30, 120)) {
+            for (int delayMs : List.of(0, 10, 30, 60, 120)) {
                 Map<String, String> props =
                         DetectorRig.properties(kafka, "load", "exactly_once_v2", bundle, dir.resolve("state"));
                 try (ForkedDetector detector = new ForkedDetector("load-" + delayMs, dir, props)) {
