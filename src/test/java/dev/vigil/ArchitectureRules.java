@@ -1,12 +1,16 @@
 package dev.vigil;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.lang.ArchRule;
 import java.util.List;
 
-/** The layering rules of DESIGN.md, written once so the real code and a deliberate violation share them. */
+/**
+ * The layering rules (CONTRIBUTING.md, "Layout"), written once so the real code and the deliberate
+ * violations under {@code dev.vigil.archfixture} share them.
+ */
 final class ArchitectureRules {
     private static final String[] STAGES = {"ingest", "features", "scoring", "decision", "sinks"};
 
@@ -21,6 +25,8 @@ final class ArchitectureRules {
                 detectorDoesNotUseTrainer(),
                 nnStandsAlone(),
                 stagesDependOnlyOnEarlierStages(),
+                stagesAreFreeOfTheProcessorApi(),
+                eventsAreALeaf(),
                 noSystemOutsideCli(),
                 noCyclesBetweenPackages());
     }
@@ -38,11 +44,11 @@ final class ArchitectureRules {
     static ArchRule onnxRuntimeOnlyInScoring() {
         return noClasses()
                 .that()
-                .resideOutsideOfPackages("..detector.scoring..")
+                .resideOutsideOfPackages("..detector.scoring..", "..detector.models..")
                 .should()
                 .dependOnClassesThat()
                 .resideInAPackage("ai.onnxruntime..")
-                .because("ai.onnxruntime appears only in the scoring stage");
+                .because("ai.onnxruntime appears only where models are loaded and validated, and in inference");
     }
 
     static ArchRule contractIsPure() {
@@ -121,7 +127,37 @@ final class ArchitectureRules {
                 .because("only the CLI prints to standard output; everything else logs through SLF4J");
     }
 
+    static ArchRule stagesAreFreeOfTheProcessorApi() {
+        return noClasses()
+                .that()
+                .resideInAnyPackage(stagePackages())
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(
+                        "org.apache.kafka.streams.processor..", "..detector.topology..", "..detector.config..")
+                .because("the stages are plain code; detector.topology wraps them in Kafka Streams processors");
+    }
+
+    static ArchRule eventsAreALeaf() {
+        return classes()
+                .that()
+                .resideInAPackage("..detector.events..")
+                .should()
+                .onlyDependOnClassesThat()
+                .resideInAnyPackage("java..", "dev.vigil.detector.events..", "dev.vigil.contract..")
+                .because("every part of the detector reports through the events; they depend on none of it");
+    }
+
+    /** No cycles between any two packages, at every depth ({@code detector.ingest} and {@code detector.topology} too). */
     static ArchRule noCyclesBetweenPackages() {
-        return slices().matching("dev.vigil.(*)..").should().beFreeOfCycles();
+        return slices().matching("dev.vigil.(**)").should().beFreeOfCycles();
+    }
+
+    private static String[] stagePackages() {
+        String[] packages = new String[STAGES.length];
+        for (int i = 0; i < STAGES.length; i++) {
+            packages[i] = "..detector." + STAGES[i] + "..";
+        }
+        return packages;
     }
 }

@@ -20,10 +20,23 @@ class ArchitectureTest {
         }
     }
 
+    private static final JavaClasses FIXTURE = new ClassFileImporter().importPackages("dev.vigil.archfixture");
+
     @Test
     void aDecisionClassThatImportsKafkaBreaksTheRules() {
-        JavaClasses fixture = new ClassFileImporter().importPackages("dev.vigil.archfixture");
         assertThrows(
-                AssertionError.class, () -> ArchitectureRules.decisionIsPure().check(fixture));
+                AssertionError.class, () -> ArchitectureRules.decisionIsPure().check(FIXTURE));
+    }
+
+    @Test
+    void aCycleBetweenSubPackagesBreaksTheRules() {
+        assertThrows(AssertionError.class, () -> ArchitectureRules.noCyclesBetweenPackages()
+                .check(FIXTURE));
+    }
+
+    @Test
+    void eventsThatImportAStageBreakTheRules() {
+        assertThrows(
+                AssertionError.class, () -> ArchitectureRules.eventsAreALeaf().check(FIXTURE));
     }
 }

@@ -1,13 +1,13 @@
 package dev.vigil.bench;
 
 import dev.vigil.contract.avro.ModelBundle;
-import dev.vigil.detector.DetectorConfig;
-import dev.vigil.detector.DetectorEvents;
-import dev.vigil.detector.DetectorTopology;
-import dev.vigil.detector.scoring.BundleRefusedException;
-import dev.vigil.detector.scoring.BundleTrust;
-import dev.vigil.detector.scoring.BundleValidator;
-import dev.vigil.detector.scoring.ModelHolder;
+import dev.vigil.detector.config.DetectorConfig;
+import dev.vigil.detector.events.DetectorEvents;
+import dev.vigil.detector.models.BundleRefusedException;
+import dev.vigil.detector.models.BundleTrust;
+import dev.vigil.detector.models.BundleValidator;
+import dev.vigil.detector.models.ModelHolder;
+import dev.vigil.detector.topology.DetectorTopology;
 import dev.vigil.trainer.ModelTrainer;
 import dev.vigil.trainer.TrainerConfig;
 import dev.vigil.trainer.TrainingData;

@@ -1,9 +1,9 @@
 package dev.vigil.cli;
 
 import dev.vigil.detector.Detector;
-import dev.vigil.detector.DetectorConfig;
-import dev.vigil.detector.DetectorEvents;
-import dev.vigil.detector.scoring.BundleRefusedException;
+import dev.vigil.detector.config.DetectorConfig;
+import dev.vigil.detector.events.DetectorEvents;
+import dev.vigil.detector.models.BundleRefusedException;
 import dev.vigil.ops.Readiness;
 import dev.vigil.ops.VigilMetrics;
 import java.util.Map;

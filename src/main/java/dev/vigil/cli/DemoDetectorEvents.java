@@ -2,8 +2,8 @@ package dev.vigil.cli;
 
 import dev.vigil.contract.avro.AlertEvent;
 import dev.vigil.contract.avro.Verdict;
-import dev.vigil.detector.DetectorEvents;
-import dev.vigil.detector.ingest.RejectReason;
+import dev.vigil.detector.events.DetectorEvents;
+import dev.vigil.detector.events.RejectReason;
 
 /** The detector's events for the demo: counted in the metrics, model swaps also shown on the console. */
 final class DemoDetectorEvents implements DetectorEvents {

@@ -1,8 +1,8 @@
 package dev.vigil.cli;
 
 import dev.vigil.detector.Detector;
-import dev.vigil.detector.DetectorConfig;
-import dev.vigil.detector.scoring.BundleRefusedException;
+import dev.vigil.detector.config.DetectorConfig;
+import dev.vigil.detector.models.BundleRefusedException;
 import dev.vigil.ops.DetectorMetrics;
 import dev.vigil.ops.OpsHttpServer;
 import dev.vigil.ops.Readiness;

@@ -1,40 +1,37 @@
 package dev.vigil.detector;
 
-import dev.vigil.detector.scoring.BundleRefusedException;
-import dev.vigil.detector.scoring.ModelHolder;
-import dev.vigil.detector.scoring.ModelsFollower;
-import java.nio.file.Path;
+import dev.vigil.detector.config.DetectorConfig;
+import dev.vigil.detector.events.DetectorEvents;
+import dev.vigil.detector.models.BundleRefusedException;
+import dev.vigil.detector.models.BundleSource;
+import dev.vigil.detector.models.ModelHolder;
+import dev.vigil.detector.models.ModelSources;
+import dev.vigil.detector.topology.DetectorTopology;
 import java.time.Duration;
-import java.util.HashMap;
-import java.util.Map;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
+import java.util.List;
 import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A running detector: the model holder (loaded from {@code model.path}, {@code model.dir} and the
- * models topic), the followers that hot-swap new bundles, and the Kafka Streams application. Closing
- * it stops the streams first (committing, and leaving the consumer group so its partitions move at
- * once instead of after the session timeout), then the followers, then the ONNX Runtime sessions.
+ * A running detector: the model holder, the bundle sources that load it and hot-swap newer bundles
+ * ({@code model.path}, {@code model.dir} and the models topic), and the Kafka Streams application.
+ * Closing it stops the streams first (committing, and leaving the consumer group so its partitions
+ * move at once instead of after the session timeout), then the sources, then the ONNX Runtime
+ * sessions.
  */
 public final class Detector implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Detector.class);
 
     private final ModelHolder models;
     private final KafkaStreams streams;
-    private final ModelsFollower follower;
-    private final ScheduledExecutorService directoryPoller;
+    private final List<BundleSource> sources;
 
-    private Detector(
-            ModelHolder models, KafkaStreams streams, ModelsFollower follower, ScheduledExecutorService poller) {
+    private Detector(ModelHolder models, KafkaStreams streams, List<BundleSource> sources) {
         this.models = models;
         this.streams = streams;
-        this.follower = follower;
-        this.directoryPoller = poller;
+        this.sources = sources;
     }
 
     /**
@@ -46,10 +43,15 @@ public final class Detector implements AutoCloseable {
     public static Detector start(DetectorConfig config, DetectorEvents events) throws BundleRefusedException {
         LOG.info(config.describe());
         ModelHolder models = ModelSources.holder(config, events);
-        ModelSources.loadConfigured(config, models);
-        ModelsFollower follower = config.getBoolean(DetectorConfig.MODEL_TOPIC_ENABLED) ? follow(config, models) : null;
+        List<BundleSource> sources = ModelSources.configured(config);
+        try {
+            open(sources, models);
+        } catch (BundleRefusedException | RuntimeException e) {
+            closeAll(sources, models);
+            throw e;
+        }
         if (models.current().isEmpty()) {
-            models.close();
+            closeAll(sources, models);
             throw new IllegalStateException("no valid model: set model.path or model.dir, or publish a bundle to "
                     + config.getString(DetectorConfig.MODELS_TOPIC));
         }
@@ -59,44 +61,20 @@ public final class Detector implements AutoCloseable {
         KafkaStreams streams =
                 new KafkaStreams(DetectorTopology.build(config, models, events), DetectorStreams.properties(config));
         streams.start();
-        return new Detector(models, streams, follower, pollDirectory(config, models));
+        return new Detector(models, streams, sources);
     }
 
-    private static ModelsFollower follow(DetectorConfig config, ModelHolder models) {
-        Map<String, Object> client = new HashMap<>(config.kafkaOverrides());
-        client.put("bootstrap.servers", String.join(",", config.list(DetectorConfig.BOOTSTRAP_SERVERS)));
-        String group = config.getString(DetectorConfig.MODEL_GROUP);
-        ModelsFollower follower = new ModelsFollower(
-                client, config.getString(DetectorConfig.MODELS_TOPIC), group.isEmpty() ? null : group, models::offer);
-        try {
-            follower.start().awaitInitialLoad(Duration.ofSeconds(30));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+    private static void open(List<BundleSource> sources, ModelHolder models) throws BundleRefusedException {
+        for (BundleSource source : sources) {
+            source.open(models);
         }
-        return follower;
     }
 
-    private static ScheduledExecutorService pollDirectory(DetectorConfig config, ModelHolder models) {
-        String dir = config.getString(DetectorConfig.MODEL_DIR);
-        if (dir.isEmpty()) {
-            return null;
+    private static void closeAll(List<BundleSource> sources, ModelHolder models) {
+        for (int i = sources.size() - 1; i >= 0; i--) {
+            sources.get(i).close();
         }
-        long interval = config.getLong(DetectorConfig.MODEL_POLL_MS);
-        ScheduledExecutorService poller = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread thread = new Thread(r, "vigil-model-dir");
-            thread.setDaemon(true);
-            return thread;
-        });
-        poller.scheduleWithFixedDelay(
-                () -> offerNewer(Path.of(dir), models), interval, interval, TimeUnit.MILLISECONDS);
-        return poller;
-    }
-
-    private static void offerNewer(Path dir, ModelHolder models) {
-        long current = models.current().map(info -> info.version()).orElse(Long.MIN_VALUE);
-        ModelSources.bundlesIn(dir).stream()
-                .filter(bundle -> bundle.getVersion() > current)
-                .forEach(models::offer);
+        models.close();
     }
 
     /** The Kafka Streams application. */
@@ -113,17 +91,7 @@ public final class Detector implements AutoCloseable {
     public void close() {
         streams.close(CloseOptions.timeout(Duration.ofSeconds(30))
                 .withGroupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP));
-        if (directoryPoller != null) {
-            directoryPoller.shutdownNow();
-        }
-        if (follower != null) {
-            try {
-                follower.close();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
-        models.close();
+        closeAll(sources, models);
         LOG.info("Detector stopped");
     }
 }

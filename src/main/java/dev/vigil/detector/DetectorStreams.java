@@ -1,6 +1,7 @@
 package dev.vigil.detector;
 
-import dev.vigil.detector.sinks.DeadLetterOnProcessingError;
+import dev.vigil.detector.config.DetectorConfig;
+import dev.vigil.detector.topology.DeadLetterOnProcessingError;
 import java.util.Properties;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;

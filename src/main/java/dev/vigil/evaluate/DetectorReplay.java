@@ -1,8 +1,8 @@
 package dev.vigil.evaluate;
 
 import dev.vigil.contract.avro.ModelBundle;
-import dev.vigil.detector.DetectorConfig;
-import dev.vigil.detector.scoring.BundleRefusedException;
+import dev.vigil.detector.config.DetectorConfig;
+import dev.vigil.detector.models.BundleRefusedException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,7 +1,7 @@
 package dev.vigil.evaluate;
 
 import dev.vigil.contract.avro.ModelBundle;
-import dev.vigil.detector.scoring.BundleRefusedException;
+import dev.vigil.detector.models.BundleRefusedException;
 import dev.vigil.trainer.ModelTrainer;
 import dev.vigil.trainer.TrainingData;
 import java.io.IOException;

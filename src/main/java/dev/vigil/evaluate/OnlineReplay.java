@@ -3,7 +3,7 @@ package dev.vigil.evaluate;
 import dev.vigil.contract.avro.AnomalyAlert;
 import dev.vigil.contract.avro.ModelBundle;
 import dev.vigil.contract.avro.ScoredReading;
-import dev.vigil.detector.scoring.BundleRefusedException;
+import dev.vigil.detector.models.BundleRefusedException;
 import dev.vigil.trainer.ModelTrainer;
 import dev.vigil.trainer.TrainerConfig;
 import dev.vigil.trainer.service.Admission;

@@ -2,9 +2,9 @@ package dev.vigil.ops;
 
 import dev.vigil.contract.avro.AlertEvent;
 import dev.vigil.contract.avro.Verdict;
-import dev.vigil.detector.DetectorEvents;
-import dev.vigil.detector.ingest.RejectReason;
-import dev.vigil.detector.scoring.RefusalReason;
+import dev.vigil.detector.events.DetectorEvents;
+import dev.vigil.detector.events.RejectReason;
+import dev.vigil.detector.models.RefusalReason;
 import java.util.Arrays;
 import java.util.List;
 

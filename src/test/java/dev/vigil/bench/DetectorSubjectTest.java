@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import dev.vigil.contract.AvroCodec;
 import dev.vigil.contract.avro.ModelBundle;
 import dev.vigil.contract.avro.ScoredReading;
-import dev.vigil.detector.DetectorConfig;
+import dev.vigil.detector.config.DetectorConfig;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;

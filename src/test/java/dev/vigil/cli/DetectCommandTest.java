@@ -40,7 +40,8 @@ class DetectCommandTest {
 
     @Test
     void theExampleConfigurationIsValid() throws Exception {
-        var config = dev.vigil.detector.DetectorConfig.load(Path.of("config/detector.properties"), java.util.Map.of());
-        assertEquals("vigil.readings", config.getString(dev.vigil.detector.DetectorConfig.INPUT_TOPIC));
+        var config = dev.vigil.detector.config.DetectorConfig.load(
+                Path.of("config/detector.properties"), java.util.Map.of());
+        assertEquals("vigil.readings", config.getString(dev.vigil.detector.config.DetectorConfig.INPUT_TOPIC));
     }
 }

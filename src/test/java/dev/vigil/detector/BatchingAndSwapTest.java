@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.vigil.contract.avro.ScoredReading;
+import dev.vigil.detector.config.DetectorConfig;
+import dev.vigil.detector.topology.DetectorTopology;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;

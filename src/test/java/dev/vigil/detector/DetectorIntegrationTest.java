@@ -10,6 +10,8 @@ import dev.vigil.contract.avro.AnomalyAlert;
 import dev.vigil.contract.avro.ModelBundle;
 import dev.vigil.contract.avro.ScoredReading;
 import dev.vigil.contract.avro.SensorReading;
+import dev.vigil.detector.config.DetectorConfig;
+import dev.vigil.detector.events.DetectorEvents;
 import dev.vigil.ops.EmbeddedKafka;
 import dev.vigil.trainer.ModelTrainer;
 import dev.vigil.trainer.TrainerConfig;

@@ -11,7 +11,7 @@ import dev.vigil.contract.avro.ScalerKind;
 import dev.vigil.contract.avro.ScalerParams;
 import dev.vigil.contract.avro.Thresholds;
 import dev.vigil.contract.avro.TrainingSummary;
-import dev.vigil.detector.scoring.BundleValidator;
+import dev.vigil.detector.models.BundleValidator;
 import java.nio.ByteBuffer;
 import java.nio.FloatBuffer;
 import java.time.Instant;

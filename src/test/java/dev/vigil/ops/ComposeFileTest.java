@@ -85,10 +85,11 @@ class ComposeFileTest {
 
     @Test
     void theMountedConfigFilesAreValidDetectorAndTrainerConfigs() throws IOException {
-        var detector =
-                dev.vigil.detector.DetectorConfig.load(Path.of("compose/detector.properties"), java.util.Map.of());
+        var detector = dev.vigil.detector.config.DetectorConfig.load(
+                Path.of("compose/detector.properties"), java.util.Map.of());
         assertEquals(
-                "kafka:9092", String.join(",", detector.list(dev.vigil.detector.DetectorConfig.BOOTSTRAP_SERVERS)));
+                "kafka:9092",
+                String.join(",", detector.list(dev.vigil.detector.config.DetectorConfig.BOOTSTRAP_SERVERS)));
         var trainer = dev.vigil.trainer.service.TrainerServiceConfig.load(Path.of("compose/trainer.properties"));
         assertEquals("pumps", trainer.getString(dev.vigil.trainer.service.TrainerServiceConfig.MODEL_GROUP));
     }

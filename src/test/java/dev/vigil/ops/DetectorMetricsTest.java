@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.vigil.contract.avro.AlertEvent;
 import dev.vigil.contract.avro.Verdict;
-import dev.vigil.detector.DetectorEvents;
-import dev.vigil.detector.ingest.RejectReason;
+import dev.vigil.detector.events.DetectorEvents;
+import dev.vigil.detector.events.RejectReason;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;

@@ -1,17 +1,17 @@
 package dev.vigil.reliability;
 
 import dev.vigil.contract.BundleFiles;
-import dev.vigil.detector.DetectorConfig;
-import dev.vigil.detector.DetectorEvents;
-import dev.vigil.detector.DetectorInputs;
 import dev.vigil.detector.DetectorStreams;
-import dev.vigil.detector.DetectorTopology;
-import dev.vigil.detector.scoring.BundleRefusedException;
-import dev.vigil.detector.scoring.BundleTrust;
-import dev.vigil.detector.scoring.BundleValidator;
-import dev.vigil.detector.scoring.ModelHolder;
-import dev.vigil.detector.scoring.ModelsFollower;
-import dev.vigil.detector.scoring.SignatureTrust;
+import dev.vigil.detector.config.DetectorConfig;
+import dev.vigil.detector.config.DetectorInputs;
+import dev.vigil.detector.events.DetectorEvents;
+import dev.vigil.detector.models.BundleRefusedException;
+import dev.vigil.detector.models.BundleTrust;
+import dev.vigil.detector.models.BundleValidator;
+import dev.vigil.detector.models.ModelHolder;
+import dev.vigil.detector.models.ModelsFollower;
+import dev.vigil.detector.models.SignatureTrust;
+import dev.vigil.detector.topology.DetectorTopology;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;

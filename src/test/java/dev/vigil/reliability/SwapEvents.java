@@ -1,6 +1,6 @@
 package dev.vigil.reliability;
 
-import dev.vigil.detector.DetectorEvents;
+import dev.vigil.detector.events.DetectorEvents;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 

@@ -1,7 +1,7 @@
 package dev.vigil.detector.decision;
 
 import dev.vigil.contract.avro.Verdict;
-import dev.vigil.detector.scoring.ModelInfo;
+import dev.vigil.detector.models.ModelInfo;
 import dev.vigil.detector.scoring.Scored;
 
 /**

@@ -1,6 +1,6 @@
 package dev.vigil.detector.decision;
 
-import dev.vigil.detector.scoring.ModelInfo;
+import dev.vigil.detector.models.ModelInfo;
 
 /**
  * Chooses the thresholds for an entity: the model's global threshold; an adaptive per-entity

@@ -1,6 +1,6 @@
 package dev.vigil.detector.decision;
 
-import dev.vigil.detector.scoring.ModelInfo;
+import dev.vigil.detector.models.ModelInfo;
 import java.util.Objects;
 
 /**

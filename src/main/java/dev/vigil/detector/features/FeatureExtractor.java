@@ -1,7 +1,7 @@
 package dev.vigil.detector.features;
 
 import dev.vigil.contract.avro.SensorReading;
-import dev.vigil.detector.ingest.RejectReason;
+import dev.vigil.detector.events.RejectReason;
 import dev.vigil.detector.ingest.RejectedException;
 import java.util.List;
 import java.util.Map;

@@ -1,5 +1,6 @@
 package dev.vigil.detector.ingest;
 
+import dev.vigil.detector.events.RejectReason;
 import java.nio.charset.StandardCharsets;
 
 /** Stage 1 as a pure function: raw key and value bytes to a valid reading, or a rejection. */

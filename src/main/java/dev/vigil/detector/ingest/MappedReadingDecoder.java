@@ -2,6 +2,7 @@ package dev.vigil.detector.ingest;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.vigil.contract.avro.SensorReading;
+import dev.vigil.detector.events.RejectReason;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.vigil.contract.AvroCodec;
 import dev.vigil.contract.avro.SensorReading;
+import dev.vigil.detector.events.RejectReason;
 import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;

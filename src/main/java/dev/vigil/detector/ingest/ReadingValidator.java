@@ -1,6 +1,7 @@
 package dev.vigil.detector.ingest;
 
 import dev.vigil.contract.avro.SensorReading;
+import dev.vigil.detector.events.RejectReason;
 import java.util.Map;
 
 /** Checks a decoded reading: entity, values present, finite and within float range, event time plausible. */

@@ -1,5 +1,7 @@
 package dev.vigil.detector.ingest;
 
+import dev.vigil.detector.events.RejectReason;
+
 /** Thrown by decoders and validators; carries the {@link Rejection}. */
 public final class RejectedException extends Exception {
     private final transient Rejection rejection;

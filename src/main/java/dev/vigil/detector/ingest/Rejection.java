@@ -1,5 +1,7 @@
 package dev.vigil.detector.ingest;
 
+import dev.vigil.detector.events.RejectReason;
+
 /**
  * A record the pipeline refuses, with a reason code and a message naming the problem.
  *

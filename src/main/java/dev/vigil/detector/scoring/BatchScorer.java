@@ -6,6 +6,7 @@ import ai.onnxruntime.OrtException;
 import dev.vigil.contract.ModelContract;
 import dev.vigil.detector.features.FeatureLayout;
 import dev.vigil.detector.features.FeatureVector;
+import dev.vigil.detector.models.ModelLease;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.FloatBuffer;

@@ -1,6 +1,7 @@
 package dev.vigil.detector.scoring;
 
 import dev.vigil.detector.ingest.InputReading;
+import dev.vigil.detector.models.ModelInfo;
 import java.util.Arrays;
 
 /**

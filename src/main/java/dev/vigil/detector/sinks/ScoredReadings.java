@@ -4,7 +4,7 @@ import dev.vigil.contract.avro.ScoredReading;
 import dev.vigil.contract.avro.Verdict;
 import dev.vigil.detector.decision.Decision;
 import dev.vigil.detector.ingest.InputReading;
-import dev.vigil.detector.scoring.ModelInfo;
+import dev.vigil.detector.models.ModelInfo;
 import dev.vigil.detector.scoring.Scored;
 import java.time.Instant;
 import java.util.List;

@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.vigil.contract.ScoreSmoothing;
 import dev.vigil.contract.ScoreTail;
 import dev.vigil.detector.features.FeatureLayout;
-import dev.vigil.detector.scoring.ModelInfo;
+import dev.vigil.detector.models.ModelInfo;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

@@ -5,11 +5,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
 import dev.vigil.contract.avro.SensorReading;
-import dev.vigil.detector.DetectorEvents;
 import dev.vigil.detector.TestBundles;
+import dev.vigil.detector.events.DetectorEvents;
 import dev.vigil.detector.features.FeatureLayout;
 import dev.vigil.detector.features.FeatureVector;
 import dev.vigil.detector.ingest.InputReading;
+import dev.vigil.detector.models.BundleTrust;
+import dev.vigil.detector.models.BundleValidator;
+import dev.vigil.detector.models.ModelHolder;
+import dev.vigil.detector.models.ModelLease;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,0 +1,36 @@
+package dev.vigil.detector.events;
+
+import dev.vigil.contract.avro.AlertEvent;
+import dev.vigil.contract.avro.Verdict;
+
+/**
+ * What happens inside the detector, for metrics and logs. Every method has an empty default so a
+ * listener overrides only what it needs; {@link #NOOP} ignores everything. Called from stream threads
+ * (and {@link #inferred} from the background scoring threads of {@code scoring.background}):
+ * implementations must be thread-safe and fast, and must never tag by entity (unbounded).
+ */
+public interface DetectorEvents {
+    /** A listener that ignores every event. */
+    DetectorEvents NOOP = new DetectorEvents() {};
+
+    /** A record was decoded and validated. */
+    default void ingested() {}
+
+    /** A record went to the dead-letter topic; the reason carries its stage. */
+    default void deadLettered(RejectReason reason) {}
+
+    /** A reading left with a verdict; {@code score} is NaN while warming up. */
+    default void scored(Verdict verdict, double score, double threshold) {}
+
+    /** One ONNX Runtime call scored {@code batchSize} rows in {@code nanos}. */
+    default void inferred(int batchSize, long nanos) {}
+
+    /** An alert changed state. */
+    default void alert(AlertEvent event) {}
+
+    /** A bundle passed validation and now scores. */
+    default void modelApplied(String group, long version) {}
+
+    /** A bundle was refused; the old model keeps serving. {@code reason} is a RefusalReason name. */
+    default void modelRefused(String group, long version, String reason, String message) {}
+}

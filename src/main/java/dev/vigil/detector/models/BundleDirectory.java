@@ -1,0 +1,80 @@
+package dev.vigil.detector.models;
+
+import dev.vigil.contract.avro.ModelBundle;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A directory of {@code *.bundle} files ({@code model.dir}): every readable bundle is offered, oldest
+ * version first, so the newest valid one ends up in service; then the directory is polled every
+ * {@code interval} for bundles newer than the one in service. Unreadable files are skipped with a
+ * warning.
+ */
+public final class BundleDirectory implements BundleSource {
+    private static final Logger LOG = LoggerFactory.getLogger(BundleDirectory.class);
+
+    private final Path dir;
+    private final Duration interval;
+    private ScheduledExecutorService poller;
+
+    public BundleDirectory(Path dir, Duration interval) {
+        this.dir = dir;
+        this.interval = interval;
+    }
+
+    @Override
+    public void open(ModelHolder holder) {
+        bundlesIn(dir).forEach(holder::offer);
+        poller = Executors.newSingleThreadScheduledExecutor(task -> {
+            Thread thread = new Thread(task, "vigil-model-dir");
+            thread.setDaemon(true);
+            return thread;
+        });
+        long millis = interval.toMillis();
+        poller.scheduleWithFixedDelay(() -> offerNewer(holder), millis, millis, TimeUnit.MILLISECONDS);
+    }
+
+    private void offerNewer(ModelHolder holder) {
+        long current = holder.current().map(ModelInfo::version).orElse(Long.MIN_VALUE);
+        bundlesIn(dir).stream().filter(bundle -> bundle.getVersion() > current).forEach(holder::offer);
+    }
+
+    /** The bundles in {@code dir} that can be read, by ascending version. */
+    public static List<ModelBundle> bundlesIn(Path dir) {
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.filter(file -> file.toString().endsWith(".bundle"))
+                    .flatMap(BundleDirectory::readQuietly)
+                    .sorted(Comparator.comparingLong(ModelBundle::getVersion))
+                    .toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list " + dir, e);
+        }
+    }
+
+    private static Stream<ModelBundle> readQuietly(Path file) {
+        try {
+            return Stream.of(BundleFile.read(file));
+        } catch (UncheckedIOException e) {
+            LOG.warn("Skipping unreadable bundle file {}: {}", file, e.getMessage());
+            return Stream.empty();
+        }
+    }
+
+    @Override
+    public void close() {
+        if (poller != null) {
+            poller.shutdownNow();
+        }
+    }
+}

@@ -1,0 +1,19 @@
+package dev.vigil.detector.models;
+
+/**
+ * Where bundles come from: a file ({@code model.path}), a directory ({@code model.dir}) or the
+ * models topic. Opening a source offers the holder what it holds now, and a source that follows
+ * (the directory and the topic) keeps offering newer bundles until it is closed.
+ */
+public interface BundleSource extends AutoCloseable {
+    /**
+     * Offers this source's bundles to {@code holder} and starts following, if it follows.
+     *
+     * @throws BundleRefusedException if a bundle that must validate (a configured file) does not
+     */
+    void open(ModelHolder holder) throws BundleRefusedException;
+
+    /** Stops following; the holder keeps the model it holds. */
+    @Override
+    void close();
+}

@@ -1,0 +1,74 @@
+package dev.vigil.detector.models;
+
+import dev.vigil.detector.config.DetectorConfig;
+import dev.vigil.detector.config.DetectorInputs;
+import dev.vigil.detector.events.DetectorEvents;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.apache.kafka.common.config.ConfigException;
+
+/** The model holder and the bundle sources the configuration asks for. */
+public final class ModelSources {
+    /** How long start-up waits for the models topic to be read to its end. */
+    private static final Duration TOPIC_INITIAL_WAIT = Duration.ofSeconds(30);
+
+    private ModelSources() {}
+
+    /** An empty holder whose validator follows {@code model.trusted.keys}, the mapping and the tolerance. */
+    public static ModelHolder holder(DetectorConfig config, DetectorEvents events) {
+        var validator = new BundleValidator(
+                trust(config),
+                DetectorInputs.availableFeatures(config),
+                config.getDouble(DetectorConfig.PROBE_TOLERANCE));
+        return new ModelHolder(validator, events);
+    }
+
+    /** The trust policy: Ed25519 keys from {@code model.trusted.keys}, or trust-all with a loud warning. */
+    public static BundleTrust trust(DetectorConfig config) {
+        String keys = config.getString(DetectorConfig.MODEL_TRUSTED_KEYS);
+        try {
+            return SignatureTrust.fromConfig(keys.isEmpty() ? Optional.empty() : Optional.of(Path.of(keys)));
+        } catch (IOException | RuntimeException e) {
+            throw new ConfigException(
+                    DetectorConfig.MODEL_TRUSTED_KEYS, keys, "cannot read public keys: " + e.getMessage());
+        }
+    }
+
+    /**
+     * The configured sources in the order they are opened: {@code model.path}, then {@code model.dir},
+     * then the models topic when {@code model.topic.enabled}.
+     */
+    public static List<BundleSource> configured(DetectorConfig config) {
+        List<BundleSource> sources = new ArrayList<>();
+        String path = config.getString(DetectorConfig.MODEL_PATH);
+        if (!path.isEmpty()) {
+            sources.add(new BundleFile(Path.of(path)));
+        }
+        String dir = config.getString(DetectorConfig.MODEL_DIR);
+        if (!dir.isEmpty()) {
+            sources.add(
+                    new BundleDirectory(Path.of(dir), Duration.ofMillis(config.getLong(DetectorConfig.MODEL_POLL_MS))));
+        }
+        if (config.getBoolean(DetectorConfig.MODEL_TOPIC_ENABLED)) {
+            sources.add(modelsTopic(config));
+        }
+        return sources;
+    }
+
+    private static ModelsTopic modelsTopic(DetectorConfig config) {
+        Map<String, Object> client = new HashMap<>(config.kafkaOverrides());
+        client.put("bootstrap.servers", String.join(",", config.list(DetectorConfig.BOOTSTRAP_SERVERS)));
+        String group = config.getString(DetectorConfig.MODEL_GROUP);
+        return new ModelsTopic(
+                client,
+                config.getString(DetectorConfig.MODELS_TOPIC),
+                group.isEmpty() ? null : group,
+                TOPIC_INITIAL_WAIT);
+    }
+}

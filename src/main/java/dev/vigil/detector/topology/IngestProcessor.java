@@ -1,0 +1,65 @@
+package dev.vigil.detector.topology;
+
+import dev.vigil.contract.avro.DeadLetter;
+import dev.vigil.detector.events.DetectorEvents;
+import dev.vigil.detector.ingest.DeadLetters;
+import dev.vigil.detector.ingest.Ingest;
+import dev.vigil.detector.ingest.IngestedReading;
+import dev.vigil.detector.ingest.Provenance;
+import dev.vigil.detector.ingest.RejectedException;
+import dev.vigil.detector.ingest.Rejection;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.processor.api.RecordMetadata;
+
+/** Stage 1 processor: forwards valid readings to {@code next}, rejections to {@code deadLetters}. */
+public final class IngestProcessor implements Processor<byte[], byte[], String, Object> {
+    private final Ingest ingest;
+    private final String next;
+    private final String deadLetters;
+    private final DetectorEvents events;
+    private ProcessorContext<String, Object> context;
+
+    public IngestProcessor(Ingest ingest, String next, String deadLetters, DetectorEvents events) {
+        this.ingest = ingest;
+        this.next = next;
+        this.deadLetters = deadLetters;
+        this.events = events;
+    }
+
+    @Override
+    public void init(ProcessorContext<String, Object> context) {
+        this.context = context;
+    }
+
+    @Override
+    public void process(Record<byte[], byte[]> record) {
+        Provenance from = provenance(record);
+        try {
+            var reading = ingest.read(record.key(), record.value(), record.timestamp(), context.currentSystemTimeMs());
+            events.ingested();
+            context.forward(record.withKey(reading.entity()).withValue(new IngestedReading(reading, from)), next);
+        } catch (RejectedException e) {
+            reject(record, e.rejection(), from);
+        }
+    }
+
+    private void reject(Record<byte[], byte[]> record, Rejection rejection, Provenance from) {
+        events.deadLettered(rejection.reason());
+        DeadLetter letter = DeadLetters.of(rejection, from, context.currentSystemTimeMs());
+        String key = record.key() == null ? null : new String(record.key(), java.nio.charset.StandardCharsets.UTF_8);
+        context.forward(record.withKey(key).withValue(letter), deadLetters);
+    }
+
+    private Provenance provenance(Record<byte[], byte[]> record) {
+        RecordMetadata meta = context.recordMetadata().orElse(null);
+        return new Provenance(
+                meta == null ? null : meta.topic(),
+                meta == null ? -1 : meta.partition(),
+                meta == null ? -1L : meta.offset(),
+                record.timestamp(),
+                record.key(),
+                record.value());
+    }
+}

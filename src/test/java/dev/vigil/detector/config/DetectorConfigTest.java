@@ -1,0 +1,101 @@
+package dev.vigil.detector.config;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.vigil.detector.DetectorStreams;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.apache.kafka.common.config.ConfigException;
+import org.apache.kafka.streams.StreamsConfig;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class DetectorConfigTest {
+    @TempDir
+    Path dir;
+
+    private static ConfigException invalid(Map<String, Object> values) {
+        return assertThrows(ConfigException.class, () -> new DetectorConfig(values));
+    }
+
+    @Test
+    void defaultsAreExactlyOnceOnTheVigilTopics() {
+        DetectorConfig config = new DetectorConfig(Map.of());
+        assertTrue(config.exactlyOnce());
+        assertEquals("vigil.readings", config.getString(DetectorConfig.INPUT_TOPIC));
+        assertEquals("vigil.dlq", config.getString(DetectorConfig.DLQ_TOPIC));
+    }
+
+    @Test
+    void backgroundScoringIsOnAboveTwoProcessorsUnlessSet() {
+        boolean manyCores = Runtime.getRuntime().availableProcessors() > 2;
+        assertEquals(manyCores, new DetectorConfig(Map.of()).scoringInBackground(), "auto");
+        assertTrue(new DetectorConfig(Map.of(DetectorConfig.SCORING_BACKGROUND, "true")).scoringInBackground());
+        assertFalse(new DetectorConfig(Map.of(DetectorConfig.SCORING_BACKGROUND, "false")).scoringInBackground());
+    }
+
+    @Test
+    void environmentVariablesOverrideTheFile() throws IOException {
+        Path file = dir.resolve("detector.properties");
+        Files.writeString(file, "input.topic=from-file\nalert.k=2\n");
+        DetectorConfig config = DetectorConfig.load(file, Map.of("VIGIL_INPUT_TOPIC", "from-env", "PATH", "/bin"));
+        assertEquals("from-env", config.getString(DetectorConfig.INPUT_TOPIC));
+        assertEquals(2, config.getInt(DetectorConfig.ALERT_K));
+    }
+
+    @Test
+    void kafkaPrefixedKeysPassThroughToStreams() throws IOException {
+        DetectorConfig config = DetectorConfig.load(null, Map.of("VIGIL_KAFKA_SECURITY_PROTOCOL", "SASL_SSL"));
+        var props = DetectorStreams.properties(new DetectorConfig(
+                Map.of("kafka.sasl.mechanism", "PLAIN", "kafka." + StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, "250")));
+        assertEquals("SASL_SSL", config.kafkaOverrides().get("security.protocol"));
+        assertEquals("PLAIN", props.get("sasl.mechanism"));
+        assertEquals("250", props.get(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG), "kafka.* wins");
+    }
+
+    @Test
+    void anInvalidValueFailsNamingTheKeyAndTheReason() {
+        assertTrue(invalid(Map.of(DetectorConfig.PROCESSING_GUARANTEE, "maybe"))
+                .getMessage()
+                .contains("processing.guarantee"));
+        assertTrue(invalid(Map.of(DetectorConfig.SCORING_BATCH_SIZE, "0"))
+                .getMessage()
+                .contains("scoring.batch.size"));
+        assertTrue(invalid(Map.of(DetectorConfig.SCORING_BACKGROUND, "sometimes"))
+                .getMessage()
+                .contains("scoring.background"));
+        assertTrue(invalid(Map.of(DetectorConfig.ALERT_K, "7", DetectorConfig.ALERT_N, "5"))
+                .getMessage()
+                .contains("alert.k"));
+        assertTrue(invalid(Map.of(
+                        DetectorConfig.MODEL_PATH, dir.resolve("none.bundle").toString()))
+                .getMessage()
+                .contains("model.path"));
+        assertTrue(invalid(Map.of(DetectorConfig.MAPPING_ENTITY, "$.id"))
+                .getMessage()
+                .contains("mapping.features"));
+        assertTrue(invalid(Map.of(DetectorConfig.MAPPING_ENTITY, "$.id", DetectorConfig.MAPPING_FEATURES, "temp"))
+                .getMessage()
+                .contains("feature=path"));
+    }
+
+    @Test
+    void theDefinitionDocumentsEveryKey() {
+        assertFalse(DetectorConfig.definition().configKeys().values().stream()
+                .anyMatch(key -> key.documentation == null || key.documentation.isBlank()));
+    }
+
+    @Test
+    void theStartUpDescriptionListsEveryKeyAndHidesSecrets() {
+        DetectorConfig config = new DetectorConfig(Map.of("kafka.sasl.jaas.config", "user=u password=p"));
+        String text = config.describe();
+        assertTrue(text.contains("alert.k = 3"), text);
+        assertTrue(text.contains("kafka.sasl.jaas.config = [hidden]"), text);
+        assertFalse(text.contains("password=p"));
+    }
+}
