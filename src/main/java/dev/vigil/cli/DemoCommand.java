@@ -7,8 +7,8 @@ import dev.vigil.contract.avro.AnomalyAlert;
 import dev.vigil.ops.DetectorMetrics;
 import dev.vigil.ops.EmbeddedKafka;
 import dev.vigil.ops.OpsHttpServer;
+import dev.vigil.ops.PlatformMetrics;
 import dev.vigil.ops.TrainerMetrics;
-import dev.vigil.ops.VigilMetrics;
 import dev.vigil.ops.demo.DemoStatus;
 import dev.vigil.ops.demo.DetectionReport;
 import dev.vigil.ops.demo.DetectionScorer;
@@ -127,9 +127,13 @@ public final class DemoCommand implements Callable<Integer> {
                 "Vigil demo: %d pumps, %.0f readings/s, seed %d, for %s (Ctrl-C stops early)%n",
                 entities, rate, seed, duration);
         out.flush();
-        try (VigilMetrics metrics = new VigilMetrics();
+        DetectorMetrics detectorMetrics = new DetectorMetrics();
+        detectorMetrics.bindTo(registry);
+        TrainerMetrics trainerMetrics = new TrainerMetrics();
+        trainerMetrics.bindTo(registry);
+        try (PlatformMetrics platform = new PlatformMetrics();
                 EmbeddedKafka kafka = startQuietly()) {
-            metrics.bindTo(registry);
+            platform.bindTo(registry);
             kafka.createTopics(DemoSettings.topics(Math.max(1, Math.min(entities, 4))));
             String bootstrap = kafka.bootstrapServers();
             try (SimulatorProducer simulatorProducer = new SimulatorProducer(
@@ -140,7 +144,7 @@ public final class DemoCommand implements Callable<Integer> {
                                     temp.resolve("streams"),
                                     temp.resolve(SigningKeys.PUBLIC_FILE),
                                     detectorSettings),
-                            new DemoDetectorEvents(new DetectorMetrics(metrics), console));
+                            new DemoDetectorEvents(detectorMetrics, console));
                     OpsHttpServer ops = OpsHttpServer.start(metricsPort, registry, detector::readiness)) {
                 producer = simulatorProducer;
                 out.printf("Kafka at %s; metrics at %s/metrics%n", bootstrap, ops.baseUri());
@@ -154,10 +158,10 @@ public final class DemoCommand implements Callable<Integer> {
                 try (DemoTrainer trainer = new DemoTrainer(
                                 DemoSettings.trainer(
                                         bootstrap, temp.resolve(SigningKeys.PRIVATE_FILE), seed, retrainEvery),
-                                new TrainerMetrics(metrics));
+                                trainerMetrics);
                         AlertsFollower alerts =
                                 new AlertsFollower(bootstrap, DemoSettings.ALERTS, timingFirstAlert(console))) {
-                    runLive(simulator, simulatorProducer, trainer, detector, metrics, registry, console);
+                    runLive(simulator, simulatorProducer, trainer, detector, platform, registry, console);
                     Thread.sleep(2_000);
                     report(simulator, alerts, console, out);
                 }
@@ -173,7 +177,7 @@ public final class DemoCommand implements Callable<Integer> {
             SimulatorProducer simulatorProducer,
             DemoTrainer trainer,
             DemoDetector detector,
-            VigilMetrics metrics,
+            PlatformMetrics platform,
             PrometheusMeterRegistry registry,
             ConsoleView console)
             throws InterruptedException {
@@ -181,7 +185,7 @@ public final class DemoCommand implements Callable<Integer> {
         feeder.setDaemon(true);
         feeder.start();
         Thread starter =
-                new Thread(() -> startDetector(trainer, detector, metrics, console), "vigil-demo-detector-start");
+                new Thread(() -> startDetector(trainer, detector, platform, console), "vigil-demo-detector-start");
         starter.setDaemon(true);
         starter.start();
         int injectedShown = 0;
@@ -214,10 +218,10 @@ public final class DemoCommand implements Callable<Integer> {
     }
 
     private static void startDetector(
-            DemoTrainer trainer, DemoDetector detector, VigilMetrics metrics, ConsoleView console) {
+            DemoTrainer trainer, DemoDetector detector, PlatformMetrics platform, ConsoleView console) {
         try {
             if (trainer.awaitFirstModel(Duration.ofMinutes(10))) {
-                detector.start(metrics);
+                detector.start(platform);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

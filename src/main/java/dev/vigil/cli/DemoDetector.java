@@ -4,8 +4,8 @@ import dev.vigil.detector.Detector;
 import dev.vigil.detector.config.DetectorConfig;
 import dev.vigil.detector.events.DetectorEvents;
 import dev.vigil.detector.models.BundleRefusedException;
+import dev.vigil.ops.PlatformMetrics;
 import dev.vigil.ops.Readiness;
-import dev.vigil.ops.VigilMetrics;
 import java.util.Map;
 import org.apache.kafka.streams.KafkaStreams;
 
@@ -25,9 +25,9 @@ final class DemoDetector implements AutoCloseable {
     }
 
     /** Starts the detector, which loads the newest model from the models topic, and binds its Kafka meters. */
-    void start(VigilMetrics metrics) throws BundleRefusedException {
+    void start(PlatformMetrics platform) throws BundleRefusedException {
         Detector started = Detector.start(config, events);
-        streamsMeters = metrics.bindKafkaStreams(started.streams());
+        streamsMeters = platform.bindKafkaStreams(started.streams());
         detector = started;
     }
 

@@ -1,6 +1,7 @@
 package dev.vigil.cli;
 
 import dev.vigil.contract.avro.ModelBundle;
+import dev.vigil.trainer.service.ForwardingTrainerEvents;
 import dev.vigil.trainer.service.ModelTrainerCandidates;
 import dev.vigil.trainer.service.TrainerService;
 import dev.vigil.trainer.service.TrainerServiceConfig;

@@ -5,8 +5,8 @@ import dev.vigil.detector.config.DetectorConfig;
 import dev.vigil.detector.models.BundleRefusedException;
 import dev.vigil.ops.DetectorMetrics;
 import dev.vigil.ops.OpsHttpServer;
+import dev.vigil.ops.PlatformMetrics;
 import dev.vigil.ops.Readiness;
-import dev.vigil.ops.VigilMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.nio.file.Path;
@@ -57,23 +57,26 @@ public final class DetectCommand implements Callable<Integer> {
             return 2;
         }
         PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-        try (VigilMetrics metrics = new VigilMetrics()) {
-            metrics.bindTo(registry);
-            return run(settings, metrics, registry);
+        try (PlatformMetrics platform = new PlatformMetrics()) {
+            platform.bindTo(registry);
+            return run(settings, platform, registry);
         }
     }
 
-    private int run(DetectorConfig settings, VigilMetrics metrics, PrometheusMeterRegistry registry) throws Exception {
+    private int run(DetectorConfig settings, PlatformMetrics platform, PrometheusMeterRegistry registry)
+            throws Exception {
+        DetectorMetrics metrics = new DetectorMetrics();
+        metrics.bindTo(registry);
         CountDownLatch stopRequested = new CountDownLatch(1);
         Termination.onSignal(stopRequested::countDown);
         Detector detector;
         try {
-            detector = Detector.start(settings, new DetectorMetrics(metrics));
+            detector = Detector.start(settings, metrics);
         } catch (BundleRefusedException | IllegalStateException | ConfigException e) {
             spec.commandLine().getErr().println("vigil detect: cannot start: " + e.getMessage());
             return 1;
         }
-        try (AutoCloseable streamsMetrics = metrics.bindKafkaStreams(detector.streams());
+        try (AutoCloseable streamsMetrics = platform.bindKafkaStreams(detector.streams());
                 OpsHttpServer ops = opsPort.startOrNull(registry, () -> ready(detector))) {
             stopRequested.await();
             detector.close();

@@ -1,9 +1,9 @@
 package dev.vigil.cli;
 
 import dev.vigil.ops.OpsHttpServer;
+import dev.vigil.ops.PlatformMetrics;
 import dev.vigil.ops.Readiness;
 import dev.vigil.ops.TrainerMetrics;
-import dev.vigil.ops.VigilMetrics;
 import dev.vigil.trainer.service.ModelTrainerCandidates;
 import dev.vigil.trainer.service.TrainerService;
 import dev.vigil.trainer.service.TrainerServiceConfig;
@@ -53,14 +53,13 @@ public final class TrainerCommand implements Callable<Integer> {
             return 2;
         }
         PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-        try (VigilMetrics metrics = new VigilMetrics();
+        TrainerMetrics metrics = new TrainerMetrics();
+        metrics.bindTo(registry);
+        try (PlatformMetrics platform = new PlatformMetrics();
                 OpsHttpServer ops = opsPort.startOrNull(registry, Readiness::isReady);
                 TrainerService service = new TrainerService(
-                        settings,
-                        ModelTrainerCandidates.from(settings),
-                        new TrainerMetrics(metrics),
-                        Clock.systemUTC())) {
-            metrics.bindTo(registry);
+                        settings, ModelTrainerCandidates.from(settings), metrics, Clock.systemUTC())) {
+            platform.bindTo(registry);
             Termination.onSignal(service::close);
             service.run();
         }

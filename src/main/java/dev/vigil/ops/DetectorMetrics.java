@@ -1,61 +1,162 @@
 package dev.vigil.ops;
 
+import static dev.vigil.ops.MetricNames.*;
+
 import dev.vigil.contract.avro.AlertEvent;
 import dev.vigil.contract.avro.Verdict;
 import dev.vigil.detector.events.DetectorEvents;
 import dev.vigil.detector.events.RejectReason;
 import dev.vigil.detector.models.RefusalReason;
-import java.util.Arrays;
-import java.util.List;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.binder.MeterBinder;
+import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 
-/** The detector's events, counted in {@link VigilMetrics}. Pass it to the detector as its listener. */
-public final class DetectorMetrics implements DetectorEvents {
-    private final VigilMetrics metrics;
+/**
+ * The detector's meters, moved by its events: pass this to the detector as its listener. {@link
+ * #bindTo} registers every meter in the registry, at zero, including one dead-letter series per
+ * {@link RejectReason} and one refusal series per {@link RefusalReason}, so a scrape shows every name
+ * before the first event. Bind before the detector starts (events before that count nowhere); to
+ * export to several registries, bind a {@code CompositeMeterRegistry}. Tags are bounded: no tag ever
+ * carries an entity id, and free-text refusal reasons go through {@link BoundedTagValues}.
+ *
+ * <p>Thread-safe; the event methods are cheap enough for the per-record hot path.
+ */
+public final class DetectorMetrics implements DetectorEvents, MeterBinder {
+    private volatile Meters meters = new Meters(new CompositeMeterRegistry());
 
-    /** Also declares every {@link RejectReason} and {@link RefusalReason} series at zero. */
-    public DetectorMetrics(VigilMetrics metrics) {
-        this.metrics = metrics;
-        metrics.declareReasons(names(RejectReason.values()), names(RefusalReason.values()));
-    }
-
-    private static List<String> names(Enum<?>[] values) {
-        return Arrays.stream(values).map(Enum::name).toList();
+    @Override
+    public void bindTo(MeterRegistry registry) {
+        meters = new Meters(registry);
     }
 
     @Override
     public void deadLettered(RejectReason reason) {
-        metrics.recordDeadLetter(reason.name());
+        Meters m = meters;
+        m.deadLettered.increment();
+        m.deadLetters.get(reason).increment();
     }
 
     @Override
     public void scored(Verdict verdict, double score, double threshold) {
-        metrics.recordScored(verdict, score);
+        Meters m = meters;
+        if (verdict == Verdict.WARMING_UP) {
+            m.warmingUp.increment();
+            return;
+        }
+        m.scored.increment();
+        m.score.record(score);
+        if (verdict == Verdict.ANOMALOUS) {
+            m.anomalies.increment();
+        }
         if (Double.isFinite(threshold)) {
-            metrics.setThreshold(threshold);
+            m.threshold.set(threshold);
         }
     }
 
     @Override
     public void inferred(int batchSize, long nanos) {
-        metrics.recordInference(nanos, batchSize);
+        Meters m = meters;
+        m.inferenceLatency.record(nanos, TimeUnit.NANOSECONDS);
+        m.batchSize.record(batchSize);
     }
 
     @Override
     public void alert(AlertEvent event) {
+        Meters m = meters;
         switch (event) {
-            case OPENED -> metrics.recordAlertOpened();
-            case UPDATED -> metrics.recordAlertUpdated();
-            case CLOSED -> metrics.recordAlertClosed();
+            case OPENED -> {
+                m.alertsOpened.increment();
+                m.openAlerts.incrementAndGet();
+            }
+            case UPDATED -> m.alertsUpdated.increment();
+            case CLOSED -> {
+                m.alertsClosed.increment();
+                m.openAlerts.updateAndGet(open -> Math.max(0, open - 1));
+            }
         }
     }
 
     @Override
     public void modelApplied(String group, long version) {
-        metrics.recordSwapApplied(version);
+        Meters m = meters;
+        m.swapsApplied.increment();
+        m.modelVersion.set(version);
     }
 
     @Override
     public void modelRefused(String group, long version, String reason, String message) {
-        metrics.recordSwapRefused(reason);
+        meters.refusal(reason).increment();
+    }
+
+    /** Every meter of one registry. */
+    private static final class Meters {
+        private final MeterRegistry registry;
+        private final BoundedTagValues reasons = new BoundedTagValues(64);
+        private final Counter scored;
+        private final Counter warmingUp;
+        private final Counter deadLettered;
+        private final Counter anomalies;
+        private final Counter alertsOpened;
+        private final Counter alertsUpdated;
+        private final Counter alertsClosed;
+        private final Counter swapsApplied;
+        private final Map<RejectReason, Counter> deadLetters = new EnumMap<>(RejectReason.class);
+        private final AtomicLong openAlerts = new AtomicLong();
+        private final GaugeValue threshold = new GaugeValue(Double.NaN);
+        private final GaugeValue modelVersion = new GaugeValue(Double.NaN);
+        private final ScoreHistogram score;
+        private final Timer inferenceLatency;
+        private final DistributionSummary batchSize;
+
+        Meters(MeterRegistry registry) {
+            this.registry = registry;
+            score = ScoreHistogram.in(registry);
+            scored = counter(RECORDS, "Readings processed, by outcome", "outcome", "scored");
+            warmingUp = counter(RECORDS, "Readings processed, by outcome", "outcome", "warming_up");
+            deadLettered = counter(RECORDS, "Readings processed, by outcome", "outcome", "dead_lettered");
+            anomalies = counter(ANOMALIES, "Readings scored above the threshold");
+            alertsOpened = counter(ALERTS, "Alert lifecycle events", "event", "opened");
+            alertsUpdated = counter(ALERTS, "Alert lifecycle events", "event", "updated");
+            alertsClosed = counter(ALERTS, "Alert lifecycle events", "event", "closed");
+            swapsApplied = swaps("applied", NO_REASON);
+            for (RejectReason reason : RejectReason.values()) {
+                deadLetters.put(reason, deadLetters(BoundedTagValues.normalise(reason.name())));
+            }
+            for (RefusalReason reason : RefusalReason.values()) {
+                refusal(reason.name());
+            }
+            Gauge.builder(ALERTS_OPEN, openAlerts, AtomicLong::get)
+                    .description("Alerts open now")
+                    .register(registry);
+            GaugeValue.register(registry, THRESHOLD, "Anomaly threshold of the current model", threshold);
+            GaugeValue.register(registry, MODEL_VERSION, "Version of the model scoring now", modelVersion);
+            inferenceLatency = MeterShapes.inferenceLatency(INFERENCE_LATENCY).register(registry);
+            batchSize = MeterShapes.batchSize(INFERENCE_BATCH_SIZE).register(registry);
+        }
+
+        Counter refusal(String reason) {
+            return swaps("refused", reasons.bound(reason));
+        }
+
+        private Counter swaps(String outcome, String reason) {
+            return counter(
+                    MODEL_SWAPS, "Model swaps, applied or refused with a reason", "outcome", outcome, "reason", reason);
+        }
+
+        private Counter deadLetters(String reason) {
+            return counter(DEAD_LETTERS, "Records sent to the dead-letter topic, by reason", "reason", reason);
+        }
+
+        private Counter counter(String name, String help, String... tags) {
+            return Counter.builder(name).description(help).tags(tags).register(registry);
+        }
     }
 }

@@ -1,6 +1,7 @@
 package dev.vigil.ops;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.MeterBinder;
 import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
@@ -15,15 +16,22 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import org.apache.kafka.streams.KafkaStreams;
 
-/** The JVM and Kafka Streams meters that micrometer already knows how to read, and their cleanup. */
-final class PlatformMetrics implements AutoCloseable {
+/**
+ * The JVM and Kafka Streams meters that Micrometer already knows how to read, and their cleanup: a
+ * binder for one registry. {@link #bindTo} binds the JVM meters; {@link #bindKafkaStreams} adds a
+ * Kafka Streams client's to the same registry.
+ */
+public final class PlatformMetrics implements MeterBinder, AutoCloseable {
     /** How often new Kafka client metrics (a partition assigned later, say) are picked up. */
     static final Duration KAFKA_REFRESH = Duration.ofSeconds(10);
 
     private final List<AutoCloseable> closeables = new ArrayList<>();
     private ScheduledExecutorService kafkaRefresher;
+    private MeterRegistry registry;
 
-    synchronized void bindJvm(MeterRegistry registry) {
+    @Override
+    public synchronized void bindTo(MeterRegistry registry) {
+        this.registry = registry;
         JvmGcMetrics gc = new JvmGcMetrics();
         gc.bindTo(registry);
         closeables.add(gc);
@@ -34,7 +42,14 @@ final class PlatformMetrics implements AutoCloseable {
         new UptimeMetrics().bindTo(registry);
     }
 
-    synchronized AutoCloseable bindKafkaStreams(KafkaStreams streams, MeterRegistry registry) {
+    /**
+     * Binds the Kafka Streams client metrics (consumer lag, commit rate, process rate, ...) of {@code
+     * streams} to the registry bound. Close the result when the streams instance closes.
+     */
+    public synchronized AutoCloseable bindKafkaStreams(KafkaStreams streams) {
+        if (registry == null) {
+            throw new IllegalStateException("bind a registry before the Kafka Streams meters");
+        }
         KafkaStreamsMetrics binder = new KafkaStreamsMetrics(streams, List.of(), refresher(), KAFKA_REFRESH);
         binder.bindTo(registry);
         closeables.add(binder);

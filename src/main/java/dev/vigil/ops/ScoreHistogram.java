@@ -5,8 +5,6 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.config.MeterFilter;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.prometheus.metrics.core.metrics.Histogram;
-import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * The score distribution. Micrometer's fixed-boundary histograms round every recorded value up to a
@@ -18,32 +16,36 @@ import java.util.concurrent.CopyOnWriteArrayList;
  */
 final class ScoreHistogram {
     private final DistributionSummary summary;
-    private final List<Histogram> prometheusHistograms = new CopyOnWriteArrayList<>();
+    private final Histogram prometheusHistogram;
 
-    ScoreHistogram(MeterRegistry meters) {
-        this.summary = DistributionSummary.builder(VigilMetrics.SCORE)
-                .description(MeterShapes.SCORE_HELP)
-                .register(meters);
+    private ScoreHistogram(DistributionSummary summary, Histogram prometheusHistogram) {
+        this.summary = summary;
+        this.prometheusHistogram = prometheusHistogram;
     }
 
-    /** Call before the registry receives Vigil's meters. */
-    void prepare(MeterRegistry registry) {
+    /** The score meter of {@code registry}: a native histogram if it is a Prometheus registry. */
+    static ScoreHistogram in(MeterRegistry registry) {
+        Histogram histogram = null;
         if (registry instanceof PrometheusMeterRegistry prometheus) {
-            prometheus.config().meterFilter(MeterFilter.deny(id -> id.getName().equals(VigilMetrics.SCORE)));
-            prometheusHistograms.add(Histogram.builder()
-                    .name(VigilMetrics.SCORE.replace('.', '_'))
+            prometheus.config().meterFilter(MeterFilter.deny(id -> id.getName().equals(MetricNames.SCORE)));
+            histogram = Histogram.builder()
+                    .name(MetricNames.SCORE.replace('.', '_'))
                     .help(MeterShapes.SCORE_HELP)
                     .withoutExemplars()
                     .classicOnly()
                     .classicUpperBounds(MeterShapes.SCORE_BUCKETS)
-                    .register(prometheus.getPrometheusRegistry()));
+                    .register(prometheus.getPrometheusRegistry());
         }
+        DistributionSummary summary = DistributionSummary.builder(MetricNames.SCORE)
+                .description(MeterShapes.SCORE_HELP)
+                .register(registry);
+        return new ScoreHistogram(summary, histogram);
     }
 
     void record(double score) {
         summary.record(score);
-        for (Histogram histogram : prometheusHistograms) {
-            histogram.observe(score);
+        if (prometheusHistogram != null) {
+            prometheusHistogram.observe(score);
         }
     }
 }

@@ -1,30 +1,38 @@
 package dev.vigil.ops;
 
+import static dev.vigil.ops.MetricNames.*;
+
 import dev.vigil.contract.avro.ModelBundle;
 import dev.vigil.contract.avro.TrainingSummary;
-import dev.vigil.ops.VigilMetrics.TrainingRun;
 import dev.vigil.trainer.service.GateDecision;
 import dev.vigil.trainer.service.RetrainSchedule;
 import dev.vigil.trainer.service.TrainerEvents;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.binder.MeterBinder;
+import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
 import java.time.Duration;
 
 /**
- * The trainer service's events, counted in {@link VigilMetrics}. A run ends in one of three
- * outcomes: {@code succeeded} (a bundle was published; losses and samples come from its training
- * summary), {@code rejected} (the quality gate refused the candidate) or {@code failed}. Calls come
- * from the service's single thread, so the run in progress is plain state.
+ * The trainer service's meters, moved by its events: pass this to the service as its listener, and
+ * {@link #bindTo} a registry before it starts (every meter is registered there at zero). A run ends
+ * in one of three outcomes: {@code succeeded} (a bundle was published; losses and samples come from
+ * its training summary), {@code rejected} (the quality gate refused the candidate) or {@code failed}.
+ * Calls come from the service's single thread, so the run in progress is plain state.
  */
-public final class TrainerMetrics implements TrainerEvents {
-    private final VigilMetrics metrics;
+public final class TrainerMetrics implements TrainerEvents, MeterBinder {
+    private volatile Meters meters = new Meters(new CompositeMeterRegistry());
     private long runStartedNanos = System.nanoTime();
 
-    public TrainerMetrics(VigilMetrics metrics) {
-        this.metrics = metrics;
+    @Override
+    public void bindTo(MeterRegistry registry) {
+        meters = new Meters(registry);
     }
 
     @Override
     public void driftChecked(double psi, boolean drifted) {
-        metrics.setDriftStatistic(psi);
+        meters.driftStatistic.set(psi);
     }
 
     @Override
@@ -34,25 +42,80 @@ public final class TrainerMetrics implements TrainerEvents {
 
     @Override
     public void gateDecided(String variant, GateDecision decision) {
-        metrics.recordGateDecision(decision.accepted());
+        Meters m = meters;
+        (decision.accepted() ? m.gatePublished : m.gateRejected).increment();
         if (!decision.accepted()) {
-            metrics.recordTrainingRun(new TrainingRun("rejected", sinceStart(), 0, Double.NaN, Double.NaN));
+            m.run(m.rejected);
         }
     }
 
     @Override
     public void published(ModelBundle bundle) {
+        Meters m = meters;
         TrainingSummary summary = bundle.getTraining();
-        metrics.recordTrainingRun(TrainingRun.succeeded(
-                sinceStart(), summary.getSamples(), summary.getTrainLoss(), summary.getValidationLoss()));
+        m.run(m.succeeded);
+        m.samples.set(summary.getSamples());
+        m.trainLoss.set(summary.getTrainLoss());
+        m.validationLoss.set(summary.getValidationLoss());
     }
 
     @Override
     public void trainingFailed(String reason) {
-        metrics.recordTrainingRun(TrainingRun.failed(sinceStart()));
+        Meters m = meters;
+        m.run(m.failed);
     }
 
-    private Duration sinceStart() {
-        return Duration.ofNanos(System.nanoTime() - runStartedNanos);
+    /** Every meter of one registry. */
+    private final class Meters {
+        private final Counter succeeded;
+        private final Counter rejected;
+        private final Counter failed;
+        private final Counter gatePublished;
+        private final Counter gateRejected;
+        private final Timer duration;
+        private final GaugeValue samples = new GaugeValue(Double.NaN);
+        private final GaugeValue trainLoss = new GaugeValue(Double.NaN);
+        private final GaugeValue validationLoss = new GaugeValue(Double.NaN);
+        private final GaugeValue driftStatistic = new GaugeValue(Double.NaN);
+
+        Meters(MeterRegistry registry) {
+            succeeded = runs(registry, "succeeded");
+            rejected = runs(registry, "rejected");
+            failed = runs(registry, "failed");
+            gatePublished = gate(registry, "published");
+            gateRejected = gate(registry, "rejected");
+            duration = MeterShapes.trainingDuration(TRAINING_DURATION).register(registry);
+            GaugeValue.register(registry, TRAINING_SAMPLES, "Samples used by the last run", samples);
+            GaugeValue.register(registry, DRIFT_STATISTIC, "Last drift statistic", driftStatistic);
+            loss(registry, "train", trainLoss);
+            loss(registry, "validation", validationLoss);
+        }
+
+        /** A run ended with {@code outcome}; its duration counts from the last {@code trainingStarted}. */
+        void run(Counter outcome) {
+            outcome.increment();
+            duration.record(Duration.ofNanos(System.nanoTime() - runStartedNanos));
+        }
+
+        private static Counter runs(MeterRegistry registry, String outcome) {
+            return Counter.builder(TRAINING_RUNS)
+                    .description("Training runs, by outcome")
+                    .tag("outcome", outcome)
+                    .register(registry);
+        }
+
+        private static Counter gate(MeterRegistry registry, String decision) {
+            return Counter.builder(GATE_DECISIONS)
+                    .description("Quality-gate decisions on candidate models")
+                    .tag("decision", decision)
+                    .register(registry);
+        }
+
+        private static void loss(MeterRegistry registry, String split, GaugeValue value) {
+            io.micrometer.core.instrument.Gauge.builder(TRAINING_LOSS, value, GaugeValue::get)
+                    .description("Final loss of the last successful training run")
+                    .tag("split", split)
+                    .register(registry);
+        }
     }
 }

@@ -5,14 +5,19 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.vigil.contract.avro.AlertEvent;
+import dev.vigil.contract.avro.ModelBundle;
+import dev.vigil.contract.avro.TrainingSummary;
 import dev.vigil.contract.avro.Verdict;
-import dev.vigil.ops.VigilMetrics.TrainingRun;
+import dev.vigil.detector.events.RejectReason;
+import dev.vigil.trainer.service.GateDecision;
+import dev.vigil.trainer.service.IncumbentScoring;
+import dev.vigil.trainer.service.RetrainSchedule;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -34,7 +39,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Every metric a Grafana panel or annotation queries must exist in a real scrape, so no panel shows
- * "No data" because of a typo. The scrape comes from a running {@link VigilMetrics} (every kind of
+ * "No data" because of a typo. The scrape comes from a running detector, trainer and platform metrics (every kind of
  * event recorded once) bound to a Prometheus registry, with a real Kafka Streams application on a
  * real broker bound for the client metrics (consumer lag, process rate).
  */
@@ -49,11 +54,15 @@ class DashboardMetricsTest {
         kafka.createTopic("in", 2);
         kafka.createTopic("out", 2);
         PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-        try (VigilMetrics metrics = new VigilMetrics();
+        DetectorMetrics detector = new DetectorMetrics();
+        detector.bindTo(registry);
+        TrainerMetrics trainer = new TrainerMetrics();
+        trainer.bindTo(registry);
+        try (PlatformMetrics platform = new PlatformMetrics();
                 KafkaStreams streams = passThrough()) {
-            metrics.bindTo(registry);
-            recordOneOfEverything(metrics);
-            metrics.bindKafkaStreams(streams);
+            platform.bindTo(registry);
+            recordOneOfEverything(detector, trainer);
+            platform.bindKafkaStreams(streams);
             streams.start();
             produce(20);
             awaitRunning(streams);
@@ -103,22 +112,29 @@ class DashboardMetricsTest {
         assertEquals(KafkaStreams.State.RUNNING, streams.state());
     }
 
-    private static void recordOneOfEverything(VigilMetrics metrics) {
-        metrics.recordScored(Verdict.ANOMALOUS, 2.5);
-        metrics.recordWarmingUp();
-        metrics.recordDeadLetter("NON_FINITE_VALUE");
-        metrics.recordAlertOpened();
-        metrics.recordAlertUpdated();
-        metrics.recordAlertClosed();
-        metrics.recordInference(150_000, 64);
-        metrics.setThreshold(1.5);
-        metrics.recordSwapApplied(3);
-        metrics.recordSwapRefused("BAD_SIGNATURE");
-        metrics.recordTrainingRun(TrainingRun.succeeded(Duration.ofSeconds(4), 10_000, 0.02, 0.03));
-        metrics.recordTrainingRun(TrainingRun.failed(Duration.ofSeconds(1)));
-        metrics.setDriftStatistic(0.12);
-        metrics.recordGateDecision(true);
-        metrics.recordGateDecision(false);
+    private static void recordOneOfEverything(DetectorMetrics detector, TrainerMetrics trainer) {
+        detector.scored(Verdict.ANOMALOUS, 2.5, 1.5);
+        detector.scored(Verdict.WARMING_UP, Double.NaN, Double.NaN);
+        detector.deadLettered(RejectReason.NON_FINITE_VALUE);
+        detector.alert(AlertEvent.OPENED);
+        detector.alert(AlertEvent.UPDATED);
+        detector.alert(AlertEvent.CLOSED);
+        detector.inferred(64, 150_000);
+        detector.modelApplied("pumps", 3);
+        detector.modelRefused("pumps", 4, "BAD_SIGNATURE", "signature does not verify");
+        ModelBundle bundle = new ModelBundle();
+        bundle.setTraining(new TrainingSummary(10_000L, 30, 0.02, 0.03, 4_000L, 7L, Map.of()));
+        trainer.trainingStarted(RetrainSchedule.Reason.BOOTSTRAP, 10_000);
+        trainer.gateDecided("dense", gate(true));
+        trainer.published(bundle);
+        trainer.trainingStarted(RetrainSchedule.Reason.SCHEDULE, 10_000);
+        trainer.gateDecided("dense", gate(false));
+        trainer.trainingFailed("too little data");
+        trainer.driftChecked(0.12, false);
+    }
+
+    private static GateDecision gate(boolean accepted) {
+        return new GateDecision(accepted, "because", 100, 0.01, 0.0, 0.2, 0.2, IncumbentScoring.JAVA_FORWARD_PASS);
     }
 
     @Test
@@ -135,7 +151,7 @@ class DashboardMetricsTest {
                 .flatMap(List::stream)
                 .flatMap(expr -> PromQlMetricNames.of(expr).stream())
                 .collect(Collectors.toSet());
-        for (String meter : VigilMetrics.NAMES) {
+        for (String meter : MetricNames.NAMES) {
             String prefix = meter.replace('.', '_');
             assertTrue(queried.stream().anyMatch(name -> name.startsWith(prefix)), "no panel shows " + meter);
         }

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 
 class OpsHttpServerTest {
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-    private final VigilMetrics metrics = new VigilMetrics();
+    private final DetectorMetrics metrics = new DetectorMetrics();
     private final AtomicReference<Readiness> readiness =
             new AtomicReference<>(Readiness.notReady("no model loaded yet"));
     private final HttpClient client = HttpClient.newHttpClient();
@@ -34,7 +34,6 @@ class OpsHttpServerTest {
     @AfterEach
     void stop() {
         server.close();
-        metrics.close();
     }
 
     private HttpResponse<String> get(String path, String accept) throws Exception {
@@ -47,7 +46,7 @@ class OpsHttpServerTest {
 
     @Test
     void metricsServesPrometheusTextByDefault() throws Exception {
-        metrics.recordScored(Verdict.ANOMALOUS, 4.2);
+        metrics.scored(Verdict.ANOMALOUS, 4.2, 1.0);
         HttpResponse<String> response = get("/metrics", null);
         assertEquals(200, response.statusCode());
         assertEquals(

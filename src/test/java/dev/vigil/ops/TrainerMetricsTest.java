@@ -7,23 +7,27 @@ import dev.vigil.contract.avro.TrainingSummary;
 import dev.vigil.trainer.service.GateDecision;
 import dev.vigil.trainer.service.IncumbentScoring;
 import dev.vigil.trainer.service.RetrainSchedule;
-import dev.vigil.trainer.service.TrainerEvents;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class TrainerMetricsTest {
     private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
-    private final TrainerEvents events;
+    private final TrainerMetrics events = new TrainerMetrics();
 
     TrainerMetricsTest() {
-        VigilMetrics metrics = new VigilMetrics();
-        metrics.bindTo(registry);
-        events = new TrainerMetrics(metrics);
+        events.bindTo(registry);
+    }
+
+    @Test
+    void everyTrainerMeterExistsBeforeTheFirstRun() {
+        for (String name : MetricNames.TRAINER) {
+            org.junit.jupiter.api.Assertions.assertNotNull(registry.find(name).meter(), name);
+        }
     }
 
     private double runs(String outcome) {
-        return registry.get(VigilMetrics.TRAINING_RUNS)
+        return registry.get(MetricNames.TRAINING_RUNS)
                 .tags("outcome", outcome)
                 .counter()
                 .count();
@@ -45,16 +49,16 @@ class TrainerMetricsTest {
         events.gateDecided("dense", gate(true));
         events.published(bundle);
         assertEquals(1, runs("succeeded"));
-        assertEquals(12_000, gauge(VigilMetrics.TRAINING_SAMPLES));
-        assertEquals(0.021, gauge(VigilMetrics.TRAINING_LOSS, "split", "train"));
-        assertEquals(0.025, gauge(VigilMetrics.TRAINING_LOSS, "split", "validation"));
+        assertEquals(12_000, gauge(MetricNames.TRAINING_SAMPLES));
+        assertEquals(0.021, gauge(MetricNames.TRAINING_LOSS, "split", "train"));
+        assertEquals(0.025, gauge(MetricNames.TRAINING_LOSS, "split", "validation"));
         assertEquals(
                 1,
-                registry.get(VigilMetrics.GATE_DECISIONS)
+                registry.get(MetricNames.GATE_DECISIONS)
                         .tags("decision", "published")
                         .counter()
                         .count());
-        assertEquals(1, registry.get(VigilMetrics.TRAINING_DURATION).timer().count());
+        assertEquals(1, registry.get(MetricNames.TRAINING_DURATION).timer().count());
     }
 
     @Test
@@ -68,7 +72,7 @@ class TrainerMetricsTest {
         assertEquals(0, runs("succeeded"));
         assertEquals(
                 1,
-                registry.get(VigilMetrics.GATE_DECISIONS)
+                registry.get(MetricNames.GATE_DECISIONS)
                         .tags("decision", "rejected")
                         .counter()
                         .count());
@@ -77,6 +81,6 @@ class TrainerMetricsTest {
     @Test
     void driftChecksSetTheDriftStatistic() {
         events.driftChecked(0.31, true);
-        assertEquals(0.31, gauge(VigilMetrics.DRIFT_STATISTIC));
+        assertEquals(0.31, gauge(MetricNames.DRIFT_STATISTIC));
     }
 }

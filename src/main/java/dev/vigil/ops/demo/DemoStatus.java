@@ -1,13 +1,13 @@
 package dev.vigil.ops.demo;
 
-import dev.vigil.ops.VigilMetrics;
+import dev.vigil.ops.MetricNames;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 
 /**
- * A snapshot of the demo's progress, read from a registry {@link VigilMetrics} is bound to.
+ * A snapshot of the demo's progress, read from a registry the detector and trainer metrics are bound to.
  *
  * @param elapsed wall-clock time since the demo started
  * @param records readings the detector processed (all outcomes)
@@ -34,17 +34,17 @@ public record DemoStatus(
 
     /** Reads the current values of Vigil's meters from {@code registry}. */
     public static DemoStatus read(MeterRegistry registry, Duration elapsed, long simulatedMillis) {
-        double version = gauge(registry, VigilMetrics.MODEL_VERSION);
+        double version = gauge(registry, MetricNames.MODEL_VERSION);
         return new DemoStatus(
                 elapsed,
-                count(registry, VigilMetrics.RECORDS),
-                count(registry, VigilMetrics.ANOMALIES),
-                (long) gauge(registry, VigilMetrics.ALERTS_OPEN),
-                count(registry, VigilMetrics.ALERTS, "event", "opened"),
-                count(registry, VigilMetrics.ALERTS, "event", "closed"),
+                count(registry, MetricNames.RECORDS),
+                count(registry, MetricNames.ANOMALIES),
+                (long) gauge(registry, MetricNames.ALERTS_OPEN),
+                count(registry, MetricNames.ALERTS, "event", "opened"),
+                count(registry, MetricNames.ALERTS, "event", "closed"),
                 Double.isNaN(version) ? -1 : (long) version,
-                count(registry, VigilMetrics.MODEL_SWAPS, "outcome", "applied"),
-                count(registry, VigilMetrics.MODEL_SWAPS, "outcome", "refused"),
+                count(registry, MetricNames.MODEL_SWAPS, "outcome", "applied"),
+                count(registry, MetricNames.MODEL_SWAPS, "outcome", "refused"),
                 simulatedMillis);
     }
 

@@ -1,16 +1,12 @@
-package dev.vigil.cli;
+package dev.vigil.trainer.service;
 
 import dev.vigil.contract.avro.ModelBundle;
-import dev.vigil.trainer.service.Admission;
-import dev.vigil.trainer.service.GateDecision;
-import dev.vigil.trainer.service.RetrainSchedule;
-import dev.vigil.trainer.service.TrainerEvents;
 
 /** Trainer events passed on to a delegate; subclasses add to single events. */
-class ForwardingTrainerEvents implements TrainerEvents {
+public class ForwardingTrainerEvents implements TrainerEvents {
     private final TrainerEvents delegate;
 
-    ForwardingTrainerEvents(TrainerEvents delegate) {
+    public ForwardingTrainerEvents(TrainerEvents delegate) {
         this.delegate = delegate;
     }
 

@@ -1,0 +1,48 @@
+package dev.vigil.detector.events;
+
+import dev.vigil.contract.avro.AlertEvent;
+import dev.vigil.contract.avro.Verdict;
+
+/** Detector events passed on to a delegate; subclasses add to single events. */
+public class ForwardingDetectorEvents implements DetectorEvents {
+    private final DetectorEvents delegate;
+
+    public ForwardingDetectorEvents(DetectorEvents delegate) {
+        this.delegate = delegate;
+    }
+
+    @Override
+    public void ingested() {
+        delegate.ingested();
+    }
+
+    @Override
+    public void deadLettered(RejectReason reason) {
+        delegate.deadLettered(reason);
+    }
+
+    @Override
+    public void scored(Verdict verdict, double score, double threshold) {
+        delegate.scored(verdict, score, threshold);
+    }
+
+    @Override
+    public void inferred(int batchSize, long nanos) {
+        delegate.inferred(batchSize, nanos);
+    }
+
+    @Override
+    public void alert(AlertEvent event) {
+        delegate.alert(event);
+    }
+
+    @Override
+    public void modelApplied(String group, long version) {
+        delegate.modelApplied(group, version);
+    }
+
+    @Override
+    public void modelRefused(String group, long version, String reason, String message) {
+        delegate.modelRefused(group, version, reason, message);
+    }
+}

@@ -1,0 +1,51 @@
+package dev.vigil.ops;
+
+import java.util.List;
+
+/** The names of Vigil's own meters: what dashboards, alert rules and docs refer to. */
+public final class MetricNames {
+    public static final String RECORDS = "vigil.records";
+    public static final String DEAD_LETTERS = "vigil.dead.letters";
+    public static final String ANOMALIES = "vigil.anomalies";
+    public static final String ALERTS = "vigil.alerts";
+    public static final String ALERTS_OPEN = "vigil.alerts.open";
+    public static final String SCORE = "vigil.score";
+    public static final String THRESHOLD = "vigil.threshold";
+    public static final String INFERENCE_LATENCY = "vigil.inference.latency";
+    public static final String INFERENCE_BATCH_SIZE = "vigil.inference.batch.size";
+    public static final String MODEL_VERSION = "vigil.model.version";
+    public static final String MODEL_SWAPS = "vigil.model.swaps";
+    public static final String TRAINING_RUNS = "vigil.training.runs";
+    public static final String TRAINING_DURATION = "vigil.training.duration";
+    public static final String TRAINING_LOSS = "vigil.training.loss";
+    public static final String TRAINING_SAMPLES = "vigil.training.samples";
+    public static final String DRIFT_STATISTIC = "vigil.drift.statistic";
+    public static final String GATE_DECISIONS = "vigil.gate.decisions";
+
+    /** The detector's meters ({@link DetectorMetrics}). */
+    public static final List<String> DETECTOR = List.of(
+            RECORDS,
+            DEAD_LETTERS,
+            ANOMALIES,
+            ALERTS,
+            ALERTS_OPEN,
+            SCORE,
+            THRESHOLD,
+            INFERENCE_LATENCY,
+            INFERENCE_BATCH_SIZE,
+            MODEL_VERSION,
+            MODEL_SWAPS);
+
+    /** The trainer service's meters ({@link TrainerMetrics}). */
+    public static final List<String> TRAINER =
+            List.of(TRAINING_RUNS, TRAINING_DURATION, TRAINING_LOSS, TRAINING_SAMPLES, DRIFT_STATISTIC, GATE_DECISIONS);
+
+    /** Every name above, for documentation and dashboard checks. */
+    public static final List<String> NAMES =
+            java.util.stream.Stream.concat(DETECTOR.stream(), TRAINER.stream()).toList();
+
+    /** Value of the {@code reason} tag on swaps that were applied. */
+    public static final String NO_REASON = "none";
+
+    private MetricNames() {}
+}
