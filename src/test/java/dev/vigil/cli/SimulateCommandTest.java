@@ -12,6 +12,7 @@ import dev.vigil.ops.simulator.ReadingFormat;
 import dev.vigil.ops.simulator.Simulator;
 import dev.vigil.ops.simulator.SimulatorConfig;
 import dev.vigil.ops.simulator.SimulatorProducer;
+import dev.vigil.testkit.Await;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
@@ -53,10 +54,9 @@ class SimulateCommandTest {
         List<ConsumerRecord<byte[], byte[]>> records = new ArrayList<>();
         try (var consumer = new KafkaConsumer<>(props, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
             consumer.subscribe(List.of(topic));
-            long deadline = System.currentTimeMillis() + 30_000;
-            while (records.size() < expected && System.currentTimeMillis() < deadline) {
-                consumer.poll(Duration.ofMillis(200)).forEach(records::add);
-            }
+            Await.upTo(Duration.ofSeconds(30))
+                    .stepping(() -> consumer.poll(Duration.ofMillis(200)).forEach(records::add))
+                    .holds(() -> records.size() >= expected);
         }
         return records;
     }

@@ -11,6 +11,7 @@ import dev.vigil.contract.avro.ModelBundle;
 import dev.vigil.contract.avro.ScoredReading;
 import dev.vigil.contract.avro.SensorReading;
 import dev.vigil.ops.EmbeddedKafka;
+import dev.vigil.testkit.Await;
 import dev.vigil.trainer.ModelTrainer;
 import dev.vigil.trainer.TrainerConfig;
 import dev.vigil.trainer.TrainingData;
@@ -203,11 +204,10 @@ class DetectorIntegrationTest {
     private static List<ConsumerRecord<String, byte[]>> readUntil(
             String topic, Predicate<List<ConsumerRecord<String, byte[]>>> done, Duration timeout) {
         List<ConsumerRecord<String, byte[]>> records = new ArrayList<>();
-        long deadline = System.nanoTime() + timeout.toNanos();
         try (var consumer = consumer(topic)) {
-            while (!done.test(records) && System.nanoTime() < deadline) {
-                consumer.poll(Duration.ofMillis(200)).forEach(records::add);
-            }
+            Await.upTo(timeout)
+                    .stepping(() -> consumer.poll(Duration.ofMillis(200)).forEach(records::add))
+                    .holds(() -> done.test(records));
             consumer.poll(Duration.ofMillis(500)).forEach(records::add);
         }
         return records;

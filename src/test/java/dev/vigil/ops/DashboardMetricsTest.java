@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.vigil.contract.avro.Verdict;
 import dev.vigil.ops.VigilMetrics.TrainingRun;
+import dev.vigil.testkit.Await;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.IOException;
@@ -96,10 +97,7 @@ class DashboardMetricsTest {
     }
 
     private static void awaitRunning(KafkaStreams streams) throws InterruptedException {
-        long deadline = System.currentTimeMillis() + 30_000;
-        while (streams.state() != KafkaStreams.State.RUNNING && System.currentTimeMillis() < deadline) {
-            Thread.sleep(100);
-        }
+        Await.upTo(Duration.ofSeconds(30)).holds(() -> streams.state() == KafkaStreams.State.RUNNING);
         assertEquals(KafkaStreams.State.RUNNING, streams.state());
     }
 

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.vigil.contract.SigningKeys;
 import dev.vigil.ops.EmbeddedKafka;
+import dev.vigil.testkit.Await;
 import dev.vigil.trainer.publish.BundlePublisher;
 import dev.vigil.trainer.publish.ModelTopics;
 import java.nio.file.Path;
@@ -66,10 +67,7 @@ class BadBundlesTest {
     }
 
     private static void awaitRefusals(SwapEvents events, int count) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (events.refused().size() < count && System.nanoTime() < deadline) {
-            Thread.sleep(100);
-        }
+        Await.upTo(Duration.ofSeconds(30)).holds(() -> events.refused().size() >= count);
     }
 
     private static void verifyScoring(EmbeddedKafka kafka, ReadingStream stream) {

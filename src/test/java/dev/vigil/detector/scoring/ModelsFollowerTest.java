@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.vigil.contract.avro.ModelBundle;
 import dev.vigil.detector.DetectorEvents;
 import dev.vigil.ops.EmbeddedKafka;
+import dev.vigil.testkit.Await;
 import dev.vigil.trainer.publish.BundlePublisher;
 import dev.vigil.trainer.publish.ModelTopics;
 import java.time.Duration;
@@ -46,11 +47,11 @@ class ModelsFollowerTest {
     }
 
     private static void awaitVersion(ModelHolder holder, long version) throws InterruptedException {
-        long deadline = System.currentTimeMillis() + 30_000;
-        while (holder.current().map(ModelInfo::version).orElse(-1L) != version) {
-            assertTrue(System.currentTimeMillis() < deadline, "version " + version + " never served");
-            Thread.sleep(20);
-        }
+        Await.upTo(Duration.ofSeconds(30))
+                .every(Duration.ofMillis(20))
+                .until(
+                        () -> holder.current().map(ModelInfo::version).orElse(-1L) == version,
+                        () -> "version " + version + " never served");
     }
 
     @Test
