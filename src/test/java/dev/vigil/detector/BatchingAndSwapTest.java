@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.vigil.contract.avro.ScoredReading;
 import dev.vigil.testkit.Await;
+import dev.vigil.testkit.TestBundles;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;

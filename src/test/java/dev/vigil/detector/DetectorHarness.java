@@ -10,6 +10,7 @@ import dev.vigil.detector.scoring.BundleTrust;
 import dev.vigil.detector.scoring.BundleValidator;
 import dev.vigil.detector.scoring.ModelHolder;
 import dev.vigil.detector.sinks.AvroSerde;
+import dev.vigil.testkit.TestBundles;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -12,6 +12,7 @@ import dev.vigil.contract.avro.ScoredReading;
 import dev.vigil.contract.avro.SensorReading;
 import dev.vigil.testkit.Await;
 import dev.vigil.testkit.KafkaBroker;
+import dev.vigil.testkit.TestBundles;
 import dev.vigil.trainer.ModelTrainer;
 import dev.vigil.trainer.TrainerConfig;
 import dev.vigil.trainer.TrainingData;

@@ -8,6 +8,7 @@ import dev.vigil.contract.avro.AlertEvent;
 import dev.vigil.contract.avro.AnomalyAlert;
 import dev.vigil.contract.avro.ScoredReading;
 import dev.vigil.contract.avro.Verdict;
+import dev.vigil.testkit.TestBundles;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;

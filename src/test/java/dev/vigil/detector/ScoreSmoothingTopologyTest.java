@@ -6,6 +6,7 @@ import dev.vigil.contract.ScoreSmoothing;
 import dev.vigil.contract.avro.ModelBundle;
 import dev.vigil.contract.avro.ScoredReading;
 import dev.vigil.contract.avro.Verdict;
+import dev.vigil.testkit.TestBundles;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.vigil.contract.SigningKeys;
 import dev.vigil.ops.EmbeddedKafka;
 import dev.vigil.testkit.Await;
+import dev.vigil.testkit.TestBundles;
 import dev.vigil.trainer.publish.BundlePublisher;
 import dev.vigil.trainer.publish.ModelTopics;
 import java.nio.file.Files;
@@ -49,7 +50,7 @@ class TwoInstancesTest {
                         ModelTopics.DEFAULT,
                         (short) 1)) {
             DetectorRig.createTopics(kafka);
-            publisher.publish(BadBundles.signed(ReliabilityBundles.trained(1), signer));
+            publisher.publish(TestBundles.signed(TestBundles.trained(1), signer));
             try (ForkedDetector a = instance(kafka, "a");
                     ForkedDetector b = instance(kafka, "b");
                     ReadingStream stream =
@@ -58,9 +59,9 @@ class TwoInstancesTest {
                 b.startAndAwaitRunning(Duration.ofSeconds(60));
                 stream.start();
                 Thread.sleep(3_000);
-                publisher.publish(BadBundles.signed(ReliabilityBundles.trained(2), signer));
+                publisher.publish(TestBundles.signed(TestBundles.trained(2), signer));
                 for (ForkedDetector each : List.of(a, b)) {
-                    each.awaitLog("Model " + ReliabilityBundles.GROUP + ":2 now scores", Duration.ofSeconds(20));
+                    each.awaitLog("Model " + TestBundles.TRAINED_GROUP + ":2 now scores", Duration.ofSeconds(20));
                 }
                 Thread.sleep(3_000);
                 a.kill();

@@ -6,10 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
 import dev.vigil.contract.avro.SensorReading;
 import dev.vigil.detector.DetectorEvents;
-import dev.vigil.detector.TestBundles;
 import dev.vigil.detector.features.FeatureLayout;
 import dev.vigil.detector.features.FeatureVector;
 import dev.vigil.detector.ingest.InputReading;
+import dev.vigil.testkit.TestBundles;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
