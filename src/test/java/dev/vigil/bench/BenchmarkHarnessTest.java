@@ -5,29 +5,19 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.vigil.ops.EmbeddedKafka;
+import dev.vigil.testkit.KafkaBroker;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The harness end to end on a real broker, with the pass-through standing in as the measured subject. */
 class BenchmarkHarnessTest {
-    private static EmbeddedKafka kafka;
-
-    @BeforeAll
-    static void startBroker() throws Exception {
-        kafka = EmbeddedKafka.start();
-    }
-
-    @AfterAll
-    static void stopBroker() throws Exception {
-        kafka.close();
-    }
+    @RegisterExtension
+    static final KafkaBroker KAFKA = new KafkaBroker();
 
     @Test
     void bothSubjectsAreMeasuredOnOneBrokerAndTheReportHasTheAgreedKeys(@TempDir Path dir) throws Exception {
@@ -46,7 +36,7 @@ class BenchmarkHarnessTest {
                 // frequent commits, so output shows up while the run is still processing and the
                 // timed span holds processing to measure (20,000 records take a few commits)
                 Map.of("commit.interval.ms", "20"));
-        BenchResult result = new Benchmark(options).run(kafka, BenchSubject.passThrough());
+        BenchResult result = new Benchmark(options).run(KAFKA.embedded(), BenchSubject.passThrough());
         Path file = dir.resolve("bench.json");
         result.write(file);
         JsonNode json = new ObjectMapper().readTree(file.toFile());
@@ -88,7 +78,7 @@ class BenchmarkHarnessTest {
     @Test
     void aSoakSamplesHeapAndRateAtEachIntervalAndCountsNoErrorsForAHealthySubject() throws Exception {
         BenchReadings readings = new BenchReadings(List.of("f0"), 5, 3L);
-        SoakResult soak = new SoakRun(kafka, readings, 1)
+        SoakResult soak = new SoakRun(KAFKA.embedded(), readings, 1)
                 .run(BenchSubject.passThrough(), 500, Duration.ofSeconds(4), Duration.ofSeconds(1));
         assertTrue(soak.samples().size() >= 3, "samples: " + soak.samples());
         assertTrue(soak.received() > 0 && soak.received() <= soak.sent());

@@ -4,12 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.vigil.ops.DashboardQueries;
+import dev.vigil.testkit.Await;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -25,15 +27,17 @@ class DemoCommandTest {
     private static final Pattern METRICS_URL = Pattern.compile("metrics at (\\S+/metrics)");
 
     private static String awaitLine(StringWriter out, Pattern pattern, long timeoutMs) throws InterruptedException {
-        long deadline = System.currentTimeMillis() + timeoutMs;
-        while (System.currentTimeMillis() < deadline) {
-            Matcher matcher = pattern.matcher(out.toString());
-            if (matcher.find()) {
-                return matcher.groupCount() > 0 ? matcher.group(1) : matcher.group();
-            }
-            Thread.sleep(200);
+        return Await.upTo(Duration.ofMillis(timeoutMs))
+                .every(Duration.ofMillis(200))
+                .value(() -> found(out, pattern), () -> "no " + pattern + " in:\n" + out);
+    }
+
+    private static String found(StringWriter out, Pattern pattern) {
+        Matcher matcher = pattern.matcher(out.toString());
+        if (!matcher.find()) {
+            return null;
         }
-        throw new AssertionError("no " + pattern + " in:\n" + out);
+        return matcher.groupCount() > 0 ? matcher.group(1) : matcher.group();
     }
 
     @Test

@@ -6,9 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.vigil.contract.BundleFiles;
 import dev.vigil.contract.BundleVerifier;
 import dev.vigil.contract.SigningKeys;
-import dev.vigil.contract.TestBundles;
 import dev.vigil.contract.avro.ModelBundle;
-import dev.vigil.ops.EmbeddedKafka;
+import dev.vigil.testkit.KafkaBroker;
+import dev.vigil.testkit.TestBundles;
 import dev.vigil.trainer.publish.BundleHistory;
 import dev.vigil.trainer.publish.ModelTopics;
 import java.io.PrintWriter;
@@ -17,29 +17,19 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.common.config.ConfigResource;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 class ModelsCommandTest {
-    private static EmbeddedKafka kafka;
+    @RegisterExtension
+    static final KafkaBroker KAFKA = new KafkaBroker();
 
     @TempDir
     Path dir;
 
     private final StringWriter out = new StringWriter();
     private final StringWriter err = new StringWriter();
-
-    @BeforeAll
-    static void startBroker() throws Exception {
-        kafka = EmbeddedKafka.start();
-    }
-
-    @AfterAll
-    static void stopBroker() throws Exception {
-        kafka.close();
-    }
 
     private int run(String... args) {
         var cli = VigilCommand.commandLine();
@@ -70,7 +60,7 @@ class ModelsCommandTest {
 
     @Test
     void publishedVersionsAreListedAndRollbackMakesTheOlderOneCurrent() throws Exception {
-        String bootstrap = kafka.bootstrapServers();
+        String bootstrap = KAFKA.bootstrapServers();
         assertEquals(0, run("models", "keygen", "--out", dir.resolve("keys").toString()));
         String key = dir.resolve("keys").resolve(SigningKeys.PRIVATE_FILE).toString();
         assertEquals(
@@ -128,7 +118,7 @@ class ModelsCommandTest {
                         "models",
                         "publish",
                         "--bootstrap",
-                        kafka.bootstrapServers(),
+                        KAFKA.bootstrapServers(),
                         "--topic",
                         "m.current",
                         "--history-topic",
@@ -136,7 +126,7 @@ class ModelsCommandTest {
                         "--in",
                         bundleFile("cfg", 1).toString()));
 
-        try (var admin = kafka.admin()) {
+        try (var admin = KAFKA.admin()) {
             var current = new ConfigResource(ConfigResource.Type.TOPIC, "m.current");
             var history = new ConfigResource(ConfigResource.Type.TOPIC, "m.history");
             var configs = admin.describeConfigs(List.of(current, history)).all().get();
@@ -148,7 +138,7 @@ class ModelsCommandTest {
 
     @Test
     void rollbackWithoutAnOlderVersionFailsWithAReason() throws Exception {
-        String bootstrap = kafka.bootstrapServers();
+        String bootstrap = KAFKA.bootstrapServers();
         assertEquals(
                 0,
                 run(

@@ -7,11 +7,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.vigil.contract.AvroCodec;
 import dev.vigil.contract.avro.SensorReading;
-import dev.vigil.ops.EmbeddedKafka;
 import dev.vigil.ops.simulator.ReadingFormat;
 import dev.vigil.ops.simulator.Simulator;
 import dev.vigil.ops.simulator.SimulatorConfig;
 import dev.vigil.ops.simulator.SimulatorProducer;
+import dev.vigil.testkit.Await;
+import dev.vigil.testkit.KafkaBroker;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
@@ -25,27 +26,17 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class SimulateCommandTest {
-    private static EmbeddedKafka kafka;
-
-    @BeforeAll
-    static void startBroker() throws Exception {
-        kafka = EmbeddedKafka.start();
-    }
-
-    @AfterAll
-    static void stopBroker() throws Exception {
-        kafka.close();
-    }
+    @RegisterExtension
+    static final KafkaBroker KAFKA = new KafkaBroker();
 
     private static List<ConsumerRecord<byte[], byte[]>> readAll(String topic, int expected) {
         Map<String, Object> props = Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                kafka.bootstrapServers(),
+                KAFKA.bootstrapServers(),
                 ConsumerConfig.GROUP_ID_CONFIG,
                 "test-" + topic,
                 ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
@@ -53,24 +44,23 @@ class SimulateCommandTest {
         List<ConsumerRecord<byte[], byte[]>> records = new ArrayList<>();
         try (var consumer = new KafkaConsumer<>(props, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
             consumer.subscribe(List.of(topic));
-            long deadline = System.currentTimeMillis() + 30_000;
-            while (records.size() < expected && System.currentTimeMillis() < deadline) {
-                consumer.poll(Duration.ofMillis(200)).forEach(records::add);
-            }
+            Await.upTo(Duration.ofSeconds(30))
+                    .stepping(() -> consumer.poll(Duration.ofMillis(200)).forEach(records::add))
+                    .holds(() -> records.size() >= expected);
         }
         return records;
     }
 
     @Test
     void simulateSendsAvroReadingsKeyedByEntityAndReportsWhatItSent() throws Exception {
-        kafka.createTopic("sim.avro", 3);
+        KAFKA.createTopic("sim.avro", 3);
         StringWriter out = new StringWriter();
         var cli = VigilCommand.commandLine();
         cli.setOut(new PrintWriter(out));
         int exit = cli.execute(
                 "simulate",
                 "--bootstrap",
-                kafka.bootstrapServers(),
+                KAFKA.bootstrapServers(),
                 "--topic",
                 "sim.avro",
                 "--entities",
@@ -100,10 +90,10 @@ class SimulateCommandTest {
 
     @Test
     void jsonReadingsCarryTheAvroFieldNames() throws Exception {
-        kafka.createTopic("sim.json", 1);
+        KAFKA.createTopic("sim.json", 1);
         Simulator simulator = new Simulator(SimulatorConfig.defaults(2, 1));
         try (var producer =
-                new SimulatorProducer(simulator, kafka.bootstrapServers(), "sim.json", ReadingFormat.JSON, 200)) {
+                new SimulatorProducer(simulator, KAFKA.bootstrapServers(), "sim.json", ReadingFormat.JSON, 200)) {
             producer.run(Duration.ofMillis(300));
         }
         JsonNode first =

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.vigil.contract.SignatureCheck.Status;
 import dev.vigil.contract.avro.ModelBundle;
+import dev.vigil.testkit.TestBundles;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;

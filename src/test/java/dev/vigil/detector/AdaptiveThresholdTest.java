@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.vigil.contract.avro.ScoredReading;
 import dev.vigil.detector.config.DetectorConfig;
+import dev.vigil.testkit.TestBundles;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;

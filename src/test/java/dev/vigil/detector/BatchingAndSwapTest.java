@@ -8,6 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.vigil.contract.avro.ScoredReading;
 import dev.vigil.detector.config.DetectorConfig;
 import dev.vigil.detector.topology.DetectorTopology;
+import dev.vigil.testkit.Await;
+import dev.vigil.testkit.TestBundles;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -211,10 +213,9 @@ class BatchingAndSwapTest {
             }
             assertFalse(scoringThreads().isEmpty(), "a batch is in flight on the scoring thread");
         }
-        long deadline = System.nanoTime() + Duration.ofSeconds(2).toNanos();
-        while (!scoringThreads().isEmpty() && System.nanoTime() < deadline) {
-            Thread.sleep(10); // a terminated executor's thread may take a moment to leave run()
-        }
+        // a terminated executor's thread may take a moment to leave run()
+        Await.upTo(Duration.ofSeconds(2)).every(Duration.ofMillis(10)).holds(() -> scoringThreads()
+                .isEmpty());
         assertEquals(List.of(), scoringThreads());
     }
 

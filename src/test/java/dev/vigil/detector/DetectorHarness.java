@@ -14,6 +14,7 @@ import dev.vigil.detector.models.BundleValidator;
 import dev.vigil.detector.models.ModelHolder;
 import dev.vigil.detector.sinks.AvroSerde;
 import dev.vigil.detector.topology.DetectorTopology;
+import dev.vigil.testkit.TestBundles;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;

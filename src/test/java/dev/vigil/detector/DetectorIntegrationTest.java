@@ -12,7 +12,9 @@ import dev.vigil.contract.avro.ScoredReading;
 import dev.vigil.contract.avro.SensorReading;
 import dev.vigil.detector.config.DetectorConfig;
 import dev.vigil.detector.events.DetectorEvents;
-import dev.vigil.ops.EmbeddedKafka;
+import dev.vigil.testkit.Await;
+import dev.vigil.testkit.KafkaBroker;
+import dev.vigil.testkit.TestBundles;
 import dev.vigil.trainer.ModelTrainer;
 import dev.vigil.trainer.TrainerConfig;
 import dev.vigil.trainer.TrainingData;
@@ -38,9 +40,8 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.common.utils.Utils;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -60,24 +61,16 @@ class DetectorIntegrationTest {
     private static final AvroCodec<ScoredReading> SCORED = AvroCodec.of(ScoredReading.class);
     private static final AvroCodec<AnomalyAlert> ALERT = AvroCodec.of(AnomalyAlert.class);
 
-    private static EmbeddedKafka kafka;
+    @RegisterExtension
+    static final KafkaBroker KAFKA = new KafkaBroker()
+            .withTopic("vigil.readings", 3)
+            .withTopic("vigil.scored", 3)
+            .withTopic("vigil.alerts", 3)
+            .withTopic("vigil.dlq", 3)
+            .withTopic("vigil.models", 1);
 
     @TempDir
     Path dir;
-
-    @BeforeAll
-    static void startBroker() throws Exception {
-        kafka = EmbeddedKafka.start();
-        for (String topic : List.of("vigil.readings", "vigil.scored", "vigil.alerts", "vigil.dlq")) {
-            kafka.createTopic(topic, 3);
-        }
-        kafka.createTopic("vigil.models", 1);
-    }
-
-    @AfterAll
-    static void stopBroker() throws Exception {
-        kafka.close();
-    }
 
     @Test
     void everyReadingIsScoredExactlyOnceAcrossARestartAndASwap() throws Exception {
@@ -125,7 +118,7 @@ class DetectorIntegrationTest {
 
     private DetectorConfig config(Path state) {
         Map<String, Object> values = new HashMap<>();
-        values.put(DetectorConfig.BOOTSTRAP_SERVERS, kafka.bootstrapServers());
+        values.put(DetectorConfig.BOOTSTRAP_SERVERS, KAFKA.bootstrapServers());
         values.put(DetectorConfig.APPLICATION_ID, "detector-it");
         values.put(DetectorConfig.STATE_DIR, state.toString());
         values.put(DetectorConfig.SCORING_BATCH_SIZE, 128);
@@ -139,7 +132,7 @@ class DetectorIntegrationTest {
         return new KafkaProducer<>(
                 Map.of(
                         ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                        kafka.bootstrapServers(),
+                        KAFKA.bootstrapServers(),
                         ProducerConfig.ACKS_CONFIG,
                         "all"),
                 new StringSerializer(),
@@ -185,7 +178,7 @@ class DetectorIntegrationTest {
         var consumer = new KafkaConsumer<>(
                 Map.<String, Object>of(
                         ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                        kafka.bootstrapServers(),
+                        KAFKA.bootstrapServers(),
                         ConsumerConfig.ISOLATION_LEVEL_CONFIG,
                         "read_committed",
                         ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
@@ -205,11 +198,10 @@ class DetectorIntegrationTest {
     private static List<ConsumerRecord<String, byte[]>> readUntil(
             String topic, Predicate<List<ConsumerRecord<String, byte[]>>> done, Duration timeout) {
         List<ConsumerRecord<String, byte[]>> records = new ArrayList<>();
-        long deadline = System.nanoTime() + timeout.toNanos();
         try (var consumer = consumer(topic)) {
-            while (!done.test(records) && System.nanoTime() < deadline) {
-                consumer.poll(Duration.ofMillis(200)).forEach(records::add);
-            }
+            Await.upTo(timeout)
+                    .stepping(() -> consumer.poll(Duration.ofMillis(200)).forEach(records::add))
+                    .holds(() -> done.test(records));
             consumer.poll(Duration.ofMillis(500)).forEach(records::add);
         }
         return records;

@@ -9,6 +9,7 @@ import dev.vigil.contract.avro.SensorReading;
 import dev.vigil.contract.avro.Stage;
 import dev.vigil.contract.avro.Verdict;
 import dev.vigil.detector.config.DetectorConfig;
+import dev.vigil.testkit.TestBundles;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;

@@ -9,6 +9,7 @@ import dev.vigil.contract.avro.AnomalyAlert;
 import dev.vigil.contract.avro.ScoredReading;
 import dev.vigil.contract.avro.Verdict;
 import dev.vigil.detector.config.DetectorConfig;
+import dev.vigil.testkit.TestBundles;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;

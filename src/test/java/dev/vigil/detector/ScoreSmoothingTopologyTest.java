@@ -7,6 +7,7 @@ import dev.vigil.contract.avro.ModelBundle;
 import dev.vigil.contract.avro.ScoredReading;
 import dev.vigil.contract.avro.Verdict;
 import dev.vigil.detector.config.DetectorConfig;
+import dev.vigil.testkit.TestBundles;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;

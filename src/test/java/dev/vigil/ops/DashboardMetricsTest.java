@@ -10,6 +10,8 @@ import dev.vigil.contract.avro.ModelBundle;
 import dev.vigil.contract.avro.TrainingSummary;
 import dev.vigil.contract.avro.Verdict;
 import dev.vigil.detector.events.RejectReason;
+import dev.vigil.testkit.Await;
+import dev.vigil.testkit.KafkaBroker;
 import dev.vigil.trainer.service.GateDecision;
 import dev.vigil.trainer.service.IncumbentScoring;
 import dev.vigil.trainer.service.RetrainSchedule;
@@ -18,6 +20,7 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -33,9 +36,9 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.StreamsConfig;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Every metric a Grafana panel or annotation queries must exist in a real scrape, so no panel shows
@@ -45,14 +48,16 @@ import org.junit.jupiter.api.Test;
  */
 class DashboardMetricsTest {
     private static final Path DASHBOARDS = DashboardQueries.DASHBOARDS;
-    private static EmbeddedKafka kafka;
+
+    @RegisterExtension
+    static final KafkaBroker KAFKA = new KafkaBroker();
+
     private static String scrape;
 
     @BeforeAll
     static void scrapeARunningRegistry() throws Exception {
-        kafka = EmbeddedKafka.start();
-        kafka.createTopic("in", 2);
-        kafka.createTopic("out", 2);
+        KAFKA.createTopic("in", 2);
+        KAFKA.createTopic("out", 2);
         PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         DetectorMetrics detector = new DetectorMetrics();
         detector.bindTo(registry);
@@ -70,17 +75,12 @@ class DashboardMetricsTest {
         }
     }
 
-    @AfterAll
-    static void stopBroker() throws Exception {
-        kafka.close();
-    }
-
     private static KafkaStreams passThrough() {
         StreamsBuilder builder = new StreamsBuilder();
         builder.stream("in").to("out");
         Properties props = new Properties();
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, "dashboard-metrics");
-        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
+        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, KAFKA.bootstrapServers());
         props.put(StreamsConfig.DEFAULT_KEY_SERDE_CLASS_CONFIG, Serdes.StringSerde.class);
         props.put(StreamsConfig.DEFAULT_VALUE_SERDE_CLASS_CONFIG, Serdes.StringSerde.class);
         props.put(StreamsConfig.STATE_DIR_CONFIG, tempDir());
@@ -96,7 +96,7 @@ class DashboardMetricsTest {
     }
 
     private static void produce(int records) {
-        Map<String, Object> props = Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
+        Map<String, Object> props = Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, KAFKA.bootstrapServers());
         try (var producer = new KafkaProducer<>(props, new StringSerializer(), new StringSerializer())) {
             for (int i = 0; i < records; i++) {
                 producer.send(new ProducerRecord<>("in", "k" + i, "v" + i));
@@ -105,10 +105,7 @@ class DashboardMetricsTest {
     }
 
     private static void awaitRunning(KafkaStreams streams) throws InterruptedException {
-        long deadline = System.currentTimeMillis() + 30_000;
-        while (streams.state() != KafkaStreams.State.RUNNING && System.currentTimeMillis() < deadline) {
-            Thread.sleep(100);
-        }
+        Await.upTo(Duration.ofSeconds(30)).holds(() -> streams.state() == KafkaStreams.State.RUNNING);
         assertEquals(KafkaStreams.State.RUNNING, streams.state());
     }
 

@@ -2,12 +2,12 @@ package dev.vigil.ops;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.vigil.testkit.Await;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -40,13 +40,12 @@ class EmbeddedKafkaTest {
             try (var consumer =
                     new KafkaConsumer<>(consumerProps, new StringDeserializer(), new StringDeserializer())) {
                 consumer.subscribe(List.of("t"));
-                int seen = 0;
-                long deadline = System.currentTimeMillis() + 30_000;
-                while (seen == 0 && System.currentTimeMillis() < deadline) {
-                    ConsumerRecords<String, String> records = consumer.poll(Duration.ofMillis(200));
-                    seen += records.count();
-                }
-                assertEquals(1, seen);
+                int[] seen = {0};
+                Await.upTo(Duration.ofSeconds(30))
+                        .stepping(() ->
+                                seen[0] += consumer.poll(Duration.ofMillis(200)).count())
+                        .holds(() -> seen[0] != 0);
+                assertEquals(1, seen[0]);
             }
         }
     }

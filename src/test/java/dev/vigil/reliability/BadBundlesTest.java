@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.vigil.contract.SigningKeys;
 import dev.vigil.ops.EmbeddedKafka;
+import dev.vigil.testkit.Await;
+import dev.vigil.testkit.TestBundles;
 import dev.vigil.trainer.publish.BundlePublisher;
 import dev.vigil.trainer.publish.ModelTopics;
 import java.nio.file.Path;
@@ -36,15 +38,15 @@ class BadBundlesTest {
         KeyPair signer = SigningKeys.generate();
         SigningKeys.writePair(signer, dir);
         SwapEvents events = new SwapEvents();
-        var good = ReliabilityBundles.trained(1);
-        List<BadBundles.Bad> bad = BadBundles.all(good, signer, 2);
+        var good = TestBundles.trained(1);
+        List<TestBundles.Bad> bad = TestBundles.bad(good, signer, 2);
         try (EmbeddedKafka kafka = DetectorRig.startKafka();
                 BundlePublisher publisher = new BundlePublisher(
                         Map.of(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()),
                         ModelTopics.DEFAULT,
                         (short) 1)) {
             DetectorRig.createTopics(kafka);
-            publisher.publish(BadBundles.signed(good, signer));
+            publisher.publish(TestBundles.signed(good, signer));
             Map<String, String> props =
                     DetectorRig.properties(kafka, "bad-bundles", "exactly_once_v2", null, dir.resolve("state"));
             try (InProcessDetector detector =
@@ -53,7 +55,7 @@ class BadBundlesTest {
                             new ReadingStream(kafka.bootstrapServers(), DetectorRig.INPUT, READINGS, 100, 3)) {
                 detector.startAndAwaitRunning(Duration.ofSeconds(60));
                 stream.start();
-                for (BadBundles.Bad each : bad) {
+                for (TestBundles.Bad each : bad) {
                     Thread.sleep(800);
                     publisher.publish(each.bundle());
                 }
@@ -66,10 +68,7 @@ class BadBundlesTest {
     }
 
     private static void awaitRefusals(SwapEvents events, int count) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (events.refused().size() < count && System.nanoTime() < deadline) {
-            Thread.sleep(100);
-        }
+        Await.upTo(Duration.ofSeconds(30)).holds(() -> events.refused().size() >= count);
     }
 
     private static void verifyScoring(EmbeddedKafka kafka, ReadingStream stream) {
@@ -83,11 +82,11 @@ class BadBundlesTest {
         }
     }
 
-    private static void verifyRefusals(SwapEvents events, List<BadBundles.Bad> bad) {
+    private static void verifyRefusals(SwapEvents events, List<TestBundles.Bad> bad) {
         assertEquals(List.of(1L), events.applied(), "only the good bundle was ever applied");
         assertEquals(bad.size(), events.refused().size(), "every bad bundle refused: " + events.refused());
         for (int i = 0; i < bad.size(); i++) {
-            BadBundles.Bad expected = bad.get(i);
+            TestBundles.Bad expected = bad.get(i);
             SwapEvents.Refusal refusal = events.refused().get(i);
             LOG.info(
                     "bundle '{}' v{} refused: {} ({})",

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.vigil.ops.EmbeddedKafka;
+import dev.vigil.testkit.TestBundles;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -31,7 +32,7 @@ class BrokerRestartTest {
         try (EmbeddedKafka kafka = DetectorRig.startKafka()) {
             DetectorRig.createTopics(kafka);
             Map<String, String> props = DetectorRig.properties(
-                    kafka, "restart", "exactly_once_v2", ReliabilityBundles.writeTrained(dir, 1), dir.resolve("state"));
+                    kafka, "restart", "exactly_once_v2", TestBundles.writeTrained(dir, 1), dir.resolve("state"));
             try (ForkedDetector detector = new ForkedDetector("restart", dir, props);
                     ReadingStream stream =
                             new ReadingStream(kafka.bootstrapServers(), DetectorRig.INPUT, READINGS, 100, 7)) {

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.vigil.ops.EmbeddedKafka;
+import dev.vigil.testkit.TestBundles;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -58,7 +59,7 @@ class CrashTest {
         try (EmbeddedKafka kafka = DetectorRig.startKafka()) {
             DetectorRig.createTopics(kafka);
             Map<String, String> props = DetectorRig.properties(
-                    kafka, "crash", guarantee, ReliabilityBundles.writeTrained(dir, 1), dir.resolve("state"));
+                    kafka, "crash", guarantee, TestBundles.writeTrained(dir, 1), dir.resolve("state"));
             try (ForkedDetector detector = new ForkedDetector("crash", dir, props);
                     ReadingStream stream = new ReadingStream(
                             kafka.bootstrapServers(), DetectorRig.INPUT, READINGS, PER_SECOND, seed)) {

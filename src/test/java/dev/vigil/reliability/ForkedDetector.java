@@ -1,5 +1,6 @@
 package dev.vigil.reliability;
 
+import dev.vigil.testkit.Await;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -83,31 +84,24 @@ final class ForkedDetector implements AutoCloseable {
 
     /** Waits until this start's log contains one of {@code texts}; fails if the JVM exits first or time runs out. */
     ForkedDetector awaitAnyLog(List<String> texts, Duration timeout) throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
         String text = String.join("' or '", texts);
-        while (texts.stream().noneMatch(logText()::contains)) {
-            if (!process.isAlive()) {
-                throw new IllegalStateException(name + " exited with " + process.exitValue() + " before logging '"
-                        + text + "'; log:\n" + tail());
-            }
-            if (System.nanoTime() > deadline) {
-                throw new IllegalStateException(
-                        name + " did not log '" + text + "' within " + timeout + "; log:\n" + tail());
-            }
-            Thread.sleep(100);
+        if (!Await.upTo(timeout).holds(() -> texts.stream().anyMatch(logText()::contains) || !process.isAlive())) {
+            throw new IllegalStateException(
+                    name + " did not log '" + text + "' within " + timeout + "; log:\n" + tail());
+        }
+        if (texts.stream().noneMatch(logText()::contains)) {
+            throw new IllegalStateException(
+                    name + " exited with " + process.exitValue() + " before logging '" + text + "'; log:\n" + tail());
         }
         return this;
     }
 
     /** Waits until this start's log contains {@code text} at least {@code times} times. */
     ForkedDetector awaitLogCount(String text, int times, Duration timeout) throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (count(logText(), text) < times) {
-            if (System.nanoTime() > deadline || !process.isAlive()) {
-                throw new IllegalStateException(name + " did not log '" + text + "' " + times + " times within "
-                        + timeout + "; log:\n" + tail());
-            }
-            Thread.sleep(100);
+        Await.upTo(timeout).holds(() -> count(logText(), text) >= times || !process.isAlive());
+        if (count(logText(), text) < times) {
+            throw new IllegalStateException(
+                    name + " did not log '" + text + "' " + times + " times within " + timeout + "; log:\n" + tail());
         }
         return this;
     }

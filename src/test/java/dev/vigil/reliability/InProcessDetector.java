@@ -12,6 +12,7 @@ import dev.vigil.detector.models.ModelHolder;
 import dev.vigil.detector.models.ModelsFollower;
 import dev.vigil.detector.models.SignatureTrust;
 import dev.vigil.detector.topology.DetectorTopology;
+import dev.vigil.testkit.Await;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -69,12 +70,12 @@ final class InProcessDetector implements AutoCloseable {
     /** Starts Kafka Streams and waits until it runs. */
     InProcessDetector startAndAwaitRunning(Duration timeout) throws InterruptedException {
         streams.start();
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (streams.state() != KafkaStreams.State.RUNNING) {
-            if (System.nanoTime() > deadline || !streams.state().isRunningOrRebalancing()) {
-                throw new IllegalStateException("detector not running after " + timeout + ": " + streams.state());
-            }
-            Thread.sleep(50);
+        Await.upTo(timeout)
+                .every(Duration.ofMillis(50))
+                .holds(() -> streams.state() == KafkaStreams.State.RUNNING
+                        || !streams.state().isRunningOrRebalancing());
+        if (streams.state() != KafkaStreams.State.RUNNING) {
+            throw new IllegalStateException("detector not running after " + timeout + ": " + streams.state());
         }
         return this;
     }

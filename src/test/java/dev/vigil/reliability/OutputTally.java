@@ -5,6 +5,7 @@ import dev.vigil.contract.avro.AlertEvent;
 import dev.vigil.contract.avro.AnomalyAlert;
 import dev.vigil.contract.avro.DeadLetter;
 import dev.vigil.contract.avro.ScoredReading;
+import dev.vigil.testkit.Await;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
@@ -67,14 +68,7 @@ final class OutputTally implements AutoCloseable {
 
     /** Polls until {@code done} holds; false if {@code timeout} passed first. */
     boolean pollUntil(BooleanSupplier done, Duration timeout) {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (!done.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                return false;
-            }
-            poll();
-        }
-        return true;
+        return Await.upTo(timeout).stepping(this::poll).holds(done);
     }
 
     /**

@@ -7,6 +7,8 @@ import dev.vigil.contract.AvroCodec;
 import dev.vigil.contract.avro.DeadLetter;
 import dev.vigil.contract.avro.SensorReading;
 import dev.vigil.ops.EmbeddedKafka;
+import dev.vigil.testkit.SyntheticSensors;
+import dev.vigil.testkit.TestBundles;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -52,7 +54,7 @@ class PoisonPillTest {
                 KafkaProducer<byte[], byte[]> producer = producer(kafka)) {
             DetectorRig.createTopics(kafka);
             Map<String, String> props = DetectorRig.properties(
-                    kafka, "poison", "exactly_once_v2", ReliabilityBundles.writeTrained(dir, 1), dir.resolve("state"));
+                    kafka, "poison", "exactly_once_v2", TestBundles.writeTrained(dir, 1), dir.resolve("state"));
             props.put("validation.max.record.bytes", String.valueOf(PoisonPills.MAX_RECORD_BYTES));
             try (InProcessDetector detector = new InProcessDetector(props)) {
                 detector.startAndAwaitRunning(Duration.ofSeconds(60));
@@ -82,8 +84,9 @@ class PoisonPillTest {
         for (int i = 0; i < count; i++) {
             String entity = "e-" + (seq % ReadingStream.ENTITIES);
             String id = "valid-" + seq;
-            double[] row = SensorSignals.row(seq % ReadingStream.ENTITIES, seq / ReadingStream.ENTITIES, false, noise);
-            byte[] value = CODEC.encode(SensorSignals.reading(id, entity, now + seq, row));
+            double[] row = SyntheticSensors.signalRow(
+                    seq % ReadingStream.ENTITIES, seq / ReadingStream.ENTITIES, false, noise);
+            byte[] value = CODEC.encode(SyntheticSensors.reading(id, entity, now + seq, row));
             producer.send(new ProducerRecord<>(DetectorRig.INPUT, utf8(entity), value))
                     .get();
             validIds.add(id);
@@ -97,8 +100,8 @@ class PoisonPillTest {
         producer.send(new ProducerRecord<>(DetectorRig.INPUT, utf8(PILL_ENTITY), extra))
                 .get();
         validIds.add("extra-feature");
-        double[] row = SensorSignals.row(2, seq, false, noise);
-        byte[] keyless = CODEC.encode(SensorSignals.reading("null-key", "e-2", now + seq++, row));
+        double[] row = SyntheticSensors.signalRow(2, seq, false, noise);
+        byte[] keyless = CODEC.encode(SyntheticSensors.reading("null-key", "e-2", now + seq++, row));
         producer.send(new ProducerRecord<>(DetectorRig.INPUT, null, keyless)).get();
         validIds.add("null-key");
     }

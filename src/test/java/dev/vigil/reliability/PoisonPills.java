@@ -2,6 +2,7 @@ package dev.vigil.reliability;
 
 import dev.vigil.contract.AvroCodec;
 import dev.vigil.contract.avro.SensorReading;
+import dev.vigil.testkit.SyntheticSensors;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
@@ -74,7 +75,7 @@ final class PoisonPills {
 
     /** A reading of the three features whose temp is {@code temp}. */
     static byte[] avro(String entity, long timestamp, double temp) {
-        return CODEC.encode(SensorSignals.reading("pill-" + entity, entity, timestamp, new double[] {temp, 10, 20}));
+        return CODEC.encode(SyntheticSensors.reading("pill-" + entity, entity, timestamp, new double[] {temp, 10, 20}));
     }
 
     private static byte[] unknownFingerprint(String entity, long now) {

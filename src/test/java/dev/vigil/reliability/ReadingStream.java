@@ -2,6 +2,7 @@ package dev.vigil.reliability;
 
 import dev.vigil.contract.AvroCodec;
 import dev.vigil.contract.avro.SensorReading;
+import dev.vigil.testkit.SyntheticSensors;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
@@ -113,9 +114,9 @@ final class ReadingStream implements AutoCloseable {
 
     private void send(int seq) {
         String entity = "e-" + (seq % ENTITIES);
-        double[] row = SensorSignals.row(seq % ENTITIES, seq / ENTITIES, anomalous(seq), noise);
+        double[] row = SyntheticSensors.signalRow(seq % ENTITIES, seq / ENTITIES, anomalous(seq), noise);
         String id = id(seq);
-        byte[] value = CODEC.encode(SensorSignals.reading(id, entity, System.currentTimeMillis(), row));
+        byte[] value = CODEC.encode(SyntheticSensors.reading(id, entity, System.currentTimeMillis(), row));
         var record = new ProducerRecord<>(topic, entity.getBytes(StandardCharsets.UTF_8), value);
         producer.send(record, (meta, error) -> {
             if (error != null) {

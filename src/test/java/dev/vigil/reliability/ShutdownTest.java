@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.vigil.ops.EmbeddedKafka;
+import dev.vigil.testkit.TestBundles;
 import dev.vigil.trainer.publish.BundlePublisher;
 import dev.vigil.trainer.publish.ModelTopics;
 import java.nio.file.Path;
@@ -44,7 +45,7 @@ class ShutdownTest {
     void sigtermDuringModelLoadExitsCleanly() throws Exception {
         try (EmbeddedKafka kafka = DetectorRig.startKafka()) {
             DetectorRig.createTopics(kafka);
-            Path bundle = ReliabilityBundles.writeTrained(dir, 1);
+            Path bundle = TestBundles.writeTrained(dir, 1);
             for (int delayMs : List.of(0, 10, 30, 60, 120)) {
                 Map<String, String> props =
                         DetectorRig.properties(kafka, "load", "exactly_once_v2", bundle, dir.resolve("state"));
@@ -73,7 +74,7 @@ class ShutdownTest {
                         ModelTopics.DEFAULT,
                         (short) 1)) {
             DetectorRig.createTopics(kafka);
-            publisher.publish(ReliabilityBundles.trained(1));
+            publisher.publish(TestBundles.trained(1));
             long version = 1;
             for (int delayMs : List.of(0, 40)) {
                 Map<String, String> props =
@@ -84,7 +85,7 @@ class ShutdownTest {
                     detector.startAndAwaitRunning(Duration.ofSeconds(60));
                     stream.start();
                     Thread.sleep(1_500);
-                    publisher.publish(ReliabilityBundles.trained(++version));
+                    publisher.publish(TestBundles.trained(++version));
                     Thread.sleep(delayMs);
                     int exit = detector.terminate(Duration.ofSeconds(40));
                     LOG.info(
@@ -92,7 +93,7 @@ class ShutdownTest {
                             delayMs,
                             version,
                             exit,
-                            detector.logText().contains(ReliabilityBundles.GROUP + ":" + version + " now scores"));
+                            detector.logText().contains(TestBundles.TRAINED_GROUP + ":" + version + " now scores"));
                     assertTrue(CLEAN_EXIT.contains(exit), "exit code " + exit + "\n" + detector.logText());
                     assertNoCrash(detector);
                     assertStreamsClosedBeforeSessions(detector.logText());

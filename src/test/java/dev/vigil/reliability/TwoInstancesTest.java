@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.vigil.contract.SigningKeys;
 import dev.vigil.ops.EmbeddedKafka;
+import dev.vigil.testkit.Await;
+import dev.vigil.testkit.TestBundles;
 import dev.vigil.trainer.publish.BundlePublisher;
 import dev.vigil.trainer.publish.ModelTopics;
 import java.nio.file.Files;
@@ -14,6 +16,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
 import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.ConsumerGroupDescription;
@@ -47,7 +50,7 @@ class TwoInstancesTest {
                         ModelTopics.DEFAULT,
                         (short) 1)) {
             DetectorRig.createTopics(kafka);
-            publisher.publish(BadBundles.signed(ReliabilityBundles.trained(1), signer));
+            publisher.publish(TestBundles.signed(TestBundles.trained(1), signer));
             try (ForkedDetector a = instance(kafka, "a");
                     ForkedDetector b = instance(kafka, "b");
                     ReadingStream stream =
@@ -56,9 +59,9 @@ class TwoInstancesTest {
                 b.startAndAwaitRunning(Duration.ofSeconds(60));
                 stream.start();
                 Thread.sleep(3_000);
-                publisher.publish(BadBundles.signed(ReliabilityBundles.trained(2), signer));
+                publisher.publish(TestBundles.signed(TestBundles.trained(2), signer));
                 for (ForkedDetector each : List.of(a, b)) {
-                    each.awaitLog("Model " + ReliabilityBundles.GROUP + ":2 now scores", Duration.ofSeconds(20));
+                    each.awaitLog("Model " + TestBundles.TRAINED_GROUP + ":2 now scores", Duration.ofSeconds(20));
                 }
                 Thread.sleep(3_000);
                 a.kill();
@@ -80,28 +83,35 @@ class TwoInstancesTest {
 
     /** Waits until the group has one member and it owns every input partition. */
     private static void awaitSoleOwner(EmbeddedKafka kafka, Duration timeout) throws Exception {
-        long deadline = System.nanoTime() + timeout.toNanos();
         try (Admin admin = kafka.admin()) {
-            while (true) {
-                ConsumerGroupDescription group = admin.describeConsumerGroups(List.of(APP))
-                        .describedGroups()
-                        .get(APP)
-                        .get();
-                long owned = group.members().stream()
-                        .flatMap(m -> m.assignment().topicPartitions().stream())
-                        .filter(p -> p.topic().equals(DetectorRig.INPUT))
-                        .count();
-                if (group.members().size() == 1 && owned == DetectorRig.PARTITIONS) {
-                    LOG.info("survivor owns all {} input partitions", owned);
-                    return;
-                }
-                if (System.nanoTime() > deadline) {
-                    throw new AssertionError("group " + APP + " still has "
-                            + group.members().size() + " members owning " + owned + " input partitions");
-                }
-                Thread.sleep(250);
-            }
+            long[] membersAndOwned = new long[2];
+            Await.upTo(timeout)
+                    .every(Duration.ofMillis(250))
+                    .until(
+                            () -> soleOwner(admin, membersAndOwned),
+                            () -> "group " + APP + " still has " + membersAndOwned[0] + " members owning "
+                                    + membersAndOwned[1] + " input partitions");
+            LOG.info("survivor owns all {} input partitions", membersAndOwned[1]);
         }
+    }
+
+    /** Whether one member owns every input partition; {@code membersAndOwned} receives both counts. */
+    private static boolean soleOwner(Admin admin, long[] membersAndOwned) {
+        ConsumerGroupDescription group;
+        try {
+            group = admin.describeConsumerGroups(List.of(APP))
+                    .describedGroups()
+                    .get(APP)
+                    .get();
+        } catch (ExecutionException | InterruptedException e) {
+            throw new IllegalStateException("cannot describe group " + APP, e);
+        }
+        membersAndOwned[0] = group.members().size();
+        membersAndOwned[1] = group.members().stream()
+                .flatMap(m -> m.assignment().topicPartitions().stream())
+                .filter(p -> p.topic().equals(DetectorRig.INPUT))
+                .count();
+        return membersAndOwned[0] == 1 && membersAndOwned[1] == DetectorRig.PARTITIONS;
     }
 
     private static void verify(EmbeddedKafka kafka, ReadingStream stream) {

@@ -20,6 +20,7 @@ import dev.vigil.detector.models.SignatureTrust;
 import dev.vigil.detector.models.TestModels;
 import dev.vigil.detector.topology.DetectorTopology;
 import dev.vigil.ops.EmbeddedKafka;
+import dev.vigil.testkit.Await;
 import dev.vigil.trainer.publish.BundlePublisher;
 import dev.vigil.trainer.publish.ModelTopics;
 import java.nio.file.Files;
@@ -161,11 +162,11 @@ class HotSwapIntegrationTest {
     }
 
     private static void awaitVersion(ModelHolder holder, long version) throws InterruptedException {
-        long deadline = System.currentTimeMillis() + 30_000;
-        while (holder.current().orElseThrow().version() != version) {
-            assertTrue(System.currentTimeMillis() < deadline, "version " + version + " never served");
-            Thread.sleep(10);
-        }
+        Await.upTo(Duration.ofSeconds(30))
+                .every(Duration.ofMillis(10))
+                .until(
+                        () -> holder.current().orElseThrow().version() == version,
+                        () -> "version " + version + " never served");
     }
 
     private static ScoredReading decode(ConsumerRecord<String, byte[]> record) {

@@ -1,5 +1,6 @@
 package dev.vigil.swap;
 
+import dev.vigil.testkit.Await;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -53,21 +54,20 @@ final class ScoredReader implements AutoCloseable {
 
     /** Waits until records of {@code partitions} distinct partitions arrived. */
     void awaitPartitions(int partitions, Duration timeout) throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (snapshot().stream().map(ConsumerRecord::partition).distinct().count() < partitions) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("scored records reached fewer than " + partitions + " partitions");
-            }
-            Thread.sleep(20);
-        }
+        Await.upTo(timeout)
+                .every(Duration.ofMillis(20))
+                .until(
+                        () -> snapshot().stream()
+                                        .map(ConsumerRecord::partition)
+                                        .distinct()
+                                        .count()
+                                >= partitions,
+                        () -> "scored records reached fewer than " + partitions + " partitions");
     }
 
     /** Waits for at least {@code count} records, then a little longer to catch duplicates. */
     List<ConsumerRecord<String, byte[]>> awaitAtLeast(int count, Duration timeout) throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (snapshot().size() < count && System.nanoTime() < deadline) {
-            Thread.sleep(50);
-        }
+        Await.upTo(timeout).every(Duration.ofMillis(50)).holds(() -> snapshot().size() >= count);
         Thread.sleep(1000);
         return snapshot();
     }

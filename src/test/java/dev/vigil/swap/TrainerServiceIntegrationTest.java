@@ -18,6 +18,7 @@ import dev.vigil.detector.models.ModelsFollower;
 import dev.vigil.detector.models.SignatureTrust;
 import dev.vigil.detector.topology.DetectorTopology;
 import dev.vigil.ops.EmbeddedKafka;
+import dev.vigil.testkit.Await;
 import dev.vigil.trainer.publish.BundleHistory;
 import dev.vigil.trainer.publish.ModelTopics;
 import dev.vigil.trainer.service.GateDecision;
@@ -176,11 +177,7 @@ class TrainerServiceIntegrationTest {
     }
 
     private static void await(BooleanSupplier condition, String what) throws InterruptedException {
-        long deadline = System.currentTimeMillis() + 45_000;
-        while (!condition.getAsBoolean()) {
-            assertTrue(System.currentTimeMillis() < deadline, "timed out waiting for " + what);
-            Thread.sleep(100);
-        }
+        Await.upTo(Duration.ofSeconds(45)).until(condition, () -> "timed out waiting for " + what);
     }
 
     private static TrainerEvents recording(List<String> events) {

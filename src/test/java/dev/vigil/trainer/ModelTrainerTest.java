@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.vigil.contract.BundleFiles;
 import dev.vigil.contract.avro.ModelBundle;
+import dev.vigil.testkit.SyntheticSensors;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;

@@ -9,6 +9,7 @@ import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
 import dev.vigil.contract.ModelContract;
 import dev.vigil.contract.avro.ModelBundle;
+import dev.vigil.testkit.SyntheticSensors;
 import java.nio.FloatBuffer;
 import java.util.Map;
 import java.util.Random;

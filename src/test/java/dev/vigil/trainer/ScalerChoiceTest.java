@@ -3,6 +3,7 @@ package dev.vigil.trainer;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.vigil.contract.avro.ScalerKind;
+import dev.vigil.testkit.SyntheticSensors;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

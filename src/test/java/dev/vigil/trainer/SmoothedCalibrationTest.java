@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.vigil.contract.ScoreSmoothing;
 import dev.vigil.contract.avro.ModelBundle;
+import dev.vigil.testkit.SyntheticSensors;
 import org.junit.jupiter.api.Test;
 
 class SmoothedCalibrationTest {

@@ -3,6 +3,7 @@ package dev.vigil.trainer;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.vigil.nn.Activation;
+import dev.vigil.testkit.SyntheticSensors;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.vigil.contract.avro.ModelBundle;
 import dev.vigil.contract.avro.Probe;
-import dev.vigil.detector.TestBundles;
+import dev.vigil.testkit.TestBundles;
 import java.nio.ByteBuffer;
 import java.util.Arrays;
 import java.util.List;

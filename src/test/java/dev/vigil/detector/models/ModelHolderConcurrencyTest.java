@@ -5,13 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.vigil.contract.avro.ModelBundle;
 import dev.vigil.contract.avro.SensorReading;
-import dev.vigil.detector.TestBundles;
 import dev.vigil.detector.events.DetectorEvents;
 import dev.vigil.detector.features.FeatureLayout;
 import dev.vigil.detector.features.FeatureVector;
 import dev.vigil.detector.ingest.InputReading;
 import dev.vigil.detector.scoring.BatchScorer;
 import dev.vigil.detector.scoring.Scored;
+import dev.vigil.testkit.TestBundles;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;

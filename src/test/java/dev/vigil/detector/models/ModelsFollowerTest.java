@@ -5,7 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.vigil.contract.avro.ModelBundle;
 import dev.vigil.detector.events.DetectorEvents;
-import dev.vigil.ops.EmbeddedKafka;
+import dev.vigil.testkit.Await;
+import dev.vigil.testkit.KafkaBroker;
 import dev.vigil.trainer.publish.BundlePublisher;
 import dev.vigil.trainer.publish.ModelTopics;
 import java.time.Duration;
@@ -14,24 +15,20 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Predicate;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The detector's follower of the models topic, on a real broker. */
 class ModelsFollowerTest {
-    private static EmbeddedKafka kafka;
+    @RegisterExtension
+    static final KafkaBroker KAFKA = new KafkaBroker();
+
     private static Map<String, Object> client;
 
     @BeforeAll
-    static void startBroker() throws Exception {
-        kafka = EmbeddedKafka.start();
-        client = Map.of("bootstrap.servers", kafka.bootstrapServers());
-    }
-
-    @AfterAll
-    static void stopBroker() throws Exception {
-        kafka.close();
+    static void clientOfTheBroker() {
+        client = Map.of("bootstrap.servers", KAFKA.bootstrapServers());
     }
 
     private static ModelHolder holder() {
@@ -46,11 +43,11 @@ class ModelsFollowerTest {
     }
 
     private static void awaitVersion(ModelHolder holder, long version) throws InterruptedException {
-        long deadline = System.currentTimeMillis() + 30_000;
-        while (holder.current().map(ModelInfo::version).orElse(-1L) != version) {
-            assertTrue(System.currentTimeMillis() < deadline, "version " + version + " never served");
-            Thread.sleep(20);
-        }
+        Await.upTo(Duration.ofSeconds(30))
+                .every(Duration.ofMillis(20))
+                .until(
+                        () -> holder.current().map(ModelInfo::version).orElse(-1L) == version,
+                        () -> "version " + version + " never served");
     }
 
     @Test

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
 import dev.vigil.contract.avro.SensorReading;
-import dev.vigil.detector.TestBundles;
 import dev.vigil.detector.events.DetectorEvents;
 import dev.vigil.detector.features.FeatureLayout;
 import dev.vigil.detector.features.FeatureVector;
@@ -14,6 +13,7 @@ import dev.vigil.detector.models.BundleTrust;
 import dev.vigil.detector.models.BundleValidator;
 import dev.vigil.detector.models.ModelHolder;
 import dev.vigil.detector.models.ModelLease;
+import dev.vigil.testkit.TestBundles;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;

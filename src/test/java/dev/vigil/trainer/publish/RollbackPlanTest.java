@@ -7,8 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.vigil.contract.BundleSigning;
 import dev.vigil.contract.SigningKeys;
-import dev.vigil.contract.TestBundles;
 import dev.vigil.contract.avro.ModelBundle;
+import dev.vigil.testkit.TestBundles;
 import java.util.List;
 import java.util.OptionalLong;
 import org.junit.jupiter.api.Test;

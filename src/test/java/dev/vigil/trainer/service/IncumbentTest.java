@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import ai.onnx.proto.OnnxMl;
 import dev.vigil.contract.avro.ModelBundle;
 import dev.vigil.contract.avro.Probe;
+import dev.vigil.testkit.SyntheticSensors;
 import dev.vigil.trainer.ModelTrainer;
 import dev.vigil.trainer.TrainerConfig;
 import java.nio.ByteBuffer;

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.vigil.contract.BundleFiles;
 import dev.vigil.contract.ScoreSmoothing;
 import dev.vigil.contract.avro.ModelBundle;
+import dev.vigil.testkit.SyntheticSensors;
 import dev.vigil.trainer.BundleModels;
 import dev.vigil.trainer.InferenceModel;
 import dev.vigil.trainer.ModelTrainer;

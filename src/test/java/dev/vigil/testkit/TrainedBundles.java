@@ -1,4 +1,4 @@
-package dev.vigil.reliability;
+package dev.vigil.testkit;
 
 import dev.vigil.contract.BundleFiles;
 import dev.vigil.contract.avro.ModelBundle;
@@ -10,19 +10,20 @@ import java.nio.file.Path;
 
 /**
  * Real bundles for the reliability tests, trained by the project's own trainer on
- * {@link SensorSignals} (seeded, small: a few seconds). Trained once per JVM and cached.
+ * {@link SyntheticSensors#trainingSequences} (seeded, small: a few seconds). Trained once per JVM and cached.
  */
-final class ReliabilityBundles {
+final class TrainedBundles {
     static final String GROUP = "reliability";
 
     private static ModelBundle trained;
 
-    private ReliabilityBundles() {}
+    private TrainedBundles() {}
 
     /** The bundle trained on normal signals, version {@code version}. */
     static synchronized ModelBundle trained(long version) {
         if (trained == null) {
-            TrainingData data = TrainingData.of(SensorSignals.NAMES, SensorSignals.trainingSequences(2, 1200, 11));
+            TrainingData data =
+                    TrainingData.of(SyntheticSensors.FEATURES, SyntheticSensors.trainingSequences(2, 1200, 11));
             TrainerConfig config = TrainerConfig.builder()
                     .epochs(25)
                     .batchSize(64)

@@ -1,4 +1,4 @@
-package dev.vigil.reliability;
+package dev.vigil.testkit;
 
 import ai.onnx.proto.OnnxMl;
 import com.google.protobuf.ByteString;
@@ -6,6 +6,7 @@ import com.google.protobuf.InvalidProtocolBufferException;
 import dev.vigil.contract.BundleSigning;
 import dev.vigil.contract.SigningKeys;
 import dev.vigil.contract.avro.ModelBundle;
+import dev.vigil.testkit.TestBundles.Bad;
 import java.nio.ByteBuffer;
 import java.security.KeyPair;
 import java.util.ArrayList;
@@ -21,9 +22,6 @@ import java.util.Set;
  */
 final class BadBundles {
     private BadBundles() {}
-
-    /** One bad bundle. */
-    record Bad(String kind, ModelBundle bundle, Set<String> reasons) {}
 
     /** Every bad bundle, versions from {@code firstVersion} up (the stale one is version 0). */
     static List<Bad> all(ModelBundle good, KeyPair signer, long firstVersion) {

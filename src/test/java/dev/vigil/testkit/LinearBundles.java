@@ -1,4 +1,4 @@
-package dev.vigil.detector;
+package dev.vigil.testkit;
 
 import ai.onnx.proto.OnnxMl;
 import ai.onnxruntime.OnnxTensor;
@@ -32,18 +32,18 @@ import org.tribuo.util.onnx.ONNXRef;
  * and reconstructs. Normal readings ({@link #normal}) reconstruct exactly; a feature pushed away from
  * the others scores high. Honours {@link ModelContract} names and shapes.
  */
-public final class TestBundles {
-    public static final List<String> FEATURES = List.of("temp", "pressure", "flow");
+final class LinearBundles {
+    static final List<String> FEATURES = List.of("temp", "pressure", "flow");
 
-    private TestBundles() {}
+    private LinearBundles() {}
 
     /** A window-1 bundle over {@link #FEATURES}, centre 50, scale 10. */
-    public static ModelBundle linear(long version) {
+    static ModelBundle linear(long version) {
         return linear("pumps", version, FEATURES, 1);
     }
 
     /** A bundle for {@code features} with a window of {@code window} readings. */
-    public static ModelBundle linear(String group, long version, List<String> features, int window) {
+    static ModelBundle linear(String group, long version, List<String> features, int window) {
         int f = features.size();
         double[] center = new double[f];
         double[] scale = new double[f];
@@ -54,7 +54,7 @@ public final class TestBundles {
     }
 
     /** Values of a perfectly normal reading: every feature at {@code center + scale * latent}. */
-    public static double normal(double latent) {
+    static double normal(double latent) {
         return 50.0 + 10.0 * latent;
     }
 

@@ -1,0 +1,104 @@
+package dev.vigil.testkit;
+
+import dev.vigil.contract.BundleSigning;
+import dev.vigil.contract.avro.ModelBundle;
+import dev.vigil.contract.avro.Probe;
+import dev.vigil.contract.avro.ScalerKind;
+import dev.vigil.contract.avro.ScalerParams;
+import dev.vigil.contract.avro.Thresholds;
+import dev.vigil.contract.avro.TrainingSummary;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.file.Path;
+import java.security.KeyPair;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+
+/**
+ * Where every test gets a model bundle: placeholders that need no runnable model ({@link #withOnnx},
+ * {@link #random}), real linear ONNX bundles generated in code ({@link #linear}), bundles trained by
+ * the project's own trainer ({@link #trained}), and the bad bundles a detector must refuse
+ * ({@link #bad}).
+ */
+public final class TestBundles {
+    /** Features of the {@link #linear(long)} bundle. */
+    public static final List<String> FEATURES = LinearBundles.FEATURES;
+
+    /** Group of the {@link #trained} bundles. */
+    public static final String TRAINED_GROUP = TrainedBundles.GROUP;
+
+    /** A bad bundle of kind {@code kind} and the refusal reasons acceptable for it. */
+    public record Bad(String kind, ModelBundle bundle, Set<String> reasons) {}
+
+    private TestBundles() {}
+
+    /** A well-formed bundle of {@code group} and {@code version} with {@code onnx} as its model bytes. */
+    public static ModelBundle withOnnx(String group, long version, byte[] onnx) {
+        Map<String, String> config = new HashMap<>();
+        config.put("hidden", "4");
+        config.put("learningRate", "0.001");
+        config.put("epochs", "20");
+        return ModelBundle.newBuilder()
+                .setGroup(group)
+                .setVersion(version)
+                .setVariant("undercomplete")
+                .setCreatedAt(Instant.ofEpochMilli(1_700_000_000_000L + version))
+                .setFeatureNames(List.of("temp", "pressure"))
+                .setWindowLength(1)
+                .setScaler(new ScalerParams(ScalerKind.ZSCORE, List.of(20.0, 1.0), List.of(2.0, 0.1)))
+                .setFeatureMeans(List.of(20.0, 1.0))
+                .setThresholds(new Thresholds(0.5, 0.4, "quantile:0.995"))
+                .setValidationQuantiles(List.of(0.0, 0.1, 0.2, 0.3, 0.6))
+                .setTraining(new TrainingSummary(100L, 5, 0.1, 0.12, 10L, 7L, config))
+                .setProbe(new Probe(1, List.of(20.0f, 1.0f), List.of(0.05)))
+                .setOnnx(ByteBuffer.wrap(onnx))
+                .setSha256(BundleSigning.sha256Hex(ByteBuffer.wrap(onnx)))
+                .build();
+    }
+
+    /** A well-formed bundle with 256 pseudo-random model bytes drawn from {@code seed}. */
+    public static ModelBundle random(String group, long version, long seed) {
+        byte[] onnx = new byte[256];
+        new Random(seed).nextBytes(onnx);
+        return withOnnx(group, version, onnx);
+    }
+
+    /** A runnable window-1 linear bundle of group {@code pumps} over {@link #FEATURES}, centre 50, scale 10. */
+    public static ModelBundle linear(long version) {
+        return LinearBundles.linear(version);
+    }
+
+    /** A runnable linear bundle for {@code features} with a window of {@code window} readings. */
+    public static ModelBundle linear(String group, long version, List<String> features, int window) {
+        return LinearBundles.linear(group, version, features, window);
+    }
+
+    /** Values of a reading the linear bundles find perfectly normal: every feature at this value. */
+    public static double normal(double latent) {
+        return LinearBundles.normal(latent);
+    }
+
+    /** The bundle trained (once per JVM) on {@link SyntheticSensors#trainingSequences}, as {@code version}. */
+    public static ModelBundle trained(long version) {
+        return TrainedBundles.trained(version);
+    }
+
+    /** Writes the trained bundle of {@code version} to {@code dir/v<version>.bundle}. */
+    public static Path writeTrained(Path dir, long version) throws IOException {
+        return TrainedBundles.writeTrained(dir, version);
+    }
+
+    /** Every bad bundle made from {@code good}, versions from {@code firstVersion} up (the stale one is 0). */
+    public static List<Bad> bad(ModelBundle good, KeyPair signer, long firstVersion) {
+        return BadBundles.all(good, signer, firstVersion);
+    }
+
+    /** {@code bundle} signed by {@code signer}. */
+    public static ModelBundle signed(ModelBundle bundle, KeyPair signer) {
+        return BadBundles.signed(bundle, signer);
+    }
+}
