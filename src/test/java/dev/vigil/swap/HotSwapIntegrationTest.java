@@ -17,10 +17,10 @@ import dev.vigil.detector.models.BundleValidator;
 import dev.vigil.detector.models.ModelHolder;
 import dev.vigil.detector.models.ModelsFollower;
 import dev.vigil.detector.models.SignatureTrust;
-import dev.vigil.detector.models.TestModels;
 import dev.vigil.detector.topology.DetectorTopology;
 import dev.vigil.ops.EmbeddedKafka;
 import dev.vigil.testkit.Await;
+import dev.vigil.testkit.TestBundles;
 import dev.vigil.trainer.publish.BundlePublisher;
 import dev.vigil.trainer.publish.ModelTopics;
 import java.nio.file.Files;
@@ -76,7 +76,7 @@ class HotSwapIntegrationTest {
                     SignatureTrust.of(BundleVerifier.trusting(List.of(signer.getPublic()))), Set.of(), 1e-4);
             try (BundlePublisher publisher = new BundlePublisher(client, ModelTopics.DEFAULT, (short) 1);
                     ModelHolder holder = new ModelHolder(validator, refusalsInto(refused))) {
-                publisher.publish(BundleSigning.sign(TestModels.bundle("g", 1, GAIN_V1), signer));
+                publisher.publish(BundleSigning.sign(TestBundles.gain("g", 1, GAIN_V1), signer));
                 try (ModelsFollower follower =
                         new ModelsFollower(client, ModelTopics.DEFAULT.current(), "g", holder::offer).start()) {
                     assertTrue(follower.awaitInitialLoad(Duration.ofSeconds(30)));
@@ -149,10 +149,10 @@ class HotSwapIntegrationTest {
                 }
                 if (i == RECORDS / 2) {
                     reader.awaitPartitions(PARTITIONS, Duration.ofSeconds(60));
-                    ModelBundle tampered = BundleSigning.sign(TestModels.bundle("g", 2, 0.6f), signer);
+                    ModelBundle tampered = BundleSigning.sign(TestBundles.gain("g", 2, 0.6f), signer);
                     tampered.getThresholds().setAnomaly(1e9);
                     publisher.publish(tampered);
-                    publisher.publish(BundleSigning.sign(TestModels.bundle("g", 3, GAIN_V3), signer));
+                    publisher.publish(BundleSigning.sign(TestBundles.gain("g", 3, GAIN_V3), signer));
                 }
                 if (i == RECORDS * 3 / 4) {
                     awaitVersion(holder, 3);
@@ -206,7 +206,7 @@ class HotSwapIntegrationTest {
     private static void assertScoredWhollyByItsVersion(ScoredReading scored) {
         float gain = scored.getModelVersion() == 1L ? GAIN_V1 : GAIN_V3;
         var values = scored.getReading().getValues();
-        double expected = TestModels.score(
+        double expected = TestBundles.gainScore(
                 values.get("temp").floatValue(), values.get("pressure").floatValue(), gain);
         assertEquals(
                 expected,

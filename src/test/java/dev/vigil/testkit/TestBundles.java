@@ -101,4 +101,23 @@ public final class TestBundles {
     public static ModelBundle signed(ModelBundle bundle, KeyPair signer) {
         return BadBundles.signed(bundle, signer);
     }
+
+    /**
+     * A valid, unsigned bundle over {@code temp, pressure} that reconstructs the scaled row {@code z}
+     * as {@code gain · z}, so its score is {@code mean((gain − 1)² z²)}: different gains give
+     * different, predictable scores, with probe scores computed in Java.
+     */
+    public static ModelBundle gain(String group, long version, float gain) {
+        return GainBundles.bundle(group, version, gain);
+    }
+
+    /** The score {@link #gain} bundles give a reading. */
+    public static double gainScore(float temp, float pressure, float gain) {
+        return GainBundles.score(temp, pressure, gain);
+    }
+
+    /** {@code bundle} (a {@link #gain} bundle) with its weights byte-swapped: it loads, but scores wrongly. */
+    public static ModelBundle withFlippedWeights(ModelBundle bundle, float gain) {
+        return GainBundles.withFlippedWeights(bundle, gain);
+    }
 }

@@ -7,6 +7,7 @@ import dev.vigil.contract.avro.ModelBundle;
 import dev.vigil.detector.events.DetectorEvents;
 import dev.vigil.testkit.Await;
 import dev.vigil.testkit.KafkaBroker;
+import dev.vigil.testkit.TestBundles;
 import dev.vigil.trainer.publish.BundlePublisher;
 import dev.vigil.trainer.publish.ModelTopics;
 import java.time.Duration;
@@ -57,13 +58,13 @@ class ModelsFollowerTest {
         try (BundlePublisher publisher = new BundlePublisher(client, topics, (short) 1);
                 ModelHolder holder = holder()) {
             for (long v = 1; v <= 3; v++) {
-                publisher.publish(TestModels.bundle("g", v, 0.5f));
+                publisher.publish(TestBundles.gain("g", v, 0.5f));
             }
             try (ModelsFollower follower =
                     new ModelsFollower(client, topics.current(), "g", recording(holder, offered)).start()) {
                 assertTrue(follower.awaitInitialLoad(Duration.ofSeconds(30)));
                 assertEquals(List.of("g:3"), offered);
-                publisher.publish(TestModels.bundle("g", 4, 0.75f));
+                publisher.publish(TestBundles.gain("g", 4, 0.75f));
                 awaitVersion(holder, 4);
             }
         }
@@ -76,7 +77,7 @@ class ModelsFollowerTest {
                 ModelsFollower follower = new ModelsFollower(client, topics.current(), "g", holder::offer).start()) {
             Thread.sleep(500);
             try (BundlePublisher publisher = new BundlePublisher(client, topics, (short) 1)) {
-                publisher.publish(TestModels.bundle("g", 1, 0.5f));
+                publisher.publish(TestBundles.gain("g", 1, 0.5f));
             }
             awaitVersion(holder, 1);
         }
@@ -88,12 +89,12 @@ class ModelsFollowerTest {
         List<String> offered = new CopyOnWriteArrayList<>();
         try (BundlePublisher publisher = new BundlePublisher(client, topics, (short) 1);
                 ModelHolder holder = holder()) {
-            publisher.publish(TestModels.bundle("pumps", 1, 0.5f));
+            publisher.publish(TestBundles.gain("pumps", 1, 0.5f));
             try (ModelsFollower follower =
                     new ModelsFollower(client, topics.current(), null, recording(holder, offered)).start()) {
                 assertTrue(follower.awaitInitialLoad(Duration.ofSeconds(30)));
-                publisher.publish(TestModels.bundle("fans", 9, 0.75f));
-                publisher.publish(TestModels.bundle("pumps", 2, 0.75f));
+                publisher.publish(TestBundles.gain("fans", 9, 0.75f));
+                publisher.publish(TestBundles.gain("pumps", 2, 0.75f));
                 awaitVersion(holder, 2);
             }
             assertEquals(List.of("pumps:1", "pumps:2"), offered);

@@ -9,6 +9,7 @@ import dev.vigil.contract.BundleVerifier;
 import dev.vigil.contract.SigningKeys;
 import dev.vigil.contract.avro.ModelBundle;
 import dev.vigil.detector.events.DetectorEvents;
+import dev.vigil.testkit.TestBundles;
 import java.security.KeyPair;
 import java.util.ArrayList;
 import java.util.List;
@@ -38,7 +39,7 @@ class SignatureTrustTest {
     void serveVersionOne() throws Exception {
         BundleTrust trust = SignatureTrust.of(BundleVerifier.trusting(List.of(SIGNER.getPublic())));
         holder = new ModelHolder(new BundleValidator(trust, Set.of("temp", "pressure", "flow"), 1e-4), events);
-        holder.apply(signed(TestModels.bundle("g", 1, 0.5f)));
+        holder.apply(signed(TestBundles.gain("g", 1, 0.5f)));
     }
 
     @AfterEach
@@ -62,15 +63,15 @@ class SignatureTrustTest {
 
     @Test
     void aNewerValidSignedBundleIsSwappedIn() throws Exception {
-        holder.apply(signed(TestModels.bundle("g", 2, 0.75f)));
+        holder.apply(signed(TestBundles.gain("g", 2, 0.75f)));
 
         assertEquals(2L, holder.current().orElseThrow().version());
     }
 
     @Test
     void flippedWeightBytesAfterSigningAreRefusedBeforeLoading() {
-        ModelBundle signed = signed(TestModels.bundle("g", 2, 0.75f));
-        ModelBundle flipped = TestModels.withFlippedWeights(signed, 0.75f);
+        ModelBundle signed = signed(TestBundles.gain("g", 2, 0.75f));
+        ModelBundle flipped = TestBundles.withFlippedWeights(signed, 0.75f);
         flipped.setKeyId(signed.getKeyId());
         flipped.setSignature(signed.getSignature());
 
@@ -79,7 +80,7 @@ class SignatureTrustTest {
 
     @Test
     void aBadSignatureIsRefused() {
-        ModelBundle tampered = signed(TestModels.bundle("g", 2, 0.75f));
+        ModelBundle tampered = signed(TestBundles.gain("g", 2, 0.75f));
         tampered.getThresholds().setAnomaly(1e9);
 
         assertRefused(RefusalReason.UNTRUSTED, tampered);
@@ -87,26 +88,26 @@ class SignatureTrustTest {
 
     @Test
     void aMissingSignatureIsRefused() {
-        assertRefused(RefusalReason.UNTRUSTED, TestModels.bundle("g", 2, 0.75f));
+        assertRefused(RefusalReason.UNTRUSTED, TestBundles.gain("g", 2, 0.75f));
     }
 
     @Test
     void aBundleSignedByAnUnknownKeyIsRefused() {
-        ModelBundle foreign = BundleSigning.sign(TestModels.bundle("g", 2, 0.75f), SigningKeys.generate());
+        ModelBundle foreign = BundleSigning.sign(TestBundles.gain("g", 2, 0.75f), SigningKeys.generate());
 
         assertRefused(RefusalReason.UNTRUSTED, foreign);
     }
 
     @Test
     void anOlderVersionIsRefusedUnlessItIsARollback() throws Exception {
-        holder.apply(signed(TestModels.bundle("g", 3, 0.75f)));
+        holder.apply(signed(TestBundles.gain("g", 3, 0.75f)));
         refusals.clear();
 
         BundleRefusedException stale =
-                assertThrows(BundleRefusedException.class, () -> holder.apply(signed(TestModels.bundle("g", 2, 0.6f))));
+                assertThrows(BundleRefusedException.class, () -> holder.apply(signed(TestBundles.gain("g", 2, 0.6f))));
         assertEquals(RefusalReason.STALE_VERSION, stale.reason());
 
-        ModelBundle rollback = TestModels.bundle("g", 1, 0.5f);
+        ModelBundle rollback = TestBundles.gain("g", 1, 0.5f);
         rollback.setRollback(true);
         holder.apply(signed(rollback));
         assertEquals(1L, holder.current().orElseThrow().version());
@@ -115,7 +116,7 @@ class SignatureTrustTest {
     @Test
     void refusalMessagesNameTheSignatureProblem() {
         BundleRefusedException refused =
-                assertThrows(BundleRefusedException.class, () -> holder.apply(TestModels.bundle("g", 2, 0.75f)));
+                assertThrows(BundleRefusedException.class, () -> holder.apply(TestBundles.gain("g", 2, 0.75f)));
 
         assertTrue(refused.getMessage().contains("UNSIGNED"), refused.getMessage());
     }

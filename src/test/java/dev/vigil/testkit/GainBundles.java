@@ -1,4 +1,4 @@
-package dev.vigil.detector.models;
+package dev.vigil.testkit;
 
 import ai.onnx.proto.OnnxMl;
 import dev.vigil.contract.BundleSigning;
@@ -25,14 +25,14 @@ import org.tribuo.util.onnx.ONNXPlaceholder;
  * "reconstructed" as {@code gain · z}, so score = mean((gain − 1)² z²). Different gains give
  * different, predictable scores; the probe scores are computed in Java.
  */
-public final class TestModels {
+final class GainBundles {
     /** Feature names of every test model. */
     public static final List<String> FEATURES = List.of("temp", "pressure");
 
     static final float[] CENTER = {20f, 1f};
     static final float[] SCALE = {2f, 0.1f};
 
-    private TestModels() {}
+    private GainBundles() {}
 
     /** A valid, unsigned bundle whose model reconstructs with {@code gain}. */
     public static ModelBundle bundle(String group, long version, float gain) {
