@@ -1,10 +1,13 @@
 package dev.vigil;
 
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideOutsideOfPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.lang.CompositeArchRule;
 import java.util.List;
 
 /**
@@ -24,6 +27,7 @@ final class ArchitectureRules {
                 trainerAndDetectorShareOnlyContract(),
                 detectorDoesNotUseTrainer(),
                 nnStandsAlone(),
+                sharedBuildingBlocksStandAlone(),
                 stagesDependOnlyOnEarlierStages(),
                 stagesAreFreeOfTheProcessorApi(),
                 eventsAreALeaf(),
@@ -90,6 +94,19 @@ final class ArchitectureRules {
                 .resideInAnyPackage(
                         "dev.vigil.trainer..", "dev.vigil.detector..", "dev.vigil.ops..", "org.apache.kafka..")
                 .because("the network core knows nothing of Kafka or the services built on it");
+    }
+
+    static ArchRule sharedBuildingBlocksStandAlone() {
+        return CompositeArchRule.of(standsAlone("dev.vigil.report..")).and(standsAlone("dev.vigil.dataset.."));
+    }
+
+    private static ArchRule standsAlone(String packages) {
+        return noClasses()
+                .that()
+                .resideInAPackage(packages)
+                .should()
+                .dependOnClassesThat(resideInAPackage("dev.vigil..").and(resideOutsideOfPackage(packages)))
+                .because("reports and dataset files serve training and evaluation alike; they depend on neither");
     }
 
     static ArchRule stagesDependOnlyOnEarlierStages() {

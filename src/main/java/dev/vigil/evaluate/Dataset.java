@@ -1,5 +1,6 @@
 package dev.vigil.evaluate;
 
+import dev.vigil.dataset.CsvTable;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

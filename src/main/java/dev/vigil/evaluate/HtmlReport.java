@@ -1,9 +1,13 @@
 package dev.vigil.evaluate;
 
+import static dev.vigil.report.Html.escape;
+
+import dev.vigil.report.Html;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -18,21 +22,20 @@ public final class HtmlReport {
             + "table{border-collapse:collapse;font-size:12px}td,th{border:1px solid #ccc;padding:3px 6px;"
             + "text-align:right}th:first-child,td:first-child{text-align:left}tr.pooled{font-weight:bold}"
             + "h2{margin-top:28px}code{background:#f4f4f4}";
-    private static final String[] HEADERS = {
-        "entity",
-        "rows",
-        "anomalies",
-        "precision",
-        "recall",
-        "F1",
-        "FAR",
-        "MAR",
-        "best F1",
-        "AUROC",
-        "AUPRC",
-        "always-alarm F1",
-        "alert-level F1"
-    };
+    private static final List<String> HEADERS = List.of(
+            "entity",
+            "rows",
+            "anomalies",
+            "precision",
+            "recall",
+            "F1",
+            "FAR",
+            "MAR",
+            "best F1",
+            "AUROC",
+            "AUPRC",
+            "always-alarm F1",
+            "alert-level F1");
 
     private HtmlReport() {}
 
@@ -43,11 +46,7 @@ public final class HtmlReport {
 
     /** The report of {@code result} as one HTML document. */
     public static String render(EvaluationResult result) {
-        StringBuilder html = new StringBuilder("<!DOCTYPE html><html><head><meta charset=\"utf-8\">")
-                .append("<title>Vigil evaluation</title><style>")
-                .append(STYLE)
-                .append("</style></head><body>")
-                .append("<h1>Vigil evaluation</h1>")
+        StringBuilder body = new StringBuilder("<h1>Vigil evaluation</h1>")
                 .append(config(result.config()))
                 .append("<h2>Metrics</h2>")
                 .append(table(result))
@@ -60,30 +59,22 @@ public final class HtmlReport {
                 .append(PrCurveChart.svg(result))
                 .append("<h2>Score over time per entity</h2>");
         for (EntityResult e : result.entities()) {
-            html.append("<h3>").append(escape(e.entity())).append("</h3>").append(ScoreChart.svg(e));
+            body.append("<h3>").append(escape(e.entity())).append("</h3>").append(ScoreChart.svg(e));
         }
-        return html.append("</body></html>").toString();
+        return Html.page("Vigil evaluation", STYLE, body.toString());
     }
 
     private static String unscored(EvaluationResult result) {
         if (result.lost() == 0) {
             return "";
         }
-        StringBuilder out = new StringBuilder("<h2>Not scored</h2><table><tr><th>entity</th><th>loop</th>"
-                + "<th>unscored test rows</th><th>dead letters by reason</th><th>first message</th></tr>");
+        StringBuilder out = new StringBuilder("<h2>Not scored</h2><table>")
+                .append(Html.headerRow(
+                        List.of("entity", "loop", "unscored test rows", "dead letters by reason", "first message")));
         for (EvaluationResult r : result.loops()) {
             for (Unscored u : r.unscored()) {
-                out.append("<tr><td>")
-                        .append(escape(u.entity()))
-                        .append("</td><td>")
-                        .append(escape(String.valueOf(r.config().get("loop"))))
-                        .append("</td><td>")
-                        .append(u.unscoredRows())
-                        .append("</td><td>")
-                        .append(escape(u.deadLetters().toString()))
-                        .append("</td><td>")
-                        .append(escape(u.examples().toString()))
-                        .append("</td></tr>");
+                out.append(
+                        Html.row(u.entity(), r.config().get("loop"), u.unscoredRows(), u.deadLetters(), u.examples()));
             }
         }
         return out.append("</table>").toString();
@@ -96,30 +87,16 @@ public final class HtmlReport {
         }
         StringBuilder out = new StringBuilder("<h2>Frozen and online</h2><p>Online: the same first models, ")
                 .append("retrained by the trainer service's logic from what the detector judged normal and ")
-                .append("hot-swapped into the replay; no label is read until the metrics.</p><table><tr>");
-        for (String header : HEADERS) {
-            out.append("<th>").append(header).append("</th>");
-        }
-        out.append("</tr>")
+                .append("hot-swapped into the replay; no label is read until the metrics.</p><table>")
+                .append(Html.headerRow(HEADERS))
                 .append(row("pooled", "frozen", result.pooled(), result.pooledAlertLevel()))
                 .append(row("pooled", "online", online.pooled(), online.pooledAlertLevel()))
-                .append("</table><h3>Retrainings</h3><table><tr><th>entity</th><th>after row</th>")
-                .append("<th>trigger</th><th>version</th><th>swapped</th><th>reason</th></tr>");
+                .append("</table><h3>Retrainings</h3><table>")
+                .append(Html.headerRow(List.of("entity", "after row", "trigger", "version", "swapped", "reason")));
         for (EntityResult e : online.entities()) {
             for (Retrain r : e.retrains()) {
-                out.append("<tr><td>")
-                        .append(escape(e.entity()))
-                        .append("</td><td>")
-                        .append(r.row())
-                        .append("</td><td>")
-                        .append(r.trigger())
-                        .append("</td><td>v")
-                        .append(r.version())
-                        .append("</td><td>")
-                        .append(r.swapped() ? "yes" : "no")
-                        .append("</td><td>")
-                        .append(escape(r.reason()))
-                        .append("</td></tr>");
+                out.append(Html.row(
+                        e.entity(), r.row(), r.trigger(), "v" + r.version(), r.swapped() ? "yes" : "no", r.reason()));
             }
         }
         return out.append("</table>").toString();
@@ -136,11 +113,7 @@ public final class HtmlReport {
     }
 
     private static String table(EvaluationResult result) {
-        StringBuilder out = new StringBuilder("<table><tr>");
-        for (String header : HEADERS) {
-            out.append("<th>").append(header).append("</th>");
-        }
-        out.append("</tr>");
+        StringBuilder out = new StringBuilder("<table>").append(Html.headerRow(HEADERS));
         for (EntityResult e : result.entities()) {
             out.append(row("", e.entity(), e.pointwise(), e.alertLevel()));
         }
@@ -151,35 +124,23 @@ public final class HtmlReport {
     }
 
     private static String row(String cssClass, String name, DetectionMetrics m, DetectionMetrics alerts) {
-        List<Double> values = List.of(
-                m.precision(),
-                m.recall(),
-                m.f1(),
-                m.far(),
-                m.mar(),
-                m.bestF1(),
-                m.auroc(),
-                m.auprc(),
-                m.alwaysAlarmF1(),
-                alerts == null ? Double.NaN : alerts.f1());
-        StringBuilder out = new StringBuilder("<tr class=\"")
-                .append(cssClass)
-                .append("\"><td>")
-                .append(escape(name))
-                .append("</td><td>")
-                .append(m.rows())
-                .append("</td><td>")
-                .append(m.anomalies())
-                .append("</td>");
-        values.forEach(v -> out.append("<td>").append(number(v)).append("</td>"));
-        return out.append("</tr>").toString();
+        List<Object> cells = new ArrayList<>(List.of(name, m.rows(), m.anomalies()));
+        List.of(
+                        m.precision(),
+                        m.recall(),
+                        m.f1(),
+                        m.far(),
+                        m.mar(),
+                        m.bestF1(),
+                        m.auroc(),
+                        m.auprc(),
+                        m.alwaysAlarmF1(),
+                        alerts == null ? Double.NaN : alerts.f1())
+                .forEach(v -> cells.add(number(v)));
+        return Html.classedRow(cssClass, cells);
     }
 
     static String number(double v) {
         return Double.isFinite(v) ? String.format(Locale.ROOT, "%.3f", v) : "n/a";
-    }
-
-    static String escape(String s) {
-        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
     }
 }

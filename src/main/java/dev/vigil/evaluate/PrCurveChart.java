@@ -1,5 +1,6 @@
 package dev.vigil.evaluate;
 
+import dev.vigil.report.SvgPlot;
 import java.util.List;
 
 /** The pooled precision-recall curve, with the always-alarm precision (prevalence) as baseline. */

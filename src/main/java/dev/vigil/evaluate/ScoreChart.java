@@ -1,5 +1,6 @@
 package dev.vigil.evaluate;
 
+import dev.vigil.report.SvgPlot;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;

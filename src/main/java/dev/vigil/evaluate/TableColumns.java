@@ -1,5 +1,6 @@
 package dev.vigil.evaluate;
 
+import dev.vigil.dataset.CsvTable;
 import java.io.IOException;
 import java.time.Instant;
 import java.time.LocalDateTime;

@@ -69,7 +69,7 @@ public final class TrainingData {
         List<String> names = null;
         List<double[][]> sequences = new ArrayList<>();
         for (Path file : files) {
-            CsvTable table = CsvTable.read(file);
+            FeatureTable table = FeatureTable.read(file);
             if (names != null && !names.equals(table.featureNames())) {
                 throw new IllegalArgumentException(
                         "data: " + file + " has features " + table.featureNames() + " but earlier files have " + names);

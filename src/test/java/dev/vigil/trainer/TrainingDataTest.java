@@ -26,6 +26,14 @@ class TrainingDataTest {
     }
 
     @Test
+    void aByteOrderMarkAndQuotedCellsAreRead() throws IOException {
+        Path file = Files.writeString(dir.resolve("bom.csv"), "\uFEFFtimestamp,\"a\",label\n\"t1\",\"1.5\",0\n");
+        TrainingData data = TrainingData.fromCsv(file);
+        assertEquals(List.of("a"), data.featureNames());
+        assertArrayEquals(new double[] {1.5}, data.sequences().get(0)[0]);
+    }
+
+    @Test
     void datasetDirectoryPoolsTrainFilesAsSeparateEntities() throws IOException {
         Files.writeString(dir.resolve("e1_train.csv"), "x,y\n1,2\n3,4\n");
         Files.writeString(dir.resolve("e2_train.csv"), "x,y\n5,6\n");

@@ -31,7 +31,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @Warmup(iterations = 2)
 @Measurement(iterations = 5)
 @Fork(value = 1, jvmArgsAppend = "-Dorg.apache.avro.SERIALIZABLE_PACKAGES=dev.vigil.contract.avro")
-public class TrainingEpochBenchmark {
+public class TrainingRunBenchmark {
     @Param({"undercomplete"})
     String variant;
 

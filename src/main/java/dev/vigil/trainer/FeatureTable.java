@@ -1,0 +1,69 @@
+package dev.vigil.trainer;
+
+import dev.vigil.dataset.CsvFormatException;
+import dev.vigil.dataset.CsvTable;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.stream.IntStream;
+
+/** The numeric feature columns of a CSV file: {@code timestamp} and {@code label} dropped, every other kept. */
+record FeatureTable(List<String> featureNames, double[][] rows) {
+    private static final Set<String> NOT_FEATURES = Set.of("timestamp", "label");
+
+    /**
+     * Reads {@code file}.
+     *
+     * @throws IllegalArgumentException if the file is no well-formed table or a feature cell is not a number
+     * @throws UncheckedIOException if the file cannot be read
+     */
+    static FeatureTable read(Path file) {
+        CsvTable table = readCsv(file);
+        int[] features = featureColumns(table.header());
+        List<String> names =
+                IntStream.of(features).mapToObj(table.header()::get).toList();
+        double[][] rows = new double[table.rows().size()][];
+        for (int r = 0; r < rows.length; r++) {
+            rows[r] = numbers(table, r, features);
+        }
+        return new FeatureTable(names, rows);
+    }
+
+    private static CsvTable readCsv(Path file) {
+        try {
+            return CsvTable.read(file);
+        } catch (CsvFormatException e) {
+            throw new IllegalArgumentException("data: " + e.getMessage(), e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static int[] featureColumns(List<String> header) {
+        return IntStream.range(0, header.size())
+                .filter(c -> !NOT_FEATURES.contains(header.get(c).toLowerCase(Locale.ROOT)))
+                .toArray();
+    }
+
+    private static double[] numbers(CsvTable table, int row, int[] columns) {
+        double[] values = new double[columns.length];
+        for (int i = 0; i < columns.length; i++) {
+            values[i] = number(table, row, columns[i]);
+        }
+        return values;
+    }
+
+    private static double number(CsvTable table, int row, int column) {
+        try {
+            return Double.parseDouble(table.rows().get(row)[column]);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(
+                    "data: " + table.file() + " line " + CsvTable.lineOf(row) + " column " + (column + 1)
+                            + " is not a number",
+                    e);
+        }
+    }
+}
