@@ -46,7 +46,7 @@ public final class DetectorSubject implements BenchSubject, AutoCloseable {
             Map<String, Double> values = readings.reading(i, i).getValues();
             data[i] = featureNames.stream().mapToDouble(values::get).toArray();
         }
-        TrainerConfig config = TrainerConfig.builder().seed(seed).build();
+        TrainerConfig config = TrainerConfig.defaults().withSeed(seed);
         return new ModelTrainer().train(TrainingData.of(featureNames, List.<double[][]>of(data)), config, "bench", 1);
     }
 

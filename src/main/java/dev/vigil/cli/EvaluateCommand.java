@@ -10,7 +10,6 @@ import dev.vigil.evaluate.OnlineSettings;
 import dev.vigil.evaluate.Scope;
 import dev.vigil.evaluate.SeedRuns;
 import dev.vigil.evaluate.Unscored;
-import dev.vigil.trainer.ScalerChoice;
 import dev.vigil.trainer.TrainerConfig;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -22,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -39,7 +39,6 @@ import picocli.CommandLine.Spec;
             "to the dead-letter topic (listed on stderr), unless --allow-dead-letters."
         })
 public final class EvaluateCommand implements Callable<Integer> {
-    private static final long DEFAULT_SEED = 42;
     /** Exit code when rows went unscored or were dead-lettered. */
     static final int UNSCORED_EXIT = 3;
 
@@ -56,11 +55,8 @@ public final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--entities", split = ",", paramLabel = "E", description = "Only these entities (default: all).")
     List<String> entities;
 
-    @Option(names = "--variant", description = "Autoencoder variant (default: the trainer's).")
-    String variant;
-
-    @Option(names = "--window", description = "Window length W in rows (default: the trainer's).")
-    Integer window;
+    @Mixin
+    TrainerOptions trainer;
 
     @Option(
             names = "--scope",
@@ -68,29 +64,7 @@ public final class EvaluateCommand implements Callable<Integer> {
             description = "per-entity or global (default: ${DEFAULT-VALUE}).")
     String scope;
 
-    @Option(names = "--epochs", description = "Training epochs (default: the trainer's).")
-    Integer epochs;
-
-    @Option(names = "--scaler", description = "${COMPLETION-CANDIDATES} (default: the trainer's).")
-    ScalerChoice scaler;
-
-    @Option(names = "--threshold-quantile", description = "Quantile of validation scores used as threshold.")
-    Double thresholdQuantile;
-
-    @Option(
-            names = "--error-normalisation",
-            arity = "1",
-            paramLabel = "BOOL",
-            description = "Divide each feature's error by its validation mean (default: the trainer's, true).")
-    Boolean errorNormalisation;
-
-    @Option(
-            names = "--score-smoothing",
-            paramLabel = "K",
-            description = "Span of the per-entity moving average of scores; 1 = none (default: the trainer's, 3).")
-    Integer scoreSmoothing;
-
-    @Option(names = "--seed", description = "Seed of every random choice (default: " + DEFAULT_SEED + ").")
+    @Option(names = "--seed", description = "Seed of every random choice (default: the trainer's, 42).")
     Long seed;
 
     @Option(
@@ -199,7 +173,7 @@ public final class EvaluateCommand implements Callable<Integer> {
         List<EvaluationResult> results = new ArrayList<>();
         for (long runSeed : runSeeds) {
             EvaluationSettings settings =
-                    new EvaluationSettings(trainerConfig(runSeed), scope, detector, onlineSettings());
+                    new EvaluationSettings(trainer.config(runSeed), scope, detector, onlineSettings());
             results.add(new Evaluator(settings).evaluate(data));
         }
         return new SeedRuns(runSeeds, results);
@@ -220,7 +194,7 @@ public final class EvaluateCommand implements Callable<Integer> {
 
     private List<Long> runSeeds() {
         if (seeds == null) {
-            return List.of(seed == null ? DEFAULT_SEED : seed);
+            return List.of(seed == null ? TrainerConfig.defaults().seed() : seed);
         }
         if (seed != null) {
             throw new ParameterException(spec.commandLine(), "--seed and --seeds: give one or the other");
@@ -245,31 +219,5 @@ public final class EvaluateCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), "--" + e.getMessage());
         }
-    }
-
-    private TrainerConfig trainerConfig(long runSeed) {
-        TrainerConfig.Builder b = TrainerConfig.builder().seed(runSeed);
-        if (variant != null) {
-            b.variant(variant);
-        }
-        if (window != null) {
-            b.window(window);
-        }
-        if (epochs != null) {
-            b.epochs(epochs);
-        }
-        if (scaler != null) {
-            b.scaler(scaler);
-        }
-        if (thresholdQuantile != null) {
-            b.thresholdQuantile(thresholdQuantile);
-        }
-        if (scoreSmoothing != null) {
-            b.scoreSmoothing(scoreSmoothing);
-        }
-        if (errorNormalisation != null) {
-            b.errorNormalisation(errorNormalisation);
-        }
-        return b.build();
     }
 }

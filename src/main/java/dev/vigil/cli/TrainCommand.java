@@ -9,6 +9,8 @@ import dev.vigil.trainer.ScalerChoice;
 import dev.vigil.trainer.TrainerConfig;
 import dev.vigil.trainer.TrainingData;
 import dev.vigil.trainer.TrainingOutcome;
+import dev.vigil.trainer.Variant;
+import dev.vigil.trainer.VariantParams;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -26,6 +28,9 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         description = "Train an autoencoder on normal data; write a .bundle and an HTML report beside it.")
 public final class TrainCommand implements Callable<Integer> {
+    /** Where every option's default comes from. */
+    private static final TrainerConfig DEFAULTS = TrainerConfig.defaults();
+
     @Spec
     CommandSpec spec;
 
@@ -37,10 +42,9 @@ public final class TrainCommand implements Callable<Integer> {
 
     @Option(
             names = "--variant",
-            defaultValue = "undercomplete",
             description =
                     "undercomplete, denoising, sparse, contractive, variational, deep or pca (default: ${DEFAULT-VALUE}).")
-    String variant;
+    String variant = DEFAULTS.variant().cliName();
 
     @Option(
             names = "--layers",
@@ -48,65 +52,51 @@ public final class TrainCommand implements Callable<Integer> {
             description = "Encoder widths ending with the code, e.g. 32,16,4 (default: sized from the input).")
     int[] layers = {};
 
-    @Option(
-            names = "--window",
-            defaultValue = "0",
-            description = "Readings per input window W (default 0 = automatic).")
-    int window;
+    @Option(names = "--window", description = "Readings per input window W (default ${DEFAULT-VALUE} = automatic).")
+    int window = DEFAULTS.network().window();
 
-    @Option(names = "--epochs", defaultValue = "60", description = "Maximum epochs (default: ${DEFAULT-VALUE}).")
-    int epochs;
+    @Option(names = "--epochs", description = "Maximum epochs (default: ${DEFAULT-VALUE}).")
+    int epochs = DEFAULTS.training().epochs();
 
-    @Option(names = "--batch", defaultValue = "256", description = "Mini-batch size (default: ${DEFAULT-VALUE}).")
-    int batch;
+    @Option(names = "--batch", description = "Mini-batch size (default: ${DEFAULT-VALUE}).")
+    int batch = DEFAULTS.training().batchSize();
 
-    @Option(
-            names = "--seed",
-            defaultValue = "42",
-            description = "Seed of every random draw (default: ${DEFAULT-VALUE}).")
-    long seed;
+    @Option(names = "--seed", description = "Seed of every random draw (default: ${DEFAULT-VALUE}).")
+    long seed = DEFAULTS.seed();
 
-    @Option(
-            names = "--learning-rate",
-            defaultValue = "0.001",
-            description = "Adam learning rate (default: ${DEFAULT-VALUE}).")
-    double learningRate;
+    @Option(names = "--learning-rate", description = "Adam learning rate (default: ${DEFAULT-VALUE}).")
+    double learningRate = DEFAULTS.training().learningRate();
 
     @Option(
             names = "--scaler",
-            defaultValue = "AUTO",
             description =
                     "AUTO (none for data already in [0,1], else ZSCORE), ZSCORE, ROBUST or NONE (default: ${DEFAULT-VALUE}).")
-    ScalerChoice scaler;
+    ScalerChoice scaler = DEFAULTS.scoring().scaler();
 
     @Option(
             names = "--threshold-quantile",
-            defaultValue = "0.995",
             description = "Anomaly threshold = this quantile of validation scores (default: ${DEFAULT-VALUE}).")
-    double thresholdQuantile;
+    double thresholdQuantile = DEFAULTS.scoring().thresholdQuantile();
 
     @Option(
             names = "--loss",
-            defaultValue = "MSE",
             description =
                     "Training loss: MSE, MAE or BCE (BCE needs --scaler NONE and data in [0,1]) (default: ${DEFAULT-VALUE}).")
-    Loss loss;
+    Loss loss = DEFAULTS.network().loss();
 
     @Option(
             names = "--activation",
-            defaultValue = "RELU",
             description = "Hidden-layer activation: RELU, TANH, SIGMOID or IDENTITY (default: ${DEFAULT-VALUE}).")
-    Activation activation;
+    Activation activation = DEFAULTS.network().activation();
 
     @Option(
             names = "--validation-split",
-            defaultValue = "0.2",
             description =
                     "Share of each entity's latest windows held out for early stopping and calibration (default: ${DEFAULT-VALUE}).")
-    double validationSplit;
+    double validationSplit = DEFAULTS.scoring().validationSplit();
 
     @Option(names = "--pretrain", description = "Greedy layer-wise pretraining (deep variant).")
-    boolean pretrain;
+    boolean pretrain = DEFAULTS.deep().pretrain();
 
     @Option(names = "--group", defaultValue = "default", description = "Model group (default: ${DEFAULT-VALUE}).")
     String group;
@@ -142,21 +132,24 @@ public final class TrainCommand implements Callable<Integer> {
     }
 
     private TrainerConfig config() {
-        return TrainerConfig.builder()
-                .variant(variant)
-                .layers(layers)
-                .window(window)
-                .epochs(epochs)
-                .batchSize(batch)
-                .seed(seed)
-                .learningRate(learningRate)
-                .scaler(scaler)
-                .thresholdQuantile(thresholdQuantile)
-                .pretrain(pretrain)
-                .loss(loss)
-                .activation(activation)
-                .validationSplit(validationSplit)
-                .build();
+        return new TrainerConfig(
+                Variant.parse(variant),
+                seed,
+                DEFAULTS.network()
+                        .withLayers(layers)
+                        .withWindow(window)
+                        .withActivation(activation)
+                        .withLoss(loss),
+                DEFAULTS.training().withEpochs(epochs).withBatchSize(batch).withLearningRate(learningRate),
+                DEFAULTS.scoring()
+                        .withScaler(scaler)
+                        .withThresholdQuantile(thresholdQuantile)
+                        .withValidationSplit(validationSplit),
+                DEFAULTS.denoising(),
+                DEFAULTS.sparsity(),
+                DEFAULTS.contractive(),
+                DEFAULTS.variational(),
+                new VariantParams.Deep(pretrain));
     }
 
     /** {@code model.bundle} → {@code model.report.html} in the same directory. */

@@ -25,12 +25,13 @@ record Architecture(int window, int width, int[] encoderWidths, Activation hidde
     static final int TWO_HIDDEN_LAYERS_WIDTH = 40;
 
     static Architecture resolve(TrainerConfig config, int features) {
-        int window = config.window() > 0 ? config.window() : automaticWindow(features);
+        NetworkParams network = config.network();
+        int window = network.window() > 0 ? network.window() : automaticWindow(features);
         int width = window * features;
-        int[] layers = config.layers().length > 0 ? config.layers() : automaticLayers(config.variant(), width);
+        int[] layers = network.layers().isEmpty() ? automaticLayers(config.variant(), width) : network.layerWidths();
         refuseOvercomplete(config, width, layers[layers.length - 1]);
-        Activation output = config.loss() == Loss.BCE ? Activation.SIGMOID : Activation.IDENTITY;
-        return new Architecture(window, width, layers, config.activation(), codeActivation(config), output);
+        Activation output = network.loss() == Loss.BCE ? Activation.SIGMOID : Activation.IDENTITY;
+        return new Architecture(window, width, layers, network.activation(), codeActivation(config), output);
     }
 
     /** {@value #MULTIVARIATE_WINDOW} when F ≥ 4; otherwise enough readings for at least {@value #MIN_INPUTS} inputs (univariate: 16). */
@@ -56,7 +57,7 @@ record Architecture(int window, int width, int[] encoderWidths, Activation hidde
 
     private static Activation codeActivation(TrainerConfig config) {
         return switch (config.variant()) {
-            case SPARSE -> "kl".equals(config.sparsity()) ? Activation.SIGMOID : Activation.RELU;
+            case SPARSE -> config.sparsity().kind().codeActivation();
             case CONTRACTIVE -> Activation.SIGMOID;
             default -> Activation.IDENTITY;
         };
@@ -74,9 +75,9 @@ record Architecture(int window, int width, int[] encoderWidths, Activation hidde
 
     private static boolean regularised(TrainerConfig c) {
         return switch (c.variant()) {
-            case SPARSE -> c.sparsityWeight() > 0;
-            case CONTRACTIVE -> c.contractiveWeight() > 0;
-            case DENOISING -> c.maskingNoise() > 0 || c.gaussianNoise() > 0;
+            case SPARSE -> c.sparsity().weight() > 0;
+            case CONTRACTIVE -> c.contractive().weight() > 0;
+            case DENOISING -> c.denoising().maskingNoise() > 0 || c.denoising().gaussianNoise() > 0;
             default -> false;
         };
     }

@@ -15,7 +15,7 @@ final class ErrorNormalisation {
 
     /** {@code fitted} with error weights from its validation errors, or unchanged when turned off. */
     static ModelTrainer.Fitted apply(ModelTrainer.Fitted fitted, WindowSet windows, TrainerConfig config) {
-        if (!config.errorNormalisation()) {
+        if (!config.scoring().errorNormalisation()) {
             return fitted;
         }
         InferenceModel model = fitted.model();

@@ -18,8 +18,8 @@ final class LayerwisePretrainer {
     private final TrainerConfig stageConfig;
 
     LayerwisePretrainer(TrainerConfig config) {
-        this.stageConfig =
-                config.toBuilder().epochs(Math.max(3, config.epochs() / 5)).build();
+        TrainingParams training = config.training();
+        this.stageConfig = config.withTraining(training.withEpochs(Math.max(3, training.epochs() / 5)));
     }
 
     void pretrain(
@@ -64,7 +64,7 @@ final class LayerwisePretrainer {
         int mirror = decoder.layers() - 1 - i;
         Network enc = new Network(new int[] {in, out}, List.of(encoder.activation(i)), random);
         Network dec = new Network(new int[] {out, in}, List.of(decoder.activation(mirror)), random);
-        return new DenseAutoencoder(enc, dec, stageConfig.loss(), CodePenalty.NONE);
+        return new DenseAutoencoder(enc, dec, stageConfig.network().loss(), CodePenalty.NONE);
     }
 
     /** Copies the single layer of {@code shallow} (weights then biases) into layer {@code l} of {@code deep}. */

@@ -16,23 +16,21 @@ final class ModelFactory {
         }
         Network encoder = new Network(arch.encoderLayout(), arch.encoderActivations(), random);
         Network decoder = new Network(arch.decoderLayout(), arch.decoderActivations(), random);
-        return new DenseAutoencoder(encoder, decoder, config.loss(), penalty(config, arch));
+        return new DenseAutoencoder(encoder, decoder, config.network().loss(), penalty(config, arch));
     }
 
     static CodePenalty penalty(TrainerConfig config, Architecture arch) {
         return switch (config.variant()) {
-            case SPARSE ->
-                "kl".equals(config.sparsity())
-                        ? CodePenalty.kl(config.sparsityWeight(), config.sparsityTarget(), arch.codeSize())
-                        : CodePenalty.l1(config.sparsityWeight(), arch.codeSize());
-            case CONTRACTIVE -> CodePenalty.contractive(config.contractiveWeight());
+            case SPARSE -> config.sparsity().penalty(arch.codeSize());
+            case CONTRACTIVE -> CodePenalty.contractive(config.contractive().weight());
             default -> CodePenalty.NONE;
         };
     }
 
     static Corruption corruption(TrainerConfig config) {
         return config.variant() == Variant.DENOISING
-                ? new Corruption(config.maskingNoise(), config.gaussianNoise())
+                ? new Corruption(
+                        config.denoising().maskingNoise(), config.denoising().gaussianNoise())
                 : Corruption.NONE;
     }
 
@@ -43,6 +41,7 @@ final class ModelFactory {
         encActs.set(encActs.size() - 1, Activation.IDENTITY);
         Network encoder = new Network(enc, encActs, random);
         Network decoder = new Network(arch.decoderLayout(), arch.decoderActivations(), random);
-        return new VariationalAutoencoder(encoder, decoder, config.loss(), config.klWeight());
+        return new VariationalAutoencoder(
+                encoder, decoder, config.network().loss(), config.variational().klWeight());
     }
 }

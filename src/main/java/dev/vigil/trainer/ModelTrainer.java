@@ -57,9 +57,9 @@ public final class ModelTrainer {
         long started = clock.millis();
         int features = data.featureNames().size();
         Architecture arch = Architecture.resolve(config, features);
-        WindowSet windows = WindowSet.cut(data, arch.window(), config.validationSplit());
-        ScalerParams scaler =
-                Scaler.fit(config.scaler().resolve(windows.trainReadings()), windows.trainReadings(), features);
+        WindowSet windows = WindowSet.cut(data, arch.window(), config.scoring().validationSplit());
+        ScalerParams scaler = Scaler.fit(
+                config.scoring().scaler().resolve(windows.trainReadings()), windows.trainReadings(), features);
         LOG.info(
                 "training {} on {} windows ({} validation), {}",
                 config.variant().cliName(),
@@ -72,7 +72,7 @@ public final class ModelTrainer {
                         .score(windows.validation(), windows.validationRows())
                         .score(),
                 windows.validationCounts(),
-                new ScoreSmoothing(config.scoreSmoothing()));
+                new ScoreSmoothing(config.scoring().scoreSmoothing()));
         Calibration calibration = new Calibration(validationScores, windows.validationCounts());
         ModelBundle bundle = BundleAssembler.assemble(new BundleAssembler.Parts(
                 group,
@@ -125,7 +125,7 @@ public final class ModelTrainer {
         }
         Autoencoder model = ModelFactory.create(config, arch, random);
         Validator validator = new Validator(validation, windows.validationRows(), arch.width());
-        if (config.variant() == Variant.DEEP && config.pretrain()) {
+        if (config.variant() == Variant.DEEP && config.deep().pretrain()) {
             new LayerwisePretrainer(config)
                     .pretrain(
                             (DenseAutoencoder) model,

@@ -20,13 +20,13 @@ import java.util.function.ToDoubleFunction;
 final class TrainingLoop {
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(TrainingLoop.class);
 
-    private final TrainerConfig config;
+    private final TrainingParams training;
     private final EpochListener listener;
     private final Corruption corruption;
     private final long startNanos = System.nanoTime();
 
     TrainingLoop(TrainerConfig config, Corruption corruption, EpochListener listener) {
-        this.config = config;
+        this.training = config.training();
         this.corruption = corruption;
         this.listener = listener;
     }
@@ -45,7 +45,7 @@ final class TrainingLoop {
         LossHistory history = new LossHistory();
         List<float[]> best = snapshot(model.networks());
         try (Epochs epochs = epochs(model, train, rows, width)) {
-            for (int epoch = 1; epoch <= config.epochs(); epoch++) {
+            for (int epoch = 1; epoch <= training.epochs(); epoch++) {
                 double trainLoss = epochs.next(random);
                 if (!Double.isFinite(trainLoss) && epoch == 1) {
                     throw new IllegalStateException("learningRate: training diverged in the first epoch (loss "
@@ -60,10 +60,14 @@ final class TrainingLoop {
                 }
                 history.add(trainLoss, validationLoss.applyAsDouble(model));
                 listener.epochFinished(
-                        epoch, config.epochs(), trainLoss, history.validation().get(epoch - 1), elapsedMillis());
+                        epoch,
+                        training.epochs(),
+                        trainLoss,
+                        history.validation().get(epoch - 1),
+                        elapsedMillis());
                 if (history.lastIsBest()) {
                     best = snapshot(model.networks());
-                } else if (epoch - 1 - history.bestEpoch() >= config.patience()) {
+                } else if (epoch - 1 - history.bestEpoch() >= training.patience()) {
                     break;
                 }
             }
@@ -76,7 +80,7 @@ final class TrainingLoop {
     Epochs epochs(Autoencoder model, float[] train, int rows, int width) {
         List<Optimizer> optimizers =
                 model.networks().stream().map(this::optimizer).toList();
-        return new Epochs(model, train, rows, width, Math.min(config.batchSize(), rows), optimizers, corruption);
+        return new Epochs(model, train, rows, width, Math.min(training.batchSize(), rows), optimizers, corruption);
     }
 
     private long elapsedMillis() {
@@ -84,10 +88,7 @@ final class TrainingLoop {
     }
 
     private Optimizer optimizer(Network network) {
-        int size = network.parameters().length;
-        return "sgd".equals(config.optimizer())
-                ? Optimizer.sgd(size, config.learningRate(), 0.9, config.weightDecay())
-                : Optimizer.adam(size, config.learningRate(), config.weightDecay());
+        return training.newOptimizer(network.parameters().length);
     }
 
     private static List<float[]> snapshot(List<Network> networks) {

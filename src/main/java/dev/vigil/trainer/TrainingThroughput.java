@@ -21,7 +21,9 @@ public final class TrainingThroughput {
 
     /** Prepares {@code rows × width} synthetic rows and the default model for {@code width} inputs (window 1). */
     public TrainingThroughput(int rows, int width, long seed) {
-        this.config = TrainerConfig.builder().window(1).seed(seed).build();
+        this.config = TrainerConfig.defaults()
+                .withSeed(seed)
+                .withNetwork(NetworkParams.defaults().withWindow(1));
         Architecture arch = Architecture.resolve(config, width);
         this.random = new SplittableRandom(seed);
         this.model = ModelFactory.create(config, arch, random);

@@ -1,9 +1,5 @@
 package dev.vigil.trainer;
 
-import java.util.Arrays;
-import java.util.Locale;
-import java.util.stream.Collectors;
-
 /** The autoencoder variants; {@link #cliName()} is the command-line and bundle spelling. */
 public enum Variant {
     /** Code smaller than the input (the default). */
@@ -23,18 +19,17 @@ public enum Variant {
 
     /** Lower-case name used on the command line and in bundles. */
     public String cliName() {
-        return name().toLowerCase(Locale.ROOT);
+        return EnumNames.of(this);
     }
 
-    /** Parses a command-line name; the error lists the valid names. */
+    /** Every lower-case name, in declaration order. */
+    public static String[] cliNames() {
+        return EnumNames.all(Variant.class);
+    }
+
+    /** Parses a command-line name; the error starts with "variant:" and lists the valid names. */
     public static Variant parse(String name) {
-        for (Variant v : values()) {
-            if (v.cliName().equalsIgnoreCase(name.trim())) {
-                return v;
-            }
-        }
-        throw new IllegalArgumentException("variant: unknown variant '" + name + "'; choose one of "
-                + Arrays.stream(values()).map(Variant::cliName).collect(Collectors.joining(", ")));
+        return EnumNames.parse(Variant.class, "variant", name);
     }
 
     /** Whether this variant regularises the code enough to allow a code at least as wide as the input. */

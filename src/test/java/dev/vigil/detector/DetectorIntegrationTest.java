@@ -18,6 +18,7 @@ import dev.vigil.testkit.TestBundles;
 import dev.vigil.trainer.ModelTrainer;
 import dev.vigil.trainer.TrainerConfig;
 import dev.vigil.trainer.TrainingData;
+import dev.vigil.trainer.TrainingParams;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -107,12 +108,12 @@ class DetectorIntegrationTest {
             }
             sequences.add(rows);
         }
-        TrainerConfig config = TrainerConfig.builder()
-                .epochs(30)
-                .batchSize(64)
-                .learningRate(0.01)
-                .seed(version)
-                .build();
+        TrainerConfig config = TrainerConfig.defaults()
+                .withSeed(version)
+                .withTraining(TrainingParams.defaults()
+                        .withEpochs(30)
+                        .withBatchSize(64)
+                        .withLearningRate(0.01));
         return new ModelTrainer().train(TrainingData.of(TestBundles.FEATURES, sequences), config, "pumps", version);
     }
 

@@ -98,7 +98,10 @@ class EvaluatorEndToEndTest {
         assumeTrue(Files.isDirectory(nab), "shared data not present at " + nab);
         Dataset data = Dataset.load(nab, java.util.List.of("rogue_agent_key_hold"));
         EvaluationSettings settings = new EvaluationSettings(
-                dev.vigil.trainer.TrainerConfig.builder().epochs(10).seed(1).build(),
+                dev.vigil.trainer.TrainerConfig.defaults()
+                        .withSeed(1)
+                        .withTraining(
+                                dev.vigil.trainer.TrainingParams.defaults().withEpochs(10)),
                 Scope.PER_ENTITY,
                 java.util.Map.of());
         EntityResult result = new Evaluator(settings).evaluate(data).entities().get(0);

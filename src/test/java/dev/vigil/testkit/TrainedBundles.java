@@ -5,6 +5,7 @@ import dev.vigil.contract.avro.ModelBundle;
 import dev.vigil.trainer.ModelTrainer;
 import dev.vigil.trainer.TrainerConfig;
 import dev.vigil.trainer.TrainingData;
+import dev.vigil.trainer.TrainingParams;
 import java.io.IOException;
 import java.nio.file.Path;
 
@@ -24,12 +25,12 @@ final class TrainedBundles {
         if (trained == null) {
             TrainingData data =
                     TrainingData.of(SyntheticSensors.FEATURES, SyntheticSensors.trainingSequences(2, 1200, 11));
-            TrainerConfig config = TrainerConfig.builder()
-                    .epochs(25)
-                    .batchSize(64)
-                    .learningRate(0.01)
-                    .seed(5)
-                    .build();
+            TrainerConfig config = TrainerConfig.defaults()
+                    .withSeed(5)
+                    .withTraining(TrainingParams.defaults()
+                            .withEpochs(25)
+                            .withBatchSize(64)
+                            .withLearningRate(0.01));
             trained = new ModelTrainer().train(data, config, GROUP, 1);
         }
         return ModelBundle.newBuilder(trained).setVersion(version).build();

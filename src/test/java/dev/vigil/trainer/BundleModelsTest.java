@@ -16,13 +16,10 @@ class BundleModelsTest {
             value = Variant.class,
             names = {"UNDERCOMPLETE", "SPARSE", "CONTRACTIVE", "VARIATIONAL", "PCA"})
     void forwardPassRebuiltFromTheBundleScoresExactlyLikeTheTrainedModel(Variant variant) {
-        TrainerConfig config = TrainerConfig.builder()
-                .variant(variant.cliName())
-                .window(2)
-                .epochs(2)
-                .batchSize(64)
-                .activation(dev.vigil.nn.Activation.TANH)
-                .build();
+        TrainerConfig config = TrainerConfig.defaults()
+                .withVariant(variant)
+                .withNetwork(NetworkParams.defaults().withWindow(2).withActivation(dev.vigil.nn.Activation.TANH))
+                .withTraining(TrainingParams.defaults().withEpochs(2).withBatchSize(64));
         TrainingOutcome outcome =
                 new ModelTrainer().trainWithReport(SyntheticSensors.data(2, 300, 4, 3), config, "g", 1);
         InferenceModel rebuilt = BundleModels.inferenceModel(outcome.bundle());
@@ -43,7 +40,8 @@ class BundleModelsTest {
         ModelBundle bundle = new ModelTrainer()
                 .train(
                         SyntheticSensors.data(1, 200, 4, 3),
-                        TrainerConfig.builder().epochs(1).build(),
+                        TrainerConfig.defaults()
+                                .withTraining(TrainingParams.defaults().withEpochs(1)),
                         "g",
                         1);
         bundle.setOnnx(ByteBuffer.wrap(new byte[] {1, 2, 3}));

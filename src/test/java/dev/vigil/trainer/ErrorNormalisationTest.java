@@ -23,11 +23,12 @@ class ErrorNormalisationTest {
     @Test
     void everyFeatureOfATrainedModelHasAMeanValidationErrorOfOne() {
         TrainingData data = SyntheticSensors.data(1, 600, 4, 5);
-        TrainerConfig config =
-                TrainerConfig.builder().window(2).epochs(3).batchSize(64).build();
+        TrainerConfig config = TrainerConfig.defaults()
+                .withNetwork(NetworkParams.defaults().withWindow(2))
+                .withTraining(TrainingParams.defaults().withEpochs(3).withBatchSize(64));
         InferenceModel model =
                 new ModelTrainer().trainWithReport(data, config, "g", 1).model();
-        WindowSet windows = WindowSet.cut(data, 2, config.validationSplit());
+        WindowSet windows = WindowSet.cut(data, 2, config.scoring().validationSplit());
         float[] errors =
                 model.score(windows.validation(), windows.validationRows()).featureError();
         double[] mean = new double[4];
@@ -42,12 +43,10 @@ class ErrorNormalisationTest {
 
     @Test
     void turnedOffTheModelKeepsUnitWeights() {
-        TrainerConfig config = TrainerConfig.builder()
-                .window(2)
-                .epochs(1)
-                .batchSize(64)
-                .errorNormalisation(false)
-                .build();
+        TrainerConfig config = TrainerConfig.defaults()
+                .withNetwork(NetworkParams.defaults().withWindow(2))
+                .withTraining(TrainingParams.defaults().withEpochs(1).withBatchSize(64))
+                .withScoring(ScoringParams.defaults().withErrorNormalisation(false));
         InferenceModel model = new ModelTrainer()
                 .trainWithReport(SyntheticSensors.data(1, 300, 4, 5), config, "g", 1)
                 .model();

@@ -20,13 +20,11 @@ class ModelTrainerTest {
     private static final int F = 8;
 
     private final TrainingData data = SyntheticSensors.data(2, 1500, F, 7);
-    private final TrainerConfig config = TrainerConfig.builder()
-            .window(1)
-            .epochs(30)
-            .batchSize(64)
-            .learningRate(0.01)
-            .seed(3)
-            .build();
+    private final TrainerConfig config = TrainerConfig.defaults()
+            .withSeed(3)
+            .withNetwork(NetworkParams.defaults().withWindow(1))
+            .withTraining(
+                    TrainingParams.defaults().withEpochs(30).withBatchSize(64).withLearningRate(0.01));
 
     @Test
     void bundleIsCompleteAndUnsigned() {
@@ -88,11 +86,10 @@ class ModelTrainerTest {
     })
     void everyLossAndOptimiserReducesTheValidationScore(String loss, String optimizer, String scaler) {
         TrainingData unitInterval = unitInterval(data);
-        TrainerConfig c = config.toBuilder()
-                .loss(dev.vigil.nn.Loss.valueOf(loss))
-                .optimizer(optimizer)
-                .scaler(dev.vigil.contract.avro.ScalerKind.valueOf(scaler))
-                .build();
+        TrainerConfig c = config.withScoring(config.scoring()
+                        .withScaler(ScalerChoice.of(dev.vigil.contract.avro.ScalerKind.valueOf(scaler))))
+                .withNetwork(config.network().withLoss(dev.vigil.nn.Loss.valueOf(loss)))
+                .withTraining(config.training().withOptimizer(OptimizerKind.parse(optimizer)));
         List<Double> validation = new ModelTrainer(FIXED, EpochListener.NONE)
                 .trainWithReport(unitInterval, c, "g", 1)
                 .history()

@@ -76,16 +76,18 @@ class OnnxParityTest {
 
     private static TrainingOutcome train(Variant variant, boolean normalised) {
         TrainingData data = SyntheticSensors.data(2, 400, F, 11);
-        TrainerConfig config = TrainerConfig.builder()
-                .variant(variant.cliName())
-                .window(W)
-                .epochs(3)
-                .batchSize(64)
-                .learningRate(0.01)
-                .activation(variant == Variant.DEEP ? dev.vigil.nn.Activation.TANH : dev.vigil.nn.Activation.RELU)
-                .pretrain(variant == Variant.DEEP)
-                .errorNormalisation(normalised)
-                .build();
+        TrainerConfig config = TrainerConfig.defaults()
+                .withVariant(variant)
+                .withNetwork(NetworkParams.defaults()
+                        .withWindow(W)
+                        .withActivation(
+                                variant == Variant.DEEP ? dev.vigil.nn.Activation.TANH : dev.vigil.nn.Activation.RELU))
+                .withTraining(TrainingParams.defaults()
+                        .withEpochs(3)
+                        .withBatchSize(64)
+                        .withLearningRate(0.01))
+                .withDeep(new VariantParams.Deep(variant == Variant.DEEP))
+                .withScoring(ScoringParams.defaults().withErrorNormalisation(normalised));
         return new ModelTrainer().trainWithReport(data, config, "parity", 1);
     }
 

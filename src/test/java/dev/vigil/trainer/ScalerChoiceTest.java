@@ -30,7 +30,8 @@ class ScalerChoiceTest {
 
     @Test
     void theBundleRecordsTheKindAutoResolvedTo() {
-        TrainerConfig config = TrainerConfig.builder().epochs(1).batchSize(64).build();
+        TrainerConfig config = TrainerConfig.defaults()
+                .withTraining(TrainingParams.defaults().withEpochs(1).withBatchSize(64));
         // SyntheticSensors values are in original units, far outside [0, 1]
         var bundle = new ModelTrainer().train(SyntheticSensors.data(1, 200, 4, 3), config, "g", 1);
         assertEquals(ScalerKind.ZSCORE, bundle.getScaler().getKind());

@@ -17,11 +17,9 @@ class SmoothedCalibrationTest {
 
     @Test
     void theBundleRecordsTheSpanItsThresholdWasCalibratedFor() {
-        TrainerConfig config = TrainerConfig.builder()
-                .epochs(1)
-                .batchSize(64)
-                .scoreSmoothing(4)
-                .build();
+        TrainerConfig config = TrainerConfig.defaults()
+                .withTraining(TrainingParams.defaults().withEpochs(1).withBatchSize(64))
+                .withScoring(ScoringParams.defaults().withScoreSmoothing(4));
         ModelBundle bundle = new ModelTrainer().train(SyntheticSensors.data(1, 300, 4, 3), config, "g", 1);
         assertEquals(4, ScoreSmoothing.of(bundle).span());
     }
@@ -29,13 +27,14 @@ class SmoothedCalibrationTest {
     @Test
     void smoothingLowersTheCalibratedThresholdOfNoisyScores() {
         TrainingData data = SyntheticSensors.data(1, 600, 4, 3);
-        TrainerConfig.Builder b = TrainerConfig.builder().epochs(2).batchSize(64);
+        TrainerConfig b = TrainerConfig.defaults()
+                .withTraining(TrainingParams.defaults().withEpochs(2).withBatchSize(64));
         double raw = new ModelTrainer()
-                .train(data, b.scoreSmoothing(1).build(), "g", 1)
+                .train(data, b.withScoring(ScoringParams.defaults().withScoreSmoothing(1)), "g", 1)
                 .getThresholds()
                 .getAnomaly();
         double smoothed = new ModelTrainer()
-                .train(data, b.scoreSmoothing(8).build(), "g", 1)
+                .train(data, b.withScoring(ScoringParams.defaults().withScoreSmoothing(8)), "g", 1)
                 .getThresholds()
                 .getAnomaly();
         assertEquals(true, smoothed < raw, "a moving average shaves the highest validation scores");

@@ -12,66 +12,47 @@ class TrainerConfigTest {
     void defaultsAreTheDocumentedOnes() {
         TrainerConfig c = TrainerConfig.defaults();
         assertEquals(Variant.UNDERCOMPLETE, c.variant());
-        assertEquals(0.995, c.thresholdQuantile());
-        assertEquals(0, c.window());
-        assertEquals(0, c.layers().length);
+        assertEquals(0.995, c.scoring().thresholdQuantile());
+        assertEquals(0, c.network().window());
+        assertEquals(0, c.network().layers().size());
     }
 
     @Test
     void invalidValuesFailNamingTheParameter() {
+        assertMessageStartsWith("epochs:", () -> TrainingParams.defaults().withEpochs(0));
+        assertMessageStartsWith("learningRate:", () -> TrainingParams.defaults().withLearningRate(-1));
         assertMessageStartsWith(
-                "epochs:", () -> TrainerConfig.builder().epochs(0).build());
+                "thresholdQuantile:", () -> ScoringParams.defaults().withThresholdQuantile(1.2));
         assertMessageStartsWith(
-                "learningRate:", () -> TrainerConfig.builder().learningRate(-1).build());
-        assertMessageStartsWith(
-                "thresholdQuantile:",
-                () -> TrainerConfig.builder().thresholdQuantile(1.2).build());
-        assertMessageStartsWith(
-                "validationSplit:",
-                () -> TrainerConfig.builder().validationSplit(0).build());
-        assertMessageStartsWith(
-                "layers:", () -> TrainerConfig.builder().layers(8, 0).build());
-        assertMessageStartsWith(
-                "batchSize:", () -> TrainerConfig.builder().batchSize(0).build());
-        assertMessageStartsWith(
-                "window:", () -> TrainerConfig.builder().window(-1).build());
-        assertMessageStartsWith(
-                "optimizer:", () -> TrainerConfig.builder().optimizer("rmsprop").build());
+                "validationSplit:", () -> ScoringParams.defaults().withValidationSplit(0));
+        assertMessageStartsWith("layers:", () -> NetworkParams.defaults().withLayers(8, 0));
+        assertMessageStartsWith("batchSize:", () -> TrainingParams.defaults().withBatchSize(0));
+        assertMessageStartsWith("window:", () -> NetworkParams.defaults().withWindow(-1));
+        assertMessageStartsWith("optimizer:", () -> OptimizerKind.parse("rmsprop"));
     }
 
     @Test
     void unknownVariantListsTheValidOnes() {
-        IllegalArgumentException e = assertThrows(
-                IllegalArgumentException.class,
-                () -> TrainerConfig.builder().variant("gan").build());
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Variant.parse("gan"));
         assertTrue(e.getMessage().contains("undercomplete, denoising, sparse, contractive, variational, deep, pca"));
     }
 
     @Test
     void targetFalseAlarmRateSetsTheQuantile() {
         assertEquals(
-                0.999,
-                TrainerConfig.builder().targetFalseAlarmRate(0.001).build().thresholdQuantile(),
-                1e-12);
+                0.999, ScoringParams.defaults().withTargetFalseAlarmRate(0.001).thresholdQuantile(), 1e-12);
     }
 
     @Test
     void overcompleteCodeIsRefusedWithoutRegulariser() {
-        TrainerConfig plain = TrainerConfig.builder().window(1).layers(12, 10).build();
+        TrainerConfig plain = TrainerConfig.defaults()
+                .withNetwork(NetworkParams.defaults().withWindow(1).withLayers(12, 10));
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Architecture.resolve(plain, 8));
         assertTrue(e.getMessage().startsWith("layers: code size 10 >= input width 8 (overcomplete)"), e.getMessage());
-        TrainerConfig sparse = TrainerConfig.builder()
-                .variant("sparse")
-                .window(1)
-                .layers(12, 10)
-                .build();
+        TrainerConfig sparse = plain.withVariant(Variant.SPARSE);
         assertEquals(10, Architecture.resolve(sparse, 8).codeSize());
-        TrainerConfig unregularised = TrainerConfig.builder()
-                .variant("sparse")
-                .sparsityWeight(0)
-                .window(1)
-                .layers(12, 10)
-                .build();
+        TrainerConfig unregularised =
+                sparse.withSparsity(VariantParams.Sparsity.defaults().withWeight(0));
         assertThrows(IllegalArgumentException.class, () -> Architecture.resolve(unregularised, 8));
     }
 
@@ -89,14 +70,13 @@ class TrainerConfigTest {
         assertArrayEquals(
                 new int[] {43, 29, 14}, Architecture.resolve(defaults, 19).encoderWidths(), "ASD: 19 x 3");
         assertArrayEquals(
-                Architecture.resolve(defaults.toBuilder().variant("deep").build(), 19)
-                        .encoderWidths(),
+                Architecture.resolve(defaults.withVariant(Variant.DEEP), 19).encoderWidths(),
                 Architecture.resolve(defaults, 19).encoderWidths(),
                 "the layout of the deep variant");
         assertArrayEquals(new int[] {20, 10}, Architecture.resolve(defaults, 13).encoderWidths(), "39 inputs");
         assertArrayEquals(new int[] {8, 4}, Architecture.resolve(defaults, 5).encoderWidths(), "the pump: 5 x 3");
         assertArrayEquals(new int[] {8, 4}, Architecture.resolve(defaults, 1).encoderWidths(), "univariate: 16");
-        TrainerConfig denoising = defaults.toBuilder().variant("denoising").build();
+        TrainerConfig denoising = defaults.withVariant(Variant.DENOISING);
         assertEquals(2, Architecture.resolve(denoising, 19).encoderWidths().length, "other variants keep one");
     }
 

@@ -14,14 +14,15 @@ class VariantBehaviourTest {
     private static final TrainingData DATA = SyntheticSensors.data(2, 1500, F, 21);
     private static final double[][] HELD_OUT = SyntheticSensors.sequence(400, F, new Random(5));
 
-    private static TrainerConfig.Builder base(String variant) {
-        return TrainerConfig.builder()
-                .variant(variant)
-                .window(1)
-                .epochs(30)
-                .batchSize(64)
-                .learningRate(0.01)
-                .seed(9);
+    private static final TrainingParams TRAINING =
+            TrainingParams.defaults().withEpochs(30).withBatchSize(64).withLearningRate(0.01);
+
+    private static TrainerConfig base(String variant, int... layers) {
+        return TrainerConfig.defaults()
+                .withVariant(Variant.parse(variant))
+                .withSeed(9)
+                .withNetwork(NetworkParams.defaults().withWindow(1).withLayers(layers))
+                .withTraining(TRAINING);
     }
 
     private static TrainingOutcome train(TrainerConfig config) {
@@ -30,12 +31,8 @@ class VariantBehaviourTest {
 
     @Test
     void denoisingModelRebuildsCorruptedInputsBetterThanPlainOne() {
-        TrainingOutcome plain = train(base("undercomplete").layers(6, 3).build());
-        TrainingOutcome denoising = train(base("denoising")
-                .layers(6, 3)
-                .maskingNoise(0.2)
-                .gaussianNoise(0.1)
-                .build());
+        TrainingOutcome plain = train(base("undercomplete", 6, 3));
+        TrainingOutcome denoising = train(base("denoising", 6, 3).withDenoising(new VariantParams.Denoising(0.2, 0.1)));
         float[] clean = ModelTrainerTest.flatten(HELD_OUT);
         float[] corrupted = corrupt(clean, plain.model(), new Random(3));
         double plainError = errorAgainstClean(plain.model(), corrupted, clean);
@@ -68,10 +65,10 @@ class VariantBehaviourTest {
 
     @Test
     void sparsePenaltyMakesTheCodeSparser() {
-        TrainingOutcome plain =
-                train(base("sparse").layers(6, 4).sparsityWeight(0).build());
-        TrainingOutcome sparse =
-                train(base("sparse").layers(6, 4).sparsityWeight(0.05).build());
+        TrainingOutcome plain = train(base("sparse", 6, 4)
+                .withSparsity(VariantParams.Sparsity.defaults().withWeight(0)));
+        TrainingOutcome sparse = train(base("sparse", 6, 4)
+                .withSparsity(VariantParams.Sparsity.defaults().withWeight(0.05)));
         double plainL1 = meanAbsoluteCode(plain.model());
         double sparseL1 = meanAbsoluteCode(sparse.model());
         assertTrue(sparseL1 < 0.5 * plainL1, "mean |code| sparse " + sparseL1 + " vs plain " + plainL1);
@@ -90,10 +87,8 @@ class VariantBehaviourTest {
 
     @Test
     void contractivePenaltyShrinksTheEncoderJacobian() {
-        TrainingOutcome plain =
-                train(base("contractive").layers(3).contractiveWeight(0).build());
-        TrainingOutcome contractive =
-                train(base("contractive").layers(3).contractiveWeight(0.5).build());
+        TrainingOutcome plain = train(base("contractive", 3).withContractive(new VariantParams.Contractive(0)));
+        TrainingOutcome contractive = train(base("contractive", 3).withContractive(new VariantParams.Contractive(0.5)));
         double plainNorm = meanJacobianNorm(plain.model());
         double contractiveNorm = meanJacobianNorm(contractive.model());
         assertTrue(contractiveNorm < 0.7 * plainNorm, "‖J‖² contractive " + contractiveNorm + " vs plain " + plainNorm);
@@ -121,12 +116,11 @@ class VariantBehaviourTest {
 
     @Test
     void pcaSubspaceMatchesLinearAutoencoder() {
-        TrainingOutcome pca = train(base("pca").layers(2).build());
-        TrainingOutcome linear = train(base("undercomplete")
-                .layers(2)
-                .activation(Activation.IDENTITY)
-                .epochs(60)
-                .build());
+        TrainingOutcome pca = train(base("pca", 2));
+        TrainerConfig undercomplete = base("undercomplete", 2);
+        TrainingOutcome linear = train(undercomplete
+                .withNetwork(undercomplete.network().withActivation(Activation.IDENTITY))
+                .withTraining(TRAINING.withEpochs(60)));
         double[][] pcaBasis = rows(pca.model().layers().get(1));
         double[][] aeSpan = orthonormalRows(rows(linear.model().layers().get(1)));
         for (double[] direction : pcaBasis) {

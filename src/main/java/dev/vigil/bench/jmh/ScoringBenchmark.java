@@ -17,6 +17,7 @@ import dev.vigil.trainer.ModelTrainer;
 import dev.vigil.trainer.TrainerConfig;
 import dev.vigil.trainer.TrainingData;
 import dev.vigil.trainer.TrainingOutcome;
+import dev.vigil.trainer.TrainingParams;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -105,7 +106,9 @@ public class ScoringBenchmark {
                 row[f] = random.nextGaussian();
             }
         }
-        TrainerConfig config = TrainerConfig.builder().epochs(2).seed(7).build();
+        TrainerConfig config = TrainerConfig.defaults()
+                .withSeed(7)
+                .withTraining(TrainingParams.defaults().withEpochs(2));
         return new ModelTrainer().trainWithReport(TrainingData.of(names, List.<double[][]>of(rows)), config, "jmh", 1);
     }
 

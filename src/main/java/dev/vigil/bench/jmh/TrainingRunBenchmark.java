@@ -5,6 +5,8 @@ import dev.vigil.contract.avro.ModelBundle;
 import dev.vigil.trainer.ModelTrainer;
 import dev.vigil.trainer.TrainerConfig;
 import dev.vigil.trainer.TrainingData;
+import dev.vigil.trainer.TrainingParams;
+import dev.vigil.trainer.Variant;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
@@ -52,12 +54,10 @@ public class TrainingRunBenchmark {
             }
         }
         data = TrainingData.of(names, List.<double[][]>of(rows));
-        config = TrainerConfig.builder()
-                .variant(variant)
-                .epochs(epochs)
-                .patience(epochs + 1)
-                .seed(3)
-                .build();
+        config = TrainerConfig.defaults()
+                .withVariant(Variant.parse(variant))
+                .withSeed(3)
+                .withTraining(TrainingParams.defaults().withEpochs(epochs).withPatience(epochs + 1));
     }
 
     @Benchmark

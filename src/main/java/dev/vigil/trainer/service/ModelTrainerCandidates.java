@@ -4,6 +4,7 @@ import dev.vigil.trainer.ModelTrainer;
 import dev.vigil.trainer.TrainerConfig;
 import dev.vigil.trainer.TrainingData;
 import dev.vigil.trainer.TrainingOutcome;
+import dev.vigil.trainer.Variant;
 import java.util.List;
 
 /**
@@ -24,21 +25,23 @@ public final class ModelTrainerCandidates implements CandidateTrainer {
 
     /** Candidates configured from the service configuration's {@code train.*} keys. */
     public static ModelTrainerCandidates from(TrainerServiceConfig config) {
-        TrainerConfig.Builder builder = TrainerConfig.builder()
-                .epochs(config.getInt(TrainerServiceConfig.TRAIN_EPOCHS))
-                .seed(config.getLong(TrainerServiceConfig.TRAIN_SEED))
-                .thresholdQuantile(config.getDouble(TrainerServiceConfig.TRAIN_THRESHOLD_QUANTILE));
-        List<String> layers = config.getList(TrainerServiceConfig.TRAIN_LAYERS);
-        if (!layers.isEmpty()) {
-            builder.layers(layers.stream().mapToInt(Integer::parseInt).toArray());
-        }
-        return new ModelTrainerCandidates(new ModelTrainer(), builder.build());
+        TrainerConfig defaults = TrainerConfig.defaults();
+        int[] layers = config.getList(TrainerServiceConfig.TRAIN_LAYERS).stream()
+                .mapToInt(Integer::parseInt)
+                .toArray();
+        TrainerConfig base = defaults.withSeed(config.getLong(TrainerServiceConfig.TRAIN_SEED))
+                .withNetwork(defaults.network().withLayers(layers))
+                .withTraining(defaults.training().withEpochs(config.getInt(TrainerServiceConfig.TRAIN_EPOCHS)))
+                .withScoring(defaults.scoring()
+                        .withThresholdQuantile(config.getDouble(TrainerServiceConfig.TRAIN_THRESHOLD_QUANTILE)));
+        return new ModelTrainerCandidates(new ModelTrainer(), base);
     }
 
     @Override
     public Trained train(
             List<String> features, int window, List<double[][]> sequences, String variant, String group, long version) {
-        TrainerConfig config = base.toBuilder().variant(variant).window(window).build();
+        TrainerConfig config = base.withVariant(Variant.parse(variant))
+                .withNetwork(base.network().withWindow(window));
         TrainingOutcome outcome = trainer.trainWithReport(TrainingData.of(features, sequences), config, group, version);
         return new Trained(
                 outcome.bundle(),

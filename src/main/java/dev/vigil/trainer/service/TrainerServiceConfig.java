@@ -1,6 +1,8 @@
 package dev.vigil.trainer.service;
 
 import dev.vigil.contract.ConfigSources;
+import dev.vigil.trainer.TrainerConfig;
+import dev.vigil.trainer.Variant;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -320,19 +322,16 @@ public final class TrainerServiceConfig extends AbstractConfig {
                         TRAIN_VARIANTS,
                         Type.LIST,
                         List.of("undercomplete", "denoising"),
-                        ConfigDef.ValidList.in(
-                                false,
-                                "undercomplete",
-                                "denoising",
-                                "sparse",
-                                "contractive",
-                                "variational",
-                                "deep",
-                                "pca"),
+                        ConfigDef.ValidList.in(false, Variant.cliNames()),
                         Importance.MEDIUM,
                         "Autoencoder variants trained as candidates each run.")
                 .define(TRAIN_EPOCHS, Type.INT, 30, Range.between(1, 10_000), Importance.LOW, "Epochs per candidate.")
-                .define(TRAIN_SEED, Type.LONG, 42L, Importance.LOW, "Seed of every random draw in training.")
+                .define(
+                        TRAIN_SEED,
+                        Type.LONG,
+                        TrainerConfig.defaults().seed(),
+                        Importance.LOW,
+                        "Seed of every random draw in training.")
                 .define(
                         TRAIN_LAYERS,
                         Type.LIST,
@@ -342,7 +341,7 @@ public final class TrainerServiceConfig extends AbstractConfig {
                 .define(
                         TRAIN_THRESHOLD_QUANTILE,
                         Type.DOUBLE,
-                        0.995,
+                        TrainerConfig.defaults().scoring().thresholdQuantile(),
                         Range.between(0.5, 0.999999),
                         Importance.MEDIUM,
                         "Validation-score quantile used as the anomaly threshold.")

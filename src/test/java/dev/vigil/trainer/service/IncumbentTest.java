@@ -11,6 +11,7 @@ import dev.vigil.contract.avro.Probe;
 import dev.vigil.testkit.SyntheticSensors;
 import dev.vigil.trainer.ModelTrainer;
 import dev.vigil.trainer.TrainerConfig;
+import dev.vigil.trainer.TrainingParams;
 import java.nio.ByteBuffer;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
@@ -24,7 +25,10 @@ class IncumbentTest {
     @BeforeAll
     static void trainTheModelInUse() {
         CandidateTrainer trainer = new ModelTrainerCandidates(
-                new ModelTrainer(), TrainerConfig.builder().epochs(5).seed(3).build());
+                new ModelTrainer(),
+                TrainerConfig.defaults()
+                        .withSeed(3)
+                        .withTraining(TrainingParams.defaults().withEpochs(5)));
         List<double[][]> normal = SyntheticSensors.sequences(2, 300, 1.0, 5);
         HoldoutSplit split = HoldoutSplit.of(SyntheticSensors.segments(normal, new double[] {0.5}, 1), 1, 0.2, 1);
         holdout = split.holdout();

@@ -12,6 +12,7 @@ import dev.vigil.trainer.BundleModels;
 import dev.vigil.trainer.InferenceModel;
 import dev.vigil.trainer.ModelTrainer;
 import dev.vigil.trainer.TrainerConfig;
+import dev.vigil.trainer.TrainingParams;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -23,8 +24,9 @@ import org.junit.jupiter.api.Test;
  * does not, and the model in use is shadow-scored by the forward pass imported from its bundle.
  */
 class TrainingRunTest {
-    private static final TrainerConfig FAST =
-            TrainerConfig.builder().epochs(15).seed(7).build();
+    private static final TrainerConfig FAST = TrainerConfig.defaults()
+            .withSeed(7)
+            .withTraining(TrainingParams.defaults().withEpochs(15));
     private static final CandidateTrainer TRAINER = new ModelTrainerCandidates(new ModelTrainer(), FAST);
     private static final CandidateGate GATE = new CandidateGate(0.03, 0.25, 100);
     private static HoldoutSplit split;

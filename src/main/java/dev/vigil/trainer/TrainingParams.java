@@ -1,0 +1,63 @@
+package dev.vigil.trainer;
+
+import static dev.vigil.trainer.ConfigChecks.require;
+
+import dev.vigil.nn.Optimizer;
+
+/**
+ * How the training loop runs. Invalid values fail on construction naming the key.
+ *
+ * @param epochs maximum epochs, >= 1 (early stopping may end sooner)
+ * @param batchSize mini-batch size, >= 1 (each batch is computed as two parallel halves)
+ * @param learningRate optimiser learning rate, in (0, 10)
+ * @param optimizer Adam or SGD (with momentum 0.9)
+ * @param weightDecay weight decay, >= 0 (decoupled for Adam, L2 for SGD)
+ * @param patience epochs without validation improvement before early stopping, >= 1
+ */
+public record TrainingParams(
+        int epochs, int batchSize, double learningRate, OptimizerKind optimizer, double weightDecay, int patience) {
+    /** Validates every value. */
+    public TrainingParams {
+        require(epochs >= 1, "epochs", "must be >= 1, got " + epochs);
+        require(batchSize >= 1, "batchSize", "must be >= 1, got " + batchSize);
+        require(learningRate > 0 && learningRate < 10, "learningRate", "must be in (0, 10), got " + learningRate);
+        require(patience >= 1, "patience", "must be >= 1, got " + patience);
+        require(optimizer != null, "optimizer", "must be adam or sgd, got null");
+        require(weightDecay >= 0, "weightDecay", "must be >= 0, got " + weightDecay);
+    }
+
+    /** At most 60 epochs of 256-row batches, Adam at 1e-3 without weight decay, patience 8. */
+    public static TrainingParams defaults() {
+        return new TrainingParams(60, 256, 1e-3, OptimizerKind.ADAM, 0, 8);
+    }
+
+    /** A fresh optimiser for {@code size} parameters. */
+    Optimizer newOptimizer(int size) {
+        return optimizer.create(size, learningRate, weightDecay);
+    }
+
+    /** A copy with at most {@code epochs} epochs. */
+    public TrainingParams withEpochs(int epochs) {
+        return new TrainingParams(epochs, batchSize, learningRate, optimizer, weightDecay, patience);
+    }
+
+    /** A copy with this mini-batch size. */
+    public TrainingParams withBatchSize(int batchSize) {
+        return new TrainingParams(epochs, batchSize, learningRate, optimizer, weightDecay, patience);
+    }
+
+    /** A copy with this learning rate. */
+    public TrainingParams withLearningRate(double learningRate) {
+        return new TrainingParams(epochs, batchSize, learningRate, optimizer, weightDecay, patience);
+    }
+
+    /** A copy with this optimiser. */
+    public TrainingParams withOptimizer(OptimizerKind optimizer) {
+        return new TrainingParams(epochs, batchSize, learningRate, optimizer, weightDecay, patience);
+    }
+
+    /** A copy with this early-stopping patience. */
+    public TrainingParams withPatience(int patience) {
+        return new TrainingParams(epochs, batchSize, learningRate, optimizer, weightDecay, patience);
+    }
+}
