@@ -9,6 +9,7 @@ import dev.vigil.detector.models.BundleRefusedException;
 import dev.vigil.detector.models.BundleTrust;
 import dev.vigil.detector.models.BundleValidator;
 import dev.vigil.detector.models.ModelHolder;
+import dev.vigil.detector.models.ModelSources;
 import dev.vigil.detector.models.ModelsFollower;
 import dev.vigil.detector.models.SignatureTrust;
 import dev.vigil.detector.topology.DetectorTopology;
@@ -60,7 +61,10 @@ final class InProcessDetector implements AutoCloseable {
 
     private static BundleValidator validator(DetectorConfig config, BundleTrust trust) {
         return new BundleValidator(
-                trust, DetectorInputs.availableFeatures(config), config.getDouble(DetectorConfig.PROBE_TOLERANCE));
+                trust,
+                DetectorInputs.availableFeatures(config),
+                config.getDouble(DetectorConfig.PROBE_TOLERANCE),
+                ModelSources.onnxLimits(config));
     }
 
     private KafkaStreams streams(DetectorConfig config, DetectorEvents events) {
