@@ -47,10 +47,14 @@ final class InProcessDetector implements AutoCloseable {
         DetectorConfig config = new DetectorConfig(properties);
         this.models = new ModelHolder(validator(config, SignatureTrust.fromConfig(Optional.of(publicKeyFile))), events);
         this.follower = new ModelsFollower(
-                Map.of(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, config.getList(DetectorConfig.BOOTSTRAP_SERVERS)),
-                config.getString(DetectorConfig.MODELS_TOPIC),
-                null,
-                models::offer);
+                        Map.of(
+                                CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG,
+                                config.getList(DetectorConfig.BOOTSTRAP_SERVERS)),
+                        config.getString(DetectorConfig.MODELS_TOPIC),
+                        null,
+                        models::offer)
+                .withHistory(config.getString(DetectorConfig.MODELS_HISTORY_TOPIC))
+                .onUnreadable(models::unreadable);
         follower.start();
         if (!follower.awaitInitialLoad(Duration.ofSeconds(30))
                 || models.current().isEmpty()) {

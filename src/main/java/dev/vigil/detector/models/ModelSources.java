@@ -79,9 +79,10 @@ public final class ModelSources {
         client.put("bootstrap.servers", String.join(",", config.list(DetectorConfig.BOOTSTRAP_SERVERS)));
         String group = config.getString(DetectorConfig.MODEL_GROUP);
         return new ModelsTopic(
-                client,
-                config.getString(DetectorConfig.MODELS_TOPIC),
-                group.isEmpty() ? null : group,
-                TOPIC_INITIAL_WAIT);
+                        client,
+                        config.getString(DetectorConfig.MODELS_TOPIC),
+                        group.isEmpty() ? null : group,
+                        TOPIC_INITIAL_WAIT)
+                .withHistory(config.getString(DetectorConfig.MODELS_HISTORY_TOPIC));
     }
 }
