@@ -61,8 +61,8 @@ final class OnnxGraphScan {
         nodes++;
         if (customDomain == null && !OnnxSafety.STANDARD_DOMAINS.contains(node.getDomain())) {
             customDomain = "node " + quoted(node.getName()) + " runs operator " + quoted(node.getOpType())
-                    + " of domain " + quoted(node.getDomain()) + "; only " + OnnxSafety.STANDARD_DOMAINS
-                    + " are allowed";
+                    + " of domain " + quoted(node.getDomain()) + "; only the standard domains '', 'ai.onnx'"
+                    + " and 'ai.onnx.ml' are allowed";
         }
         node.getAttributeList().forEach(this::attribute);
     }
