@@ -12,6 +12,7 @@ import dev.vigil.detector.models.BundleRefusedException;
 import dev.vigil.detector.models.BundleTrust;
 import dev.vigil.detector.models.BundleValidator;
 import dev.vigil.detector.models.ModelHolder;
+import dev.vigil.detector.models.ModelSources;
 import dev.vigil.detector.topology.DetectorTopology;
 import java.io.IOException;
 import java.time.Duration;
@@ -138,7 +139,11 @@ final class ReplaySession implements AutoCloseable {
     }
 
     private static BundleValidator validator(DetectorConfig config) {
-        return new BundleValidator(BundleTrust.TRUST_ALL, Set.of(), config.getDouble(DetectorConfig.PROBE_TOLERANCE));
+        return new BundleValidator(
+                BundleTrust.TRUST_ALL,
+                Set.of(),
+                config.getDouble(DetectorConfig.PROBE_TOLERANCE),
+                ModelSources.onnxLimits(config));
     }
 
     private static Properties streamsProperties(DetectorConfig config) {

@@ -1,7 +1,8 @@
 package dev.vigil.trainer;
 
 import ai.onnx.proto.OnnxMl;
-import com.google.protobuf.InvalidProtocolBufferException;
+import dev.vigil.contract.OnnxSafety;
+import dev.vigil.contract.UnsafeOnnxException;
 import dev.vigil.contract.avro.ModelBundle;
 import dev.vigil.nn.Activation;
 import java.nio.ByteBuffer;
@@ -25,7 +26,8 @@ public final class BundleModels {
     /**
      * The forward pass of {@code bundle}.
      *
-     * @throws IllegalArgumentException if the ONNX bytes are not a graph exported by this trainer
+     * @throws IllegalArgumentException if the ONNX bytes fail {@link OnnxSafety} or are not a graph
+     *     exported by this trainer
      */
     public static InferenceModel inferenceModel(ModelBundle bundle) {
         OnnxMl.GraphProto graph = parse(bundle).getGraph();
@@ -71,13 +73,12 @@ public final class BundleModels {
         return weight;
     }
 
+    /** The model, if it passes {@link OnnxSafety} (an incumbent comes from the models topic: untrusted bytes). */
     private static OnnxMl.ModelProto parse(ModelBundle bundle) {
-        byte[] bytes = new byte[bundle.getOnnx().remaining()];
-        bundle.getOnnx().duplicate().get(bytes);
         try {
-            return OnnxMl.ModelProto.parseFrom(bytes);
-        } catch (InvalidProtocolBufferException e) {
-            throw new IllegalArgumentException("bundle: onnx bytes are not an ONNX model", e);
+            return OnnxSafety.check(bundle.getOnnx(), OnnxSafety.Limits.DEFAULT);
+        } catch (UnsafeOnnxException e) {
+            throw new IllegalArgumentException("bundle: " + e.hazard() + ": " + e.getMessage(), e);
         }
     }
 

@@ -9,6 +9,7 @@ import dev.vigil.detector.models.BundleRefusedException;
 import dev.vigil.detector.models.BundleTrust;
 import dev.vigil.detector.models.BundleValidator;
 import dev.vigil.detector.models.ModelHolder;
+import dev.vigil.detector.models.ModelSources;
 import dev.vigil.detector.models.ModelsFollower;
 import dev.vigil.detector.models.SignatureTrust;
 import dev.vigil.detector.topology.DetectorTopology;
@@ -46,10 +47,14 @@ final class InProcessDetector implements AutoCloseable {
         DetectorConfig config = new DetectorConfig(properties);
         this.models = new ModelHolder(validator(config, SignatureTrust.fromConfig(Optional.of(publicKeyFile))), events);
         this.follower = new ModelsFollower(
-                Map.of(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, config.getList(DetectorConfig.BOOTSTRAP_SERVERS)),
-                config.getString(DetectorConfig.MODELS_TOPIC),
-                null,
-                models::offer);
+                        Map.of(
+                                CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG,
+                                config.getList(DetectorConfig.BOOTSTRAP_SERVERS)),
+                        config.getString(DetectorConfig.MODELS_TOPIC),
+                        null,
+                        models::offer)
+                .withHistory(config.getString(DetectorConfig.MODELS_HISTORY_TOPIC))
+                .onUnreadable(models::unreadable);
         follower.start();
         if (!follower.awaitInitialLoad(Duration.ofSeconds(30))
                 || models.current().isEmpty()) {
@@ -60,7 +65,10 @@ final class InProcessDetector implements AutoCloseable {
 
     private static BundleValidator validator(DetectorConfig config, BundleTrust trust) {
         return new BundleValidator(
-                trust, DetectorInputs.availableFeatures(config), config.getDouble(DetectorConfig.PROBE_TOLERANCE));
+                trust,
+                DetectorInputs.availableFeatures(config),
+                config.getDouble(DetectorConfig.PROBE_TOLERANCE),
+                ModelSources.onnxLimits(config));
     }
 
     private KafkaStreams streams(DetectorConfig config, DetectorEvents events) {

@@ -27,7 +27,15 @@ final class BadBundles {
     static List<Bad> all(ModelBundle good, KeyPair signer, long firstVersion) {
         long v = firstVersion;
         List<Bad> bad = new ArrayList<>();
-        bad.add(new Bad("truncated ONNX", signed(truncated(at(good, v++)), signer), Set.of("LOAD_FAILED")));
+        bad.add(new Bad("truncated ONNX", signed(truncated(at(good, v++)), signer), Set.of("ONNX_MALFORMED")));
+        bad.add(new Bad(
+                "external data outside the bundle",
+                signed(UnsafeOnnx.externalData(at(good, v++), "dense_w", "../../etc/passwd"), signer),
+                Set.of("ONNX_EXTERNAL_DATA")));
+        bad.add(new Bad(
+                "custom operator domain",
+                signed(UnsafeOnnx.customDomain(at(good, v++), "com.example.evil"), signer),
+                Set.of("ONNX_CUSTOM_DOMAIN")));
         bad.add(new Bad(
                 "flipped weight bytes",
                 signed(flippedWeights(at(good, v++)), signer),

@@ -1,5 +1,6 @@
 package dev.vigil.testkit;
 
+import ai.onnx.proto.OnnxMl;
 import dev.vigil.contract.BundleSigning;
 import dev.vigil.contract.avro.ModelBundle;
 import dev.vigil.contract.avro.Probe;
@@ -17,12 +18,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 
 /**
  * Where every test gets a model bundle: placeholders that need no runnable model ({@link #withOnnx},
  * {@link #random}), real linear ONNX bundles generated in code ({@link #linear}), bundles trained by
- * the project's own trainer ({@link #trained}), and the bad bundles a detector must refuse
- * ({@link #bad}).
+ * the project's own trainer ({@link #trained}), the bad bundles a detector must refuse
+ * ({@link #bad}), and good bundles whose ONNX model was made unsafe ({@link #withExternalData},
+ * {@link #withCustomDomain}, {@link #withExtraNodes}, {@link #withZerosInitializer}).
  */
 public final class TestBundles {
     /** Features of the {@link #linear(long)} bundle. */
@@ -119,5 +122,33 @@ public final class TestBundles {
     /** {@code bundle} (a {@link #gain} bundle) with its weights byte-swapped: it loads, but scores wrongly. */
     public static ModelBundle withFlippedWeights(ModelBundle bundle, float gain) {
         return GainBundles.withFlippedWeights(bundle, gain);
+    }
+
+    /**
+     * {@code bundle} with its first initializer named {@code prefix}* turned into an external-data
+     * reference to {@code location} (values dropped, sha256 recomputed).
+     */
+    public static ModelBundle withExternalData(ModelBundle bundle, String prefix, String location) {
+        return UnsafeOnnx.externalData(bundle, prefix, location);
+    }
+
+    /** {@code bundle} with its first node's operator in the custom {@code domain}. */
+    public static ModelBundle withCustomDomain(ModelBundle bundle, String domain) {
+        return UnsafeOnnx.customDomain(bundle, domain);
+    }
+
+    /** {@code bundle} with {@code count} extra, unused Identity nodes. */
+    public static ModelBundle withExtraNodes(ModelBundle bundle, int count) {
+        return UnsafeOnnx.extraNodes(bundle, count);
+    }
+
+    /** {@code bundle} with an unused int64 initializer of {@code elements} zeros (8 bytes each decoded). */
+    public static ModelBundle withZerosInitializer(ModelBundle bundle, int elements) {
+        return UnsafeOnnx.zerosInitializer(bundle, elements);
+    }
+
+    /** {@code bundle} with its ONNX model rewritten by {@code edit} (protobuf builders) and sha256 recomputed. */
+    public static ModelBundle withEditedOnnx(ModelBundle bundle, UnaryOperator<OnnxMl.ModelProto.Builder> edit) {
+        return UnsafeOnnx.edited(bundle, edit);
     }
 }

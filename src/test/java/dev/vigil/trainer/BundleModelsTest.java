@@ -2,15 +2,23 @@ package dev.vigil.trainer;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import ai.onnx.proto.OnnxMl;
+import dev.vigil.contract.OnnxSafety;
 import dev.vigil.contract.avro.ModelBundle;
 import dev.vigil.testkit.SyntheticSensors;
+import dev.vigil.testkit.TestBundles;
 import java.nio.ByteBuffer;
 import java.util.Random;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 class BundleModelsTest {
+    private static final Logger LOG = LoggerFactory.getLogger(BundleModelsTest.class);
+
     @ParameterizedTest
     @EnumSource(
             value = Variant.class,
@@ -46,5 +54,40 @@ class BundleModelsTest {
                         1);
         bundle.setOnnx(ByteBuffer.wrap(new byte[] {1, 2, 3}));
         assertThrows(IllegalArgumentException.class, () -> BundleModels.inferenceModel(bundle));
+    }
+
+    @org.junit.jupiter.api.Test
+    void anIncumbentWhoseWeightsAreExternalDataIsRefusedBeforeAnyIsRead() {
+        ModelBundle external = TestBundles.withExternalData(TestBundles.trained(1), "dense_w", "../../etc/passwd");
+        IllegalArgumentException refused =
+                assertThrows(IllegalArgumentException.class, () -> BundleModels.inferenceModel(external));
+        assertTrue(refused.getMessage().contains("EXTERNAL_DATA"), refused.getMessage());
+    }
+
+    @org.junit.jupiter.api.Test
+    void anIncumbentWithACustomOperatorDomainIsRefused() {
+        ModelBundle custom = TestBundles.withCustomDomain(TestBundles.trained(1), "com.example.evil");
+        IllegalArgumentException refused =
+                assertThrows(IllegalArgumentException.class, () -> BundleModels.inferenceModel(custom));
+        assertTrue(refused.getMessage().contains("CUSTOM_DOMAIN"), refused.getMessage());
+    }
+
+    @org.junit.jupiter.api.Test
+    void aWideWindowedDeepModelFitsTheDefaultOnnxLimits() throws Exception {
+        TrainerConfig config = TrainerConfig.defaults()
+                .withVariant(Variant.DEEP)
+                .withNetwork(NetworkParams.defaults().withWindow(10))
+                .withTraining(TrainingParams.defaults().withEpochs(1).withBatchSize(64));
+        ModelBundle bundle = new ModelTrainer().train(SyntheticSensors.data(1, 200, 52, 3), config, "g", 1);
+        OnnxMl.ModelProto model = OnnxSafety.check(bundle.getOnnx(), OnnxSafety.Limits.DEFAULT);
+        long initializerBytes = model.getGraph().getInitializerList().stream()
+                .mapToLong(t -> t.getRawData().size() + 4L * t.getFloatDataCount())
+                .sum();
+        LOG.info(
+                "52 features x window 10, deep: {} ONNX bytes, {} nodes, {} initializer bytes",
+                bundle.getOnnx().remaining(),
+                model.getGraph().getNodeCount(),
+                initializerBytes);
+        assertTrue(bundle.getOnnx().remaining() < OnnxSafety.Limits.DEFAULT.maxOnnxBytes() / 4);
     }
 }

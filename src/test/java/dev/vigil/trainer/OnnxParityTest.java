@@ -8,6 +8,8 @@ import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
 import dev.vigil.contract.ModelContract;
+import dev.vigil.contract.OnnxSafety;
+import dev.vigil.contract.UnsafeOnnxException;
 import dev.vigil.contract.avro.ModelBundle;
 import dev.vigil.testkit.SyntheticSensors;
 import java.nio.FloatBuffer;
@@ -122,10 +124,16 @@ class OnnxParityTest {
         float[] reconstruction;
         String manifest;
 
+        /** Runs the export in ONNX Runtime, once it passed the safety checks the detector runs first. */
         static Outputs run(ModelBundle bundle, float[] inputs, int rows, int width) throws OrtException {
             OrtEnvironment env = OrtEnvironment.getEnvironment();
             byte[] onnx = new byte[bundle.getOnnx().remaining()];
             bundle.getOnnx().duplicate().get(onnx);
+            try {
+                OnnxSafety.check(onnx, OnnxSafety.Limits.DEFAULT);
+            } catch (UnsafeOnnxException e) {
+                throw new AssertionError("the exported model would be refused: " + e.getMessage(), e);
+            }
             Outputs out = new Outputs();
             try (OrtSession session = env.createSession(onnx, new OrtSession.SessionOptions());
                     OnnxTensor tensor =

@@ -41,6 +41,10 @@ public final class DetectorConfig extends AbstractConfig {
     public static final String MODEL_TOPIC_ENABLED = "model.topic.enabled";
     public static final String MODEL_TRUSTED_KEYS = "model.trusted.keys";
     public static final String MODEL_POLL_MS = "model.poll.interval.ms";
+    public static final String MODELS_HISTORY_TOPIC = "models.history.topic";
+    public static final String MODEL_MAX_ONNX_BYTES = "model.max.onnx.bytes";
+    public static final String MODEL_MAX_NODES = "model.max.nodes";
+    public static final String MODEL_MAX_INITIALIZER_BYTES = "model.max.initializer.bytes";
     public static final String THRESHOLD_MODE = "threshold.mode";
     public static final String ADAPTIVE_QUANTILE = "threshold.adaptive.quantile";
     public static final String ADAPTIVE_MIN_SAMPLES = "threshold.adaptive.min.samples";

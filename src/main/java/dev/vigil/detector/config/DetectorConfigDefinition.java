@@ -19,6 +19,7 @@ final class DetectorConfigDefinition {
         defineOutput(def);
         defineInput(def);
         defineModel(def);
+        ModelSafetyDefinition.define(def);
         defineDecision(def);
         defineScoring(def);
         return def;

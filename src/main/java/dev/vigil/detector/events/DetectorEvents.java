@@ -31,6 +31,10 @@ public interface DetectorEvents {
     /** A bundle passed validation and now scores. */
     default void modelApplied(String group, long version) {}
 
-    /** A bundle was refused; the old model keeps serving. {@code reason} is a RefusalReason name. */
+    /**
+     * A bundle was refused; the old model keeps serving. {@code reason} is a RefusalReason name; for
+     * bytes that are not a bundle at all ({@code UNREADABLE}) {@code group} is the record key (or null)
+     * and {@code version} is -1.
+     */
     default void modelRefused(String group, long version, String reason, String message) {}
 }

@@ -9,30 +9,43 @@ import ai.onnxruntime.OrtSession;
 import ai.onnxruntime.TensorInfo;
 import dev.vigil.contract.BundleSigning;
 import dev.vigil.contract.ModelContract;
+import dev.vigil.contract.OnnxSafety;
 import dev.vigil.contract.ScoreSmoothing;
+import dev.vigil.contract.UnsafeOnnxException;
 import dev.vigil.contract.avro.ModelBundle;
 import java.nio.FloatBuffer;
 import java.util.Map;
 import java.util.Set;
 
 /**
- * Decides whether a bundle may score: trust, SHA-256, version, layout, ONNX Runtime loading, the
- * tensor contract, and the probe batch (which catches models that load but compute garbage, such as
- * flipped weight bytes). Cheap checks run first; a refused model's session is closed.
+ * Decides whether a bundle may score: trust, SHA-256, version, layout, the ONNX safety checks of
+ * {@link OnnxSafety} (parse, size limits, no external data, standard operator domains: before any
+ * byte reaches ONNX Runtime), ONNX Runtime loading, the tensor contract, and the probe batch (which
+ * catches models that load but compute garbage, such as flipped weight bytes). Cheap checks run
+ * first; a refused model's session is closed.
  */
 public final class BundleValidator {
     private final BundleTrust trust;
     private final Set<String> availableFeatures;
     private final double tolerance;
+    private final OnnxSafety.Limits limits;
+
+    /** A validator with the default {@link OnnxSafety.Limits}. */
+    public BundleValidator(BundleTrust trust, Set<String> availableFeatures, double tolerance) {
+        this(trust, availableFeatures, tolerance, OnnxSafety.Limits.DEFAULT);
+    }
 
     /**
      * @param availableFeatures feature names the input mapping can supply; empty = any name
      * @param tolerance relative tolerance of probe scores
+     * @param limits size limits of the ONNX model
      */
-    public BundleValidator(BundleTrust trust, Set<String> availableFeatures, double tolerance) {
+    public BundleValidator(
+            BundleTrust trust, Set<String> availableFeatures, double tolerance, OnnxSafety.Limits limits) {
         this.trust = trust;
         this.availableFeatures = Set.copyOf(availableFeatures);
         this.tolerance = tolerance;
+        this.limits = limits;
     }
 
     /**
@@ -46,6 +59,7 @@ public final class BundleValidator {
         checkLayout(bundle, current);
         checkProbeShape(bundle);
         checkSmoothing(bundle);
+        checkOnnxSafety(bundle);
         OnnxModel model = load(bundle);
         try {
             checkContract(model, bundle);
@@ -120,6 +134,23 @@ public final class BundleValidator {
             throw new BundleRefusedException(
                     RefusalReason.MALFORMED, "probe needs rows >= 1, rows*" + width + " inputs and rows scores");
         }
+    }
+
+    private void checkOnnxSafety(ModelBundle bundle) throws BundleRefusedException {
+        try {
+            OnnxSafety.check(bundle.getOnnx(), limits);
+        } catch (UnsafeOnnxException e) {
+            throw new BundleRefusedException(reasonFor(e.hazard()), e.getMessage(), e);
+        }
+    }
+
+    private static RefusalReason reasonFor(UnsafeOnnxException.Hazard hazard) {
+        return switch (hazard) {
+            case MALFORMED -> RefusalReason.ONNX_MALFORMED;
+            case TOO_LARGE -> RefusalReason.ONNX_TOO_LARGE;
+            case EXTERNAL_DATA -> RefusalReason.ONNX_EXTERNAL_DATA;
+            case CUSTOM_DOMAIN -> RefusalReason.ONNX_CUSTOM_DOMAIN;
+        };
     }
 
     private static OnnxModel load(ModelBundle bundle) throws BundleRefusedException {

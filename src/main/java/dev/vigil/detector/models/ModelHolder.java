@@ -79,6 +79,17 @@ public final class ModelHolder implements AutoCloseable {
         }
     }
 
+    /**
+     * Counts bytes a bundle source could not decode as a bundle as an {@link RefusalReason#UNREADABLE}
+     * refusal (version -1: there is none). The source logs it, with where the bytes were; the model in
+     * service keeps serving.
+     *
+     * @param group the group the bytes claim (a record key), or null
+     */
+    public void unreadable(String group, String problem) {
+        events.modelRefused(group, -1, RefusalReason.UNREADABLE.name(), problem);
+    }
+
     /** Drops the model in service; its session closes once in-flight leases are closed. */
     @Override
     public synchronized void close() {

@@ -1,5 +1,6 @@
 package dev.vigil.detector.models;
 
+import dev.vigil.contract.OnnxSafety;
 import dev.vigil.detector.config.DetectorConfig;
 import dev.vigil.detector.config.DetectorInputs;
 import dev.vigil.detector.events.DetectorEvents;
@@ -20,13 +21,25 @@ public final class ModelSources {
 
     private ModelSources() {}
 
-    /** An empty holder whose validator follows {@code model.trusted.keys}, the mapping and the tolerance. */
+    /**
+     * An empty holder whose validator follows {@code model.trusted.keys}, the mapping, the tolerance
+     * and the {@code model.max.*} limits.
+     */
     public static ModelHolder holder(DetectorConfig config, DetectorEvents events) {
         var validator = new BundleValidator(
                 trust(config),
                 DetectorInputs.availableFeatures(config),
-                config.getDouble(DetectorConfig.PROBE_TOLERANCE));
+                config.getDouble(DetectorConfig.PROBE_TOLERANCE),
+                onnxLimits(config));
         return new ModelHolder(validator, events);
+    }
+
+    /** The ONNX size limits of {@code model.max.onnx.bytes}, {@code model.max.nodes}, {@code model.max.initializer.bytes}. */
+    public static OnnxSafety.Limits onnxLimits(DetectorConfig config) {
+        return new OnnxSafety.Limits(
+                config.getLong(DetectorConfig.MODEL_MAX_ONNX_BYTES),
+                config.getInt(DetectorConfig.MODEL_MAX_NODES),
+                config.getLong(DetectorConfig.MODEL_MAX_INITIALIZER_BYTES));
     }
 
     /** The trust policy: Ed25519 keys from {@code model.trusted.keys}, or trust-all with a loud warning. */
@@ -66,9 +79,10 @@ public final class ModelSources {
         client.put("bootstrap.servers", String.join(",", config.list(DetectorConfig.BOOTSTRAP_SERVERS)));
         String group = config.getString(DetectorConfig.MODEL_GROUP);
         return new ModelsTopic(
-                client,
-                config.getString(DetectorConfig.MODELS_TOPIC),
-                group.isEmpty() ? null : group,
-                TOPIC_INITIAL_WAIT);
+                        client,
+                        config.getString(DetectorConfig.MODELS_TOPIC),
+                        group.isEmpty() ? null : group,
+                        TOPIC_INITIAL_WAIT)
+                .withHistory(config.getString(DetectorConfig.MODELS_HISTORY_TOPIC));
     }
 }

@@ -1,18 +1,18 @@
 package dev.vigil.detector.models;
 
-import dev.vigil.contract.BundleFiles;
 import dev.vigil.contract.avro.ModelBundle;
-import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BiConsumer;
 import java.util.function.Predicate;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
@@ -26,20 +26,29 @@ import org.slf4j.LoggerFactory;
  * (normally {@link ModelHolder#offer}, which validates and swaps). It reads with no consumer group
  * from the beginning, so every detector instance sees every bundle. At start it reads up to the end
  * offsets and offers only the newest bundle, falling back to older ones while the sink refuses them;
- * afterwards every new bundle is offered as it arrives (the sink ignores stale versions unless
- * flagged rollback). {@link #awaitInitialLoad} lets the detector wait for a model before it starts.
+ * when none is accepted (garbage is the group's latest value and compaction removed the bundles
+ * before it, or all are refused) and a history topic is set ({@link #withHistory}), it does the same
+ * with the newest {@value #HISTORY_TRIES} bundles of the history topic. Afterwards every new bundle
+ * is offered as it arrives (the sink ignores stale versions unless flagged rollback). A record that
+ * does not decode as a bundle is logged once, with its position and size, and reported to the
+ * {@link #onUnreadable} listener. {@link #awaitInitialLoad} lets the detector wait for a model
+ * before it starts.
  */
 public final class ModelsFollower implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ModelsFollower.class);
     private static final Duration POLL = Duration.ofMillis(250);
+    /** Most history bundles offered at start, newest first: bounds the refusals a fallback can log. */
+    static final int HISTORY_TRIES = 10;
 
+    private final Map<String, Object> clientProps;
     private final KafkaConsumer<String, byte[]> consumer;
     private final String topic;
-    private volatile String group;
     private final Predicate<ModelBundle> sink;
+    private final BundleRecords records;
     private final CountDownLatch initialLoad = new CountDownLatch(1);
     private final Thread thread;
     private volatile boolean running = true;
+    private String historyTopic;
 
     /**
      * @param clientProps Kafka client properties ({@code bootstrap.servers} and security settings)
@@ -49,13 +58,31 @@ public final class ModelsFollower implements AutoCloseable {
      * @param sink takes a bundle and returns whether it now scores
      */
     public ModelsFollower(Map<String, Object> clientProps, String topic, String group, Predicate<ModelBundle> sink) {
-        this.consumer =
-                new KafkaConsumer<>(consumerProps(clientProps), new StringDeserializer(), new ByteArrayDeserializer());
+        this.clientProps = consumerProps(clientProps);
+        this.consumer = newConsumer(this.clientProps);
         this.topic = topic;
-        this.group = group;
         this.sink = sink;
+        this.records = new BundleRecords(group);
         this.thread = new Thread(this::run, "vigil-models-follower");
         this.thread.setDaemon(true);
+    }
+
+    /**
+     * Falls back to {@code historyTopic} (null or empty = none) at start when the models topic has no
+     * usable bundle; call before {@link #start}.
+     */
+    public ModelsFollower withHistory(String historyTopic) {
+        this.historyTopic = historyTopic == null || historyTopic.isEmpty() ? null : historyTopic;
+        return this;
+    }
+
+    /**
+     * Reports every record of the followed group that does not decode as a bundle to {@code listener}
+     * (its key, which may be null, and the problem); call before {@link #start}.
+     */
+    public ModelsFollower onUnreadable(BiConsumer<String, String> listener) {
+        records.onUnreadable(listener);
+        return this;
     }
 
     /** Starts following; returns at once. */
@@ -72,11 +99,13 @@ public final class ModelsFollower implements AutoCloseable {
     private void run() {
         try {
             List<TopicPartition> partitions = assignAll();
-            List<ModelBundle> backlog = readBacklog(partitions);
-            offerNewestUsable(backlog);
+            List<ModelBundle> backlog = readBacklog(consumer, partitions);
+            if (!offerNewestUsable(backlog, backlog.size()) && !offerFromHistory(backlog)) {
+                LOG.warn("No usable bundle{} on {} yet; waiting for one", records.describeGroup(), topic);
+            }
             initialLoad.countDown();
             while (running) {
-                consumer.poll(POLL).forEach(record -> decode(record).ifPresent(this::offer));
+                consumer.poll(POLL).forEach(record -> records.decode(record).ifPresent(this::offer));
             }
         } catch (WakeupException e) {
             if (running) {
@@ -92,8 +121,7 @@ public final class ModelsFollower implements AutoCloseable {
     private List<TopicPartition> assignAll() {
         List<TopicPartition> partitions = new ArrayList<>();
         while (running && partitions.isEmpty()) {
-            consumer.partitionsFor(topic, Duration.ofSeconds(30))
-                    .forEach(info -> partitions.add(new TopicPartition(topic, info.partition())));
+            partitions.addAll(partitionsOf(consumer, topic));
             if (partitions.isEmpty()) {
                 LOG.warn("Models topic {} does not exist yet; waiting for it", topic);
                 sleep();
@@ -104,49 +132,68 @@ public final class ModelsFollower implements AutoCloseable {
         return partitions;
     }
 
-    private List<ModelBundle> readBacklog(List<TopicPartition> partitions) {
-        Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+    private static List<TopicPartition> partitionsOf(KafkaConsumer<String, byte[]> consumer, String topic) {
+        List<TopicPartition> partitions = new ArrayList<>();
+        consumer.partitionsFor(topic, Duration.ofSeconds(30))
+                .forEach(info -> partitions.add(new TopicPartition(topic, info.partition())));
+        return partitions;
+    }
+
+    /** The decodable bundles of the followed group from the consumer's positions to the end offsets now. */
+    private List<ModelBundle> readBacklog(KafkaConsumer<String, byte[]> reader, List<TopicPartition> partitions) {
+        Map<TopicPartition, Long> end = reader.endOffsets(partitions);
         List<ModelBundle> backlog = new ArrayList<>();
-        while (running && end.entrySet().stream().anyMatch(e -> consumer.position(e.getKey()) < e.getValue())) {
-            consumer.poll(POLL).forEach(record -> decode(record).ifPresent(backlog::add));
+        while (running && end.entrySet().stream().anyMatch(e -> reader.position(e.getKey()) < e.getValue())) {
+            reader.poll(POLL).forEach(record -> records.decode(record).ifPresent(backlog::add));
         }
         return backlog;
     }
 
-    private void offerNewestUsable(List<ModelBundle> backlog) {
-        for (int i = backlog.size() - 1; i >= 0; i--) {
+    /** Offers the newest of {@code backlog}, then older ones while refused, at most {@code tries}. */
+    private boolean offerNewestUsable(List<ModelBundle> backlog, int tries) {
+        for (int i = backlog.size() - 1; i >= 0 && i >= backlog.size() - tries; i--) {
             if (offer(backlog.get(i))) {
-                return;
+                return true;
             }
         }
-        LOG.warn("No usable bundle{} on {} yet; waiting for one", group == null ? "" : " of group " + group, topic);
+        return false;
+    }
+
+    /** Reads the history topic to its end and offers its newest bundles not offered yet. */
+    private boolean offerFromHistory(List<ModelBundle> offered) {
+        if (historyTopic == null || !running) {
+            return false;
+        }
+        Set<String> seen = new HashSet<>();
+        offered.forEach(bundle -> seen.add(identity(bundle)));
+        try (KafkaConsumer<String, byte[]> history = newConsumer(clientProps)) {
+            List<TopicPartition> partitions = partitionsOf(history, historyTopic);
+            history.assign(partitions);
+            history.seekToBeginning(partitions);
+            List<ModelBundle> candidates = readBacklog(history, partitions).stream()
+                    .filter(bundle -> !seen.contains(identity(bundle)))
+                    .toList();
+            LOG.info(
+                    "No usable bundle{} on {}; trying the newest of {} on history topic {}",
+                    records.describeGroup(),
+                    topic,
+                    candidates.size(),
+                    historyTopic);
+            return offerNewestUsable(candidates, HISTORY_TRIES);
+        }
+    }
+
+    private static String identity(ModelBundle bundle) {
+        return bundle.getGroup() + ":" + bundle.getVersion() + ":" + bundle.getSha256();
     }
 
     /** Offers a bundle; without a configured group, the first accepted bundle fixes the group followed. */
     private boolean offer(ModelBundle bundle) {
         boolean accepted = sink.test(bundle);
-        if (accepted && group == null) {
-            group = bundle.getGroup();
-            LOG.info("Following model group {} on {}", group, topic);
+        if (accepted && records.followFirst(bundle.getGroup())) {
+            LOG.info("Following model group {} on {}", bundle.getGroup(), topic);
         }
         return accepted;
-    }
-
-    private java.util.Optional<ModelBundle> decode(ConsumerRecord<String, byte[]> record) {
-        if (record.value() == null || (group != null && !group.equals(record.key()))) {
-            return java.util.Optional.empty();
-        }
-        try {
-            return java.util.Optional.of(BundleFiles.decode(record.value()));
-        } catch (IOException | RuntimeException e) {
-            LOG.warn(
-                    "Ignoring undecodable record at {}-{}@{}: {}",
-                    record.topic(),
-                    record.partition(),
-                    record.offset(),
-                    e.toString());
-            return java.util.Optional.empty();
-        }
     }
 
     private void sleep() {
@@ -156,6 +203,10 @@ public final class ModelsFollower implements AutoCloseable {
             Thread.currentThread().interrupt();
             running = false;
         }
+    }
+
+    private static KafkaConsumer<String, byte[]> newConsumer(Map<String, Object> props) {
+        return new KafkaConsumer<>(props, new StringDeserializer(), new ByteArrayDeserializer());
     }
 
     private static Map<String, Object> consumerProps(Map<String, Object> clientProps) {

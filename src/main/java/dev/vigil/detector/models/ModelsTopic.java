@@ -6,13 +6,15 @@ import java.util.Map;
 /**
  * The compacted models topic, followed by a {@link ModelsFollower}: opening it waits up to
  * {@code initialWait} for the topic to be read to its end, so a detector started with no other
- * model finds one there.
+ * model finds one there (or, when none there is usable, on the history topic). Records that are not
+ * bundles are counted by the holder as {@link RefusalReason#UNREADABLE} refusals.
  */
 public final class ModelsTopic implements BundleSource {
     private final Map<String, Object> clientProps;
     private final String topic;
     private final String group;
     private final Duration initialWait;
+    private String historyTopic;
     private ModelsFollower follower;
 
     /** {@code group} is the model group to follow, or null for the group of the first bundle accepted. */
@@ -23,9 +25,18 @@ public final class ModelsTopic implements BundleSource {
         this.initialWait = initialWait;
     }
 
+    /** Falls back to {@code historyTopic} (null or empty = none) when the models topic holds no usable bundle at start. */
+    public ModelsTopic withHistory(String historyTopic) {
+        this.historyTopic = historyTopic;
+        return this;
+    }
+
     @Override
     public void open(ModelHolder holder) {
-        follower = new ModelsFollower(clientProps, topic, group, holder::offer).start();
+        follower = new ModelsFollower(clientProps, topic, group, holder::offer)
+                .withHistory(historyTopic)
+                .onUnreadable(holder::unreadable)
+                .start();
         try {
             follower.awaitInitialLoad(initialWait);
         } catch (InterruptedException e) {

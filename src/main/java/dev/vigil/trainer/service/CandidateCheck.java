@@ -1,13 +1,15 @@
 package dev.vigil.trainer.service;
 
 import dev.vigil.contract.BundleSigning;
+import dev.vigil.contract.OnnxSafety;
+import dev.vigil.contract.UnsafeOnnxException;
 import dev.vigil.contract.avro.ModelBundle;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * Validates a freshly trained bundle before it may be gated or published: SHA-256, features and
- * window as expected, thresholds and validation quantiles finite and ordered, and the probe batch
+ * Validates a freshly trained bundle before it may be gated or published: SHA-256, the ONNX safety
+ * checks the detector runs before loading ({@link OnnxSafety}, default limits), features and window as expected, thresholds and validation quantiles finite and ordered, and the probe batch
  * reproduced by the candidate's Java forward pass (the same check the detector runs with ONNX Runtime).
  */
 final class CandidateCheck {
@@ -20,6 +22,10 @@ final class CandidateCheck {
         ModelBundle bundle = candidate.bundle();
         if (!BundleSigning.sha256Hex(bundle.getOnnx()).equalsIgnoreCase(bundle.getSha256())) {
             return Optional.of("sha256 does not match the ONNX bytes");
+        }
+        Optional<String> unsafe = onnxProblem(bundle);
+        if (unsafe.isPresent()) {
+            return unsafe;
         }
         if (!bundle.getFeatureNames().equals(features) || bundle.getWindowLength() != window) {
             return Optional.of("layout " + bundle.getFeatureNames() + " x" + bundle.getWindowLength() + " differs from "
@@ -36,6 +42,16 @@ final class CandidateCheck {
             return Optional.of("validation quantiles or loss are not finite and ordered");
         }
         return probeProblem(bundle, candidate.scorer());
+    }
+
+    /** Empty when the ONNX bytes pass {@link OnnxSafety} with the detector's default limits. */
+    static Optional<String> onnxProblem(ModelBundle bundle) {
+        try {
+            OnnxSafety.check(bundle.getOnnx(), OnnxSafety.Limits.DEFAULT);
+            return Optional.empty();
+        } catch (UnsafeOnnxException e) {
+            return Optional.of("the ONNX model would be refused (" + e.hazard() + "): " + e.getMessage());
+        }
     }
 
     private static boolean ordered(List<Double> quantiles) {

@@ -83,10 +83,19 @@ class BundleValidatorTest {
     }
 
     @Test
-    void aTruncatedOnnxModelIsRefusedByTheLoader() {
+    void aTruncatedOnnxModelIsRefusedBeforeTheLoader() {
         ModelBundle bundle = TestBundles.linear(1);
         byte[] onnx = onnx(bundle);
-        assertEquals(RefusalReason.LOAD_FAILED, refusal(withOnnx(bundle, Arrays.copyOf(onnx, onnx.length / 2))));
+        assertEquals(RefusalReason.ONNX_MALFORMED, refusal(withOnnx(bundle, Arrays.copyOf(onnx, onnx.length / 2))));
+    }
+
+    @Test
+    void aSafeModelOnnxRuntimeCannotLoadIsRefusedByTheLoader() {
+        ModelBundle bundle = TestBundles.withEditedOnnx(TestBundles.linear(1), model -> {
+            model.getGraphBuilder().getNodeBuilder(0).setOpType("NoSuchOperator");
+            return model;
+        });
+        assertEquals(RefusalReason.LOAD_FAILED, refusal(bundle));
     }
 
     @Test
