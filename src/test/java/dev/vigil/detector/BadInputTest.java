@@ -56,7 +56,21 @@ class BadInputTest {
                         "pump-1",
                         reading("pump-1", T0, "\"temp\":50,\"pressure\":50"),
                         "MISSING_FEATURE",
-                        Stage.FEATURES));
+                        Stage.FEATURES),
+                Arguments.of("pump-1", withTs("1e40", ok), "BAD_TIMESTAMP", Stage.VALIDATE),
+                Arguments.of("pump-1", withTs("\"2026-01-01\"", ok), "BAD_TIMESTAMP", Stage.VALIDATE),
+                Arguments.of("pump-1", withTs(T0 + ".25", ok), "BAD_TIMESTAMP", Stage.VALIDATE),
+                Arguments.of("pump-1", reading("pump-1", T0, ok) + " garbage", "UNREADABLE", Stage.DESERIALIZE),
+                Arguments.of(
+                        "pump-1",
+                        reading("pump-1", T0, ok) + reading("pump-1", T0, ok),
+                        "UNREADABLE",
+                        Stage.DESERIALIZE),
+                Arguments.of("p".repeat(10_240), reading("", T0, ok), "ENTITY_TOO_LONG", Stage.VALIDATE));
+    }
+
+    private static String withTs(String ts, String values) {
+        return "{\"entity\":\"pump-1\",\"ts\":" + ts + ",\"values\":{" + values + "}}";
     }
 
     private static String reading(String entity, long ts, String values) {

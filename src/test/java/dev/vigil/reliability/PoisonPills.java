@@ -66,6 +66,22 @@ final class PoisonPills {
                         "after now"),
                 pill("timestamp before 2000", entity, avro(entity, 86_400_000L, 1.0), "TIMESTAMP_TOO_OLD", "2000"),
                 pill("out-of-order timestamp", entity, avro(entity, now - 2 * HOUR, 1.0), "OUT_OF_ORDER", "older"),
+                pill(
+                        "timestamp jump (2 h ahead)",
+                        entity,
+                        avro(entity, now + 2 * HOUR, 1.0),
+                        "TIMESTAMP_JUMP",
+                        "ahead"),
+                pill("fractional timestamp", entity, jsonAt(entity, now + ".5"), "BAD_TIMESTAMP", "whole"),
+                pill("timestamp as a string", entity, jsonAt(entity, "\"2026-01-01\""), "BAD_TIMESTAMP", "2026-01-01"),
+                pill("timestamp 1e40", entity, jsonAt(entity, "1e40"), "BAD_TIMESTAMP", "beyond"),
+                pill(
+                        "trailing garbage after the JSON",
+                        entity,
+                        utf8(new String(json(entity, now, "1"), StandardCharsets.UTF_8) + " garbage"),
+                        "UNREADABLE",
+                        "after the end"),
+                pill("10 KB entity", entity, json("e".repeat(10_240), now, "1"), "ENTITY_TOO_LONG", "10240 bytes"),
                 pill("oversized", entity, oversized(entity, now), "OVERSIZED", "limit"));
     }
 
@@ -89,6 +105,11 @@ final class PoisonPills {
     private static byte[] json(String entity, long ts, String temp) {
         return utf8("{\"entity\":\"" + entity + "\",\"ts\":" + ts + ",\"values\":{\"temp\":" + temp
                 + ",\"pressure\":10,\"flow\":20}}");
+    }
+
+    private static byte[] jsonAt(String entity, String ts) {
+        return utf8("{\"entity\":\"" + entity + "\",\"ts\":" + ts
+                + ",\"values\":{\"temp\":1,\"pressure\":10,\"flow\":20}}");
     }
 
     private static byte[] missingFeature(String entity, long ts) {

@@ -69,6 +69,9 @@ public final class DetectorConfig extends AbstractConfig {
     public static final String MAX_FUTURE_MS = "validation.max.future.ms";
     public static final String MAX_RECORD_BYTES = "validation.max.record.bytes";
     public static final String MAX_LATENESS_MS = "validation.max.lateness.ms";
+    public static final String MAX_TIMESTAMP_JUMP_MS = "validation.max.timestamp.jump.ms";
+    public static final String CLOCK_RESET_AFTER = "validation.clock.reset.after";
+    public static final String MAX_ENTITY_BYTES = "validation.max.entity.bytes";
 
     /** Prefix of keys passed through to Kafka Streams (prefix removed). */
     public static final String KAFKA_PREFIX = "kafka.";

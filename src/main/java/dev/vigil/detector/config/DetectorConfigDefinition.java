@@ -18,6 +18,7 @@ final class DetectorConfigDefinition {
         defineTopics(def);
         defineOutput(def);
         defineInput(def);
+        DetectorValidationDefinition.define(def);
         defineModel(def);
         ModelSafetyDefinition.define(def);
         defineDecision(def);
@@ -156,29 +157,7 @@ final class DetectorConfigDefinition {
                         ValidString.in("reject", "last", "mean"),
                         Importance.MEDIUM,
                         "What to do when a feature is missing: reject (dead-letter), last"
-                                + " (entity's last value), mean (training mean from the bundle).")
-                .define(
-                        MAX_FUTURE_MS,
-                        Type.LONG,
-                        86_400_000L,
-                        Range.atLeast(0),
-                        Importance.LOW,
-                        "Readings with event time further than this in the future are rejected.")
-                .define(
-                        MAX_RECORD_BYTES,
-                        Type.INT,
-                        1_048_576,
-                        Range.atLeast(16),
-                        Importance.LOW,
-                        "Values larger than this are rejected as oversized.")
-                .define(
-                        MAX_LATENESS_MS,
-                        Type.LONG,
-                        3_600_000L,
-                        Range.atLeast(0),
-                        Importance.LOW,
-                        "A reading whose event time is more than this older than the newest reading of its"
-                                + " entity is rejected as out of order; later and slightly late readings are scored.");
+                                + " (entity's last value), mean (training mean from the bundle).");
     }
 
     private static void defineModel(ConfigDef def) {

@@ -5,27 +5,33 @@ import java.nio.ByteBuffer;
 
 /**
  * The last W rows of one entity, oldest first, flattened; full once W rows arrived. It also keeps the
- * newest event time pushed, so a reading far older than its entity's newest one can be refused.
+ * entity's {@link EventClock}, so the {@link EventTimeRule} can judge the next reading's event time.
  */
 public final class EntityWindow {
     /** Newest event time of a window that has none yet. */
-    public static final long NO_TIME = Long.MIN_VALUE;
+    public static final long NO_TIME = EventClock.NONE;
+
+    /** First int of the current stored format; the older format starts with the row count (never negative). */
+    static final int FORMAT_2 = -2;
+
+    private static final int FORMAT_1_HEADER = 4 + 8;
+    private static final int FORMAT_2_HEADER = 4 + 4 + 8 + 8 + 4;
 
     private final int width;
     private final float[] values;
     private int filled;
-    private long newestTime;
+    private EventClock clock;
 
-    private EntityWindow(int width, float[] values, int filled, long newestTime) {
+    private EntityWindow(int width, float[] values, int filled, EventClock clock) {
         this.width = width;
         this.values = values;
         this.filled = filled;
-        this.newestTime = newestTime;
+        this.clock = clock;
     }
 
     /** An empty window for {@code layout}. */
     public static EntityWindow empty(FeatureLayout layout) {
-        return new EntityWindow(layout.features(), new float[layout.inputWidth()], 0, NO_TIME);
+        return new EntityWindow(layout.features(), new float[layout.inputWidth()], 0, EventClock.EMPTY);
     }
 
     /** Appends a row, dropping the oldest when full. */
@@ -35,15 +41,19 @@ public final class EntityWindow {
         filled = Math.min(filled + 1, values.length / width);
     }
 
-    /** Appends a row with its event time. */
-    public void push(float[] row, long eventTime) {
-        push(row);
-        newestTime = Math.max(newestTime, eventTime);
+    /** The entity's event-time clock. */
+    public EventClock clock() {
+        return clock;
     }
 
-    /** The newest event time pushed, or {@link #NO_TIME}. */
+    /** Replaces the entity's event-time clock (after an {@link EventTimeRule} decision). */
+    public void setClock(EventClock clock) {
+        this.clock = clock;
+    }
+
+    /** The newest accepted event time, or {@link #NO_TIME}. */
     public long newestTime() {
-        return newestTime;
+        return clock.time();
     }
 
     /** Whether W rows arrived. */
@@ -69,25 +79,44 @@ public final class EntityWindow {
         return values.clone();
     }
 
-    /** Serialized form: rows filled, newest event time, then the values. */
+    /** Serialized form: format tag, rows filled, clock time, run time, run length, then the values. */
     public byte[] toBytes() {
-        ByteBuffer buffer =
-                ByteBuffer.allocate(12 + 4 * values.length).putInt(filled).putLong(newestTime);
+        ByteBuffer buffer = ByteBuffer.allocate(FORMAT_2_HEADER + 4 * values.length)
+                .putInt(FORMAT_2)
+                .putInt(filled)
+                .putLong(clock.time())
+                .putLong(clock.runTime())
+                .putInt(clock.runLength());
         buffer.asFloatBuffer().put(values);
         return buffer.array();
     }
 
-    /** Reads {@link #toBytes()} output; a window of another shape (a new layout) starts empty. */
+    /**
+     * Reads {@link #toBytes()} output, and the older format (rows filled, newest event time, values:
+     * read with no run); a window of another shape (a new layout) starts empty.
+     */
     public static EntityWindow fromBytes(byte[] bytes, FeatureLayout layout) {
-        if (bytes == null || bytes.length != 12 + 4 * layout.inputWidth()) {
+        int floats = 4 * layout.inputWidth();
+        if (bytes == null || bytes.length < 4) {
             return empty(layout);
         }
         ByteBuffer buffer = ByteBuffer.wrap(bytes);
-        int filled = buffer.getInt();
-        long newestTime = buffer.getLong();
+        int first = buffer.getInt();
+        if (first == FORMAT_2 && bytes.length == FORMAT_2_HEADER + floats) {
+            int filled = buffer.getInt();
+            EventClock clock = new EventClock(buffer.getLong(), buffer.getLong(), buffer.getInt());
+            return withValues(layout, buffer, filled, clock);
+        }
+        if (first >= 0 && bytes.length == FORMAT_1_HEADER + floats) {
+            return withValues(layout, buffer, first, EventClock.at(buffer.getLong()));
+        }
+        return empty(layout);
+    }
+
+    private static EntityWindow withValues(FeatureLayout layout, ByteBuffer buffer, int filled, EventClock clock) {
         float[] values = new float[layout.inputWidth()];
-        buffer.asFloatBuffer().get(values);
-        return new EntityWindow(layout.features(), values, filled, newestTime);
+        buffer.slice().asFloatBuffer().get(values);
+        return new EntityWindow(layout.features(), values, filled, clock);
     }
 
     /** The store codec of windows of {@code layout} ({@link #toBytes()} and {@link #fromBytes}). */

@@ -7,7 +7,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Function;
@@ -121,17 +120,16 @@ public final class MappedReadingDecoder implements ReadingDecoder {
     }
 
     private long time(Object raw) throws RejectedException {
+        String where = "timestamp at " + mapping.timestamp();
+        if (raw == null) {
+            throw RejectedException.of(RejectReason.MAPPING_FAILED, "no timestamp at " + mapping.timestamp());
+        }
         if (raw instanceof Number n) {
-            return n.longValue();
+            return EventTimes.fromNumber(n, where);
         }
-        try {
-            if (raw == null) {
-                throw RejectedException.of(RejectReason.MAPPING_FAILED, "no timestamp at " + mapping.timestamp());
-            }
-            return Instant.parse(raw.toString()).toEpochMilli();
-        } catch (DateTimeParseException e) {
-            throw RejectedException.of(
-                    RejectReason.MAPPING_FAILED, "timestamp at " + mapping.timestamp() + " is not a time: " + raw);
+        if (raw instanceof String text) {
+            return EventTimes.fromText(text, where);
         }
+        throw EventTimes.notATime(where, raw, "give epoch milliseconds or an ISO-8601 instant");
     }
 }

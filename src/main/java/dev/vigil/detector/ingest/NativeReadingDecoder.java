@@ -1,5 +1,6 @@
 package dev.vigil.detector.ingest;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.json.JsonMapper;
@@ -52,26 +53,55 @@ public final class NativeReadingDecoder implements ReadingDecoder {
         if (!values.isObject()) {
             throw RejectedException.of(RejectReason.UNREADABLE, "JSON reading has no \"values\" object");
         }
-        JsonNode ts = root.path("ts");
+        long eventTime = eventTime(root.path("ts"), recordTimestamp);
         return SensorReading.newBuilder()
                 .setEntity(
                         root.path("entity").isValueNode() ? root.path("entity").asText() : "")
-                .setTimestamp(java.time.Instant.ofEpochMilli(ts.isNumber() ? ts.asLong() : recordTimestamp))
+                .setTimestamp(java.time.Instant.ofEpochMilli(eventTime))
                 .setValues(numbers(values))
                 .setTags(Map.of())
                 .setId(root.path("id").isTextual() ? root.path("id").asText() : null)
                 .build();
     }
 
+    /** The event time of {@code ts}: epoch milliseconds, or the record timestamp when absent or null. */
+    private static long eventTime(JsonNode ts, long recordTimestamp) throws RejectedException {
+        if (ts.isMissingNode() || ts.isNull()) {
+            return recordTimestamp;
+        }
+        if (ts.isNumber()) {
+            return EventTimes.fromNumber(ts.numberValue(), "\"ts\"");
+        }
+        throw EventTimes.notATime("\"ts\"", ts, "give epoch milliseconds as a JSON number");
+    }
+
+    /** Parses exactly one JSON object: a value with anything but whitespace after the object is refused. */
     static JsonNode parse(byte[] value) throws RejectedException {
-        try {
-            JsonNode root = JSON.readTree(value);
+        try (JsonParser parser = JSON.createParser(value)) {
+            JsonNode root = JSON.readTree(parser);
             if (root == null || !root.isObject()) {
                 throw RejectedException.of(RejectReason.UNREADABLE, "value is not a JSON object");
             }
+            refuseTrailingContent(parser);
             return root;
         } catch (IOException e) {
             throw RejectedException.of(RejectReason.UNREADABLE, "value is neither Avro nor JSON: " + e.getMessage(), e);
+        }
+    }
+
+    private static void refuseTrailingContent(JsonParser parser) throws RejectedException {
+        long end = parser.currentLocation().getByteOffset();
+        boolean trailing;
+        try {
+            trailing = parser.nextToken() != null;
+        } catch (IOException e) {
+            trailing = true;
+        }
+        if (trailing) {
+            throw RejectedException.of(
+                    RejectReason.UNREADABLE,
+                    "content after the end of the JSON object at byte " + end
+                            + ": a record must hold exactly one JSON document");
         }
     }
 

@@ -10,6 +10,7 @@ import dev.vigil.detector.decision.Decider;
 import dev.vigil.detector.decision.EntityStateCodec;
 import dev.vigil.detector.decision.ThresholdPolicy;
 import dev.vigil.detector.events.DetectorEvents;
+import dev.vigil.detector.features.EventTimeRule;
 import dev.vigil.detector.features.FeatureExtractor;
 import dev.vigil.detector.features.FeatureLayout;
 import dev.vigil.detector.features.MissingPolicy;
@@ -72,7 +73,8 @@ public final class DetectorTopology {
     private static void addIngest(Topology topology, DetectorConfig config, DetectorEvents events) {
         Ingest ingest = new Ingest(
                 DetectorInputs.decoder(config),
-                new ReadingValidator(config.getLong(DetectorConfig.MAX_FUTURE_MS)),
+                new ReadingValidator(
+                        config.getLong(DetectorConfig.MAX_FUTURE_MS), config.getInt(DetectorConfig.MAX_ENTITY_BYTES)),
                 config.getInt(DetectorConfig.MAX_RECORD_BYTES));
         topology.addSource(
                 SOURCE,
@@ -93,6 +95,10 @@ public final class DetectorTopology {
         Supplier<List<Double>> means =
                 () -> models.current().map(ModelInfo::featureMeans).orElse(List.of());
         var targets = new FeaturesProcessor.Targets(SCORING, DECISION, DLQ_SINK);
+        var timeRule = new EventTimeRule(
+                config.getLong(DetectorConfig.MAX_LATENESS_MS),
+                config.getLong(DetectorConfig.MAX_TIMESTAMP_JUMP_MS),
+                config.getInt(DetectorConfig.CLOCK_RESET_AFTER));
         topology.addProcessor(
                 FEATURES,
                 () -> new FeaturesProcessor(
@@ -101,7 +107,7 @@ public final class DetectorTopology {
                         WINDOW_STORE,
                         targets,
                         events,
-                        config.getLong(DetectorConfig.MAX_LATENESS_MS)),
+                        timeRule),
                 INGEST);
         topology.addStateStore(FeaturesProcessor.windowStore(WINDOW_STORE, model.layout(), CACHED_ENTITIES), FEATURES);
     }

@@ -1,8 +1,8 @@
 package dev.vigil.detector.topology;
 
 import dev.vigil.detector.events.DetectorEvents;
-import dev.vigil.detector.events.RejectReason;
 import dev.vigil.detector.features.EntityWindow;
+import dev.vigil.detector.features.EventTimeRule;
 import dev.vigil.detector.features.FeatureExtractor;
 import dev.vigil.detector.features.FeatureLayout;
 import dev.vigil.detector.features.FeatureVector;
@@ -10,6 +10,7 @@ import dev.vigil.detector.features.WarmingUp;
 import dev.vigil.detector.ingest.DeadLetters;
 import dev.vigil.detector.ingest.IngestedReading;
 import dev.vigil.detector.ingest.RejectedException;
+import dev.vigil.detector.ingest.Rejection;
 import dev.vigil.detector.state.WriteBackStore;
 import dev.vigil.detector.state.WriteBackStores;
 import org.apache.kafka.common.serialization.Serdes;
@@ -22,7 +23,8 @@ import org.apache.kafka.streams.state.StoreBuilder;
  * Stage 2 processor: keeps each entity's window in {@code windowStore} (a {@link WriteBackStore}
  * built with {@link EntityWindow#codec}); forwards full windows as
  * {@link FeatureVector} to {@code scoring}, others as {@link WarmingUp} to {@code warmingUp}, and
- * readings it cannot complete to {@code deadLetters}.
+ * readings whose event time its {@link EventTimeRule} refuses, or that it cannot complete, to
+ * {@code deadLetters}.
  */
 public final class FeaturesProcessor implements Processor<String, IngestedReading, String, Object> {
     private final FeatureLayout layout;
@@ -30,30 +32,16 @@ public final class FeaturesProcessor implements Processor<String, IngestedReadin
     private final String windowStore;
     private final Targets targets;
     private final DetectorEvents events;
-    private final long maxLatenessMs;
+    private final EventTimeRule timeRule;
     private ProcessorContext<String, Object> context;
     private WriteBackStore<String, EntityWindow> windows;
 
     /** Names of the child nodes this processor forwards to. */
     public record Targets(String scoring, String warmingUp, String deadLetters) {}
 
-    public FeaturesProcessor(
-            FeatureLayout layout,
-            FeatureExtractor extractor,
-            String windowStore,
-            Targets targets,
-            DetectorEvents events) {
-        this.layout = layout;
-        this.extractor = extractor;
-        this.windowStore = windowStore;
-        this.targets = targets;
-        this.events = events;
-        this.maxLatenessMs = Long.MAX_VALUE;
-    }
-
     /**
-     * Like the other constructor, and refuses (OUT_OF_ORDER) a reading whose event time is more than
-     * {@code maxLatenessMs} older than the newest reading of its entity.
+     * @param timeRule judges each reading's event time against its entity's clock (OUT_OF_ORDER,
+     *     TIMESTAMP_JUMP); the clock is kept in the window
      */
     public FeaturesProcessor(
             FeatureLayout layout,
@@ -61,13 +49,13 @@ public final class FeaturesProcessor implements Processor<String, IngestedReadin
             String windowStore,
             Targets targets,
             DetectorEvents events,
-            long maxLatenessMs) {
+            EventTimeRule timeRule) {
         this.layout = layout;
         this.extractor = extractor;
         this.windowStore = windowStore;
         this.targets = targets;
         this.events = events;
-        this.maxLatenessMs = maxLatenessMs;
+        this.timeRule = timeRule;
     }
 
     /** The window store this processor needs, named {@code name}, caching up to {@code entities} windows per task. */
@@ -87,27 +75,28 @@ public final class FeaturesProcessor implements Processor<String, IngestedReadin
         if (window == null) {
             window = EntityWindow.empty(layout);
         }
-        try {
-            long eventTime = record.value().reading().timeMs();
-            checkOrder(eventTime, window.newestTime());
-            window.push(extractor.row(record.value().reading().value(), window), eventTime);
-        } catch (RejectedException e) {
-            events.deadLettered(e.rejection().reason());
-            var letter = DeadLetters.of(e.rejection(), record.value().provenance(), context.currentSystemTimeMs());
-            context.forward(record.withValue(letter), targets.deadLetters());
+        var admission = timeRule.admit(window.clock(), record.value().reading().timeMs());
+        if (!admission.accepted()) {
+            window.setClock(admission.clock());
+            windows.put(record.key(), window);
+            deadLetter(record, admission.refusal());
             return;
         }
+        try {
+            window.push(extractor.row(record.value().reading().value(), window));
+        } catch (RejectedException e) {
+            deadLetter(record, e.rejection());
+            return;
+        }
+        window.setClock(admission.clock());
         windows.put(record.key(), window);
         forward(record, window);
     }
 
-    private void checkOrder(long eventTime, long newestTime) throws RejectedException {
-        if (newestTime != EntityWindow.NO_TIME && eventTime < newestTime - maxLatenessMs) {
-            throw RejectedException.of(
-                    RejectReason.OUT_OF_ORDER,
-                    "event time " + eventTime + " is " + (newestTime - eventTime) + " ms older than the entity's newest"
-                            + " reading (" + newestTime + "), beyond the allowed lateness of " + maxLatenessMs + " ms");
-        }
+    private void deadLetter(Record<String, IngestedReading> record, Rejection rejection) {
+        events.deadLettered(rejection.reason());
+        var letter = DeadLetters.of(rejection, record.value().provenance(), context.currentSystemTimeMs());
+        context.forward(record.withValue(letter), targets.deadLetters());
     }
 
     private void forward(Record<String, IngestedReading> record, EntityWindow window) {

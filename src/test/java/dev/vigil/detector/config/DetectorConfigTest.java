@@ -85,6 +85,18 @@ class DetectorConfigTest {
     }
 
     @Test
+    void eventTimeAndEntityLimitsOutsideTheirRangeFailNamingTheKey() {
+        for (var bad : Map.of(
+                        DetectorConfig.MAX_TIMESTAMP_JUMP_MS, "0",
+                        DetectorConfig.CLOCK_RESET_AFTER, "1",
+                        DetectorConfig.MAX_ENTITY_BYTES, "0")
+                .entrySet()) {
+            String message = invalid(Map.of(bad.getKey(), bad.getValue())).getMessage();
+            assertTrue(message.contains(bad.getKey()) && message.contains("at least"), message);
+        }
+    }
+
+    @Test
     void theDefinitionDocumentsEveryKey() {
         assertFalse(DetectorConfig.definition().configKeys().values().stream()
                 .anyMatch(key -> key.documentation == null || key.documentation.isBlank()));
