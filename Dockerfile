@@ -20,6 +20,8 @@ COPY --from=build /src/target/vigil.jar target/vigil.jar
 RUN mkdir -p /app/state /app/models && chown -R vigil /app
 USER vigil
 ENV JAVA_OPTS="-XX:MaxRAMPercentage=75"
+# The ops endpoints bind to 127.0.0.1 by default; a container publishes its ports, so bind every interface.
+ENV VIGIL_OPS_BIND_ADDRESS=0.0.0.0
 # 9400: detector /metrics /health /ready; 9401: trainer; the demo prints its own port.
 EXPOSE 9400 9401
 ENTRYPOINT ["sh", "-c", "exec java $JAVA_OPTS -Dorg.apache.avro.SERIALIZABLE_PACKAGES=dev.vigil.contract.avro -jar target/vigil.jar \"$@\"", "vigil"]

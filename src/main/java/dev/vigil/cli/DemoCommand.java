@@ -54,6 +54,15 @@ public final class DemoCommand implements Callable<Integer> {
     int metricsPort;
 
     @Option(
+            names = "--metrics-address",
+            paramLabel = "ADDRESS",
+            defaultValue =
+                    "${env:" + OpsPortOption.BIND_ADDRESS_ENV + ":-" + dev.vigil.ops.OpsHttpServer.LOOPBACK + "}",
+            description = "Address of /metrics, /health, /ready (default: $" + OpsPortOption.BIND_ADDRESS_ENV
+                    + ", else " + dev.vigil.ops.OpsHttpServer.LOOPBACK + ", this machine only)")
+    String metricsAddress;
+
+    @Option(
             names = "--set",
             paramLabel = "KEY=VALUE",
             description = "Detector setting, e.g. --set threshold.mode=global (repeatable)")
@@ -82,7 +91,16 @@ public final class DemoCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         var options = new DemoRun.Options(
-                duration, entities, rate, seed, metricsPort, detectorSettings, retrainEvery, statusEvery, verbose);
+                duration,
+                entities,
+                rate,
+                seed,
+                metricsAddress,
+                metricsPort,
+                detectorSettings,
+                retrainEvery,
+                statusEvery,
+                verbose);
         running = new DemoRun(options, System.nanoTime());
         PrintWriter out = spec.commandLine().getOut();
         if (!verbose) {

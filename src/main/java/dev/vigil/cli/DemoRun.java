@@ -35,6 +35,7 @@ final class DemoRun {
             int entities,
             double rate,
             long seed,
+            String metricsAddress,
             int metricsPort,
             Map<String, String> detectorSettings,
             Duration retrainEvery,
@@ -90,7 +91,8 @@ final class DemoRun {
                                     temp.resolve(SigningKeys.PUBLIC_FILE),
                                     options.detectorSettings()),
                             new DemoDetectorEvents(detectorMetrics, console));
-                    OpsHttpServer ops = OpsHttpServer.start(options.metricsPort(), registry, detector::readiness)) {
+                    OpsHttpServer ops = OpsHttpServer.start(
+                            options.metricsAddress(), options.metricsPort(), registry, detector::readiness)) {
                 producer = simulatorProducer;
                 out.printf("Kafka at %s; metrics at %s/metrics%n", bootstrap, ops.baseUri());
                 int cleanTicks = (int)

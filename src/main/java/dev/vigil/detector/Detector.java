@@ -58,8 +58,14 @@ public final class Detector implements AutoCloseable {
         LOG.info(
                 "Starting the detector with model {}",
                 models.current().orElseThrow().label());
-        KafkaStreams streams =
-                new KafkaStreams(DetectorTopology.build(config, models, events), DetectorStreams.properties(config));
+        KafkaStreams streams;
+        try {
+            var topology = DetectorTopology.build(config, models, events, InputTopics.prepare(config));
+            streams = new KafkaStreams(topology, DetectorStreams.properties(config));
+        } catch (RuntimeException e) {
+            closeAll(sources, models);
+            throw e;
+        }
         streams.start();
         return new Detector(models, streams, sources);
     }

@@ -38,6 +38,11 @@ public final class DetectorMetrics implements DetectorEvents, MeterBinder {
     }
 
     @Override
+    public void misrouted() {
+        meters.misrouted.increment();
+    }
+
+    @Override
     public void deadLettered(RejectReason reason) {
         Meters m = meters;
         m.deadLettered.increment();
@@ -103,6 +108,7 @@ public final class DetectorMetrics implements DetectorEvents, MeterBinder {
         private final Counter scored;
         private final Counter warmingUp;
         private final Counter deadLettered;
+        private final Counter misrouted;
         private final Counter anomalies;
         private final Counter alertsOpened;
         private final Counter alertsUpdated;
@@ -122,6 +128,9 @@ public final class DetectorMetrics implements DetectorEvents, MeterBinder {
             scored = counter(RECORDS, "Readings processed, by outcome", "outcome", "scored");
             warmingUp = counter(RECORDS, "Readings processed, by outcome", "outcome", "warming_up");
             deadLettered = counter(RECORDS, "Readings processed, by outcome", "outcome", "dead_lettered");
+            misrouted = counter(
+                    RECORDS_MISROUTED,
+                    "Readings that arrived on another input partition than their entity's murmur2 partition");
             anomalies = counter(ANOMALIES, "Readings scored above the threshold");
             alertsOpened = counter(ALERTS, "Alert lifecycle events", "event", "opened");
             alertsUpdated = counter(ALERTS, "Alert lifecycle events", "event", "updated");

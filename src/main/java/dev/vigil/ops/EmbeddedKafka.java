@@ -16,8 +16,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A real single-node KRaft Kafka broker (combined controller and broker) running in this JVM, for
- * the demo, the benchmarks, {@code evaluate}, and integration tests. Data lives in a temporary
- * directory that is deleted on {@link #close()}.
+ * the demo, the benchmarks, {@code evaluate}, and integration tests. It has no authentication, so
+ * its broker and controller listen on the loopback interface only ({@link LoopbackListeners}). Data
+ * lives in a temporary directory that is deleted on {@link #close()}.
  */
 public final class EmbeddedKafka implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(EmbeddedKafka.class);
@@ -54,9 +55,11 @@ public final class EmbeddedKafka implements AutoCloseable {
                 .setConfigProp("transaction.state.log.num.partitions", "4")
                 .setConfigProp("group.initial.rebalance.delay.ms", "0")
                 .setConfigProp("auto.create.topics.enable", "false")
+                .setConfigProp("listeners", LoopbackListeners.listeners(nodes))
                 .setDeleteOnClose(true);
         brokerProps.forEach(builder::setConfigProp);
         KafkaClusterTestKit cluster = builder.build();
+        LoopbackListeners.rebind(cluster);
         cluster.format();
         cluster.startup();
         cluster.waitForReadyBrokers();
@@ -67,6 +70,11 @@ public final class EmbeddedKafka implements AutoCloseable {
     /** The {@code bootstrap.servers} value for clients. */
     public String bootstrapServers() {
         return bootstrapServers;
+    }
+
+    /** The controller's {@code host:port}, for checks of where it listens. */
+    public String bootstrapControllers() {
+        return cluster.bootstrapControllers();
     }
 
     /** Creates topics that do not exist yet; existing ones are left as they are. */

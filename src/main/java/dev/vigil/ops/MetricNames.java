@@ -5,6 +5,7 @@ import java.util.List;
 /** The names of Vigil's own meters: what dashboards, alert rules and docs refer to. */
 public final class MetricNames {
     public static final String RECORDS = "vigil.records";
+    public static final String RECORDS_MISROUTED = "vigil.records.misrouted";
     public static final String DEAD_LETTERS = "vigil.dead.letters";
     public static final String ANOMALIES = "vigil.anomalies";
     public static final String ALERTS = "vigil.alerts";
@@ -25,6 +26,7 @@ public final class MetricNames {
     /** The detector's meters ({@link DetectorMetrics}). */
     public static final List<String> DETECTOR = List.of(
             RECORDS,
+            RECORDS_MISROUTED,
             DEAD_LETTERS,
             ANOMALIES,
             ALERTS,

@@ -6,6 +6,8 @@ import com.sun.net.httpserver.HttpServer;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.net.Inet6Address;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -28,6 +30,9 @@ import org.slf4j.LoggerFactory;
 public final class OpsHttpServer implements AutoCloseable {
     static final String PROMETHEUS_TEXT = "text/plain; version=0.0.4; charset=utf-8";
     static final String OPENMETRICS_TEXT = "application/openmetrics-text; version=1.0.0; charset=utf-8";
+    /** The default bind address: this machine only. */
+    public static final String LOOPBACK = "127.0.0.1";
+
     private static final Logger LOG = LoggerFactory.getLogger(OpsHttpServer.class);
 
     private final HttpServer server;
@@ -39,22 +44,39 @@ public final class OpsHttpServer implements AutoCloseable {
     }
 
     /**
-     * Starts serving on {@code port} of all interfaces ({@code 0} picks a free port; see {@link
-     * #port()}).
+     * Starts serving on {@code port} of the loopback interface only ({@code 0} picks a free port; see
+     * {@link #port()}).
      *
      * @throws IOException if the port cannot be bound
      */
     public static OpsHttpServer start(int port, PrometheusMeterRegistry registry, Readiness.Check readiness)
             throws IOException {
-        return start(new InetSocketAddress(port), registry, readiness);
+        return start(LOOPBACK, port, registry, readiness);
+    }
+
+    /**
+     * Starts serving on {@code port} of {@code bindAddress}: an IP address or host name of this
+     * machine, {@value #LOOPBACK} for this machine only, {@code 0.0.0.0} for every interface (in a
+     * container, whose port is published).
+     *
+     * @throws IllegalArgumentException if the address does not resolve
+     * @throws IOException if the address and port cannot be bound
+     */
+    public static OpsHttpServer start(
+            String bindAddress, int port, PrometheusMeterRegistry registry, Readiness.Check readiness)
+            throws IOException {
+        checkPort(port);
+        InetSocketAddress address = new InetSocketAddress(bindAddress, port);
+        if (address.isUnresolved()) {
+            throw new IllegalArgumentException("ops bind address " + bindAddress + " does not resolve");
+        }
+        return start(address, registry, readiness);
     }
 
     /** Starts serving on {@code address}. */
     public static OpsHttpServer start(
             InetSocketAddress address, PrometheusMeterRegistry registry, Readiness.Check readiness) throws IOException {
-        if (address.getPort() < 0 || address.getPort() > 65_535) {
-            throw new IllegalArgumentException("ops port must be 0..65535, was " + address.getPort());
-        }
+        checkPort(address.getPort());
         HttpServer server = HttpServer.create(address, 0);
         server.createContext("/metrics", getOnly(exchange -> serveMetrics(exchange, registry)));
         server.createContext("/health", getOnly(exchange -> respond(exchange, 200, "text/plain", "alive\n")));
@@ -63,8 +85,14 @@ public final class OpsHttpServer implements AutoCloseable {
         server.setExecutor(executor);
         server.start();
         OpsHttpServer ops = new OpsHttpServer(server, executor);
-        LOG.info("Ops endpoint serving /metrics, /health, /ready at {}", ops.baseUri());
+        LOG.info("Ops endpoint serving /metrics, /health, /ready on {}", server.getAddress());
         return ops;
+    }
+
+    private static void checkPort(int port) {
+        if (port < 0 || port > 65_535) {
+            throw new IllegalArgumentException("ops port must be 0..65535, was " + port);
+        }
     }
 
     /** The port actually bound. */
@@ -72,9 +100,17 @@ public final class OpsHttpServer implements AutoCloseable {
         return server.getAddress().getPort();
     }
 
-    /** {@code http://localhost:<port>}, for clients on this machine. */
+    /** The address and port actually bound. */
+    public InetSocketAddress address() {
+        return server.getAddress();
+    }
+
+    /** {@code http://<bound address>:<port>} ({@code localhost} when bound to every interface), for clients on this machine. */
     public URI baseUri() {
-        return URI.create("http://localhost:" + port());
+        InetAddress bound = server.getAddress().getAddress();
+        String host = bound.isAnyLocalAddress() ? "localhost" : bound.getHostAddress();
+        boolean bracketed = bound instanceof Inet6Address && !bound.isAnyLocalAddress();
+        return URI.create("http://" + (bracketed ? "[" + host + "]" : host) + ":" + port());
     }
 
     @Override

@@ -7,8 +7,10 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
 
 class DetectCommandTest {
     @TempDir
@@ -43,5 +45,19 @@ class DetectCommandTest {
         var config = dev.vigil.detector.config.DetectorConfig.load(
                 Path.of("config/detector.properties"), java.util.Map.of());
         assertEquals("vigil.readings", config.getString(dev.vigil.detector.config.DetectorConfig.INPUT_TOPIC));
+    }
+
+    @Test
+    void theOpsEndpointBindsToLoopbackUnlessAnAddressIsGiven() {
+        Assumptions.assumeTrue(System.getenv(OpsPortOption.BIND_ADDRESS_ENV) == null, "environment sets the default");
+        DetectCommand byDefault = new DetectCommand();
+        new CommandLine(byDefault).parseArgs("--metrics-port", "0");
+        assertEquals("127.0.0.1", byDefault.opsPort.metricsAddress);
+        DetectCommand everywhere = new DetectCommand();
+        new CommandLine(everywhere).parseArgs("--metrics-port", "0", "--metrics-address", "0.0.0.0");
+        assertEquals("0.0.0.0", everywhere.opsPort.metricsAddress);
+        DemoCommand demo = new DemoCommand();
+        new CommandLine(demo).parseArgs();
+        assertEquals("127.0.0.1", demo.metricsAddress);
     }
 }

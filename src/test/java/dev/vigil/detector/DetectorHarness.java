@@ -14,6 +14,7 @@ import dev.vigil.detector.models.BundleValidator;
 import dev.vigil.detector.models.ModelHolder;
 import dev.vigil.detector.sinks.AvroSerde;
 import dev.vigil.detector.topology.DetectorTopology;
+import dev.vigil.detector.topology.InputRouting;
 import dev.vigil.testkit.TestBundles;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -45,10 +46,15 @@ final class DetectorHarness implements AutoCloseable {
     }
 
     DetectorHarness(DetectorConfig config, ModelHolder models) {
+        this(config, models, InputRouting.of(config, InputRouting.UNKNOWN), DetectorEvents.NOOP);
+    }
+
+    /** A harness whose input topic has the partitions of {@code routing} (the driver feeds partition 0). */
+    DetectorHarness(DetectorConfig config, ModelHolder models, InputRouting routing, DetectorEvents events) {
         this.config = config;
         this.models = models;
         this.driver = new TopologyTestDriver(
-                DetectorTopology.build(config, models, DetectorEvents.NOOP),
+                DetectorTopology.build(config, models, events, routing),
                 DetectorStreams.properties(config),
                 Instant.ofEpochMilli(T0));
         this.input = driver.createInputTopic(

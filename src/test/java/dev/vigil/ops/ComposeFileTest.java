@@ -93,4 +93,14 @@ class ComposeFileTest {
         var trainer = dev.vigil.trainer.service.TrainerServiceConfig.load(Path.of("compose/trainer.properties"));
         assertEquals("pumps", trainer.getString(dev.vigil.trainer.service.TrainerServiceConfig.MODEL_GROUP));
     }
+
+    @Test
+    void theContainersServeTheirOpsPortOnEveryInterface() throws IOException {
+        List<String> commands = Files.readAllLines(COMPOSE_FILE).stream()
+                .filter(line -> line.contains("\"--metrics-port\""))
+                .toList();
+        assertEquals(2, commands.size(), commands.toString());
+        commands.forEach(line -> assertTrue(line.contains("\"--metrics-address\", \"0.0.0.0\""), line));
+        assertTrue(Files.readString(Path.of("Dockerfile")).contains("ENV VIGIL_OPS_BIND_ADDRESS=0.0.0.0"));
+    }
 }

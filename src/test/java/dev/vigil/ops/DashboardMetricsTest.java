@@ -113,6 +113,7 @@ class DashboardMetricsTest {
         detector.scored(Verdict.ANOMALOUS, 2.5, 1.5);
         detector.scored(Verdict.WARMING_UP, Double.NaN, Double.NaN);
         detector.deadLettered(RejectReason.NON_FINITE_VALUE);
+        detector.misrouted();
         detector.alert(AlertEvent.OPENED);
         detector.alert(AlertEvent.UPDATED);
         detector.alert(AlertEvent.CLOSED);

@@ -51,6 +51,14 @@ class DetectorMetricsTest {
     }
 
     @Test
+    void misroutedReadingsAreCountedApartFromTheOutcomes() {
+        events.misrouted();
+        events.misrouted();
+        assertEquals(2, count(MetricNames.RECORDS_MISROUTED));
+        assertEquals(0, count(MetricNames.RECORDS, "outcome", "scored"));
+    }
+
+    @Test
     void everyKnownReasonHasASeriesAtZeroFromTheStart() {
         assertEquals(0, count(MetricNames.DEAD_LETTERS, "reason", "timestamp_in_future"));
         assertEquals(0, count(MetricNames.MODEL_SWAPS, "outcome", "refused", "reason", "untrusted"));

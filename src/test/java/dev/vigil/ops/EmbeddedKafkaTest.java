@@ -1,8 +1,12 @@
 package dev.vigil.ops;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.vigil.testkit.Await;
+import dev.vigil.testkit.LocalAddresses;
+import java.net.InetAddress;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -47,6 +51,20 @@ class EmbeddedKafkaTest {
                         .holds(() -> seen[0] != 0);
                 assertEquals(1, seen[0]);
             }
+        }
+    }
+
+    @Test
+    void theBrokerAndTheControllerListenOnLoopbackOnly() throws Exception {
+        try (EmbeddedKafka kafka = EmbeddedKafka.start()) {
+            for (int port : List.of(
+                    LocalAddresses.port(kafka.bootstrapServers()), LocalAddresses.port(kafka.bootstrapControllers()))) {
+                assertTrue(LocalAddresses.accepts(InetAddress.getLoopbackAddress(), port), "loopback port " + port);
+                for (InetAddress other : LocalAddresses.otherThanLoopback()) {
+                    assertFalse(LocalAddresses.accepts(other, port), "port " + port + " reachable on " + other);
+                }
+            }
+            kafka.createTopic("after-rebind", 1);
         }
     }
 }

@@ -1,13 +1,16 @@
 package dev.vigil.ops;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.vigil.contract.avro.Verdict;
+import dev.vigil.testkit.LocalAddresses;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.IOException;
+import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -108,5 +111,40 @@ class OpsHttpServerTest {
         try (ServerSocket taken = new ServerSocket(0)) {
             assertThrows(IOException.class, () -> OpsHttpServer.start(taken.getLocalPort(), registry, readiness::get));
         }
+    }
+
+    @Test
+    void byDefaultItListensOnLoopbackOnly() throws Exception {
+        assertTrue(
+                server.address().getAddress().isLoopbackAddress(),
+                server.address().toString());
+        assertTrue(LocalAddresses.accepts(InetAddress.getLoopbackAddress(), server.port()));
+        for (InetAddress other : LocalAddresses.otherThanLoopback()) {
+            assertFalse(LocalAddresses.accepts(other, server.port()), "reachable on " + other);
+        }
+    }
+
+    @Test
+    void anAddressGivenIsTheAddressBound() throws Exception {
+        try (OpsHttpServer everywhere = OpsHttpServer.start("0.0.0.0", 0, registry, readiness::get)) {
+            assertTrue(
+                    everywhere.address().getAddress().isAnyLocalAddress(),
+                    everywhere.address().toString());
+            assertEquals(200, get(everywhere, "/health").statusCode());
+        }
+    }
+
+    @Test
+    void anAddressThatDoesNotResolveFailsAtStartUp() {
+        var e = assertThrows(
+                IllegalArgumentException.class,
+                () -> OpsHttpServer.start("no-such-host.invalid", 0, registry, readiness::get));
+        assertTrue(e.getMessage().contains("no-such-host.invalid"), e.getMessage());
+    }
+
+    private HttpResponse<String> get(OpsHttpServer target, String path) throws Exception {
+        HttpRequest request =
+                HttpRequest.newBuilder(target.baseUri().resolve(path)).build();
+        return client.send(request, HttpResponse.BodyHandlers.ofString());
     }
 }

@@ -29,6 +29,7 @@ public final class DetectorConfig extends AbstractConfig {
     public static final String DLQ_TOPIC = "dlq.topic";
     public static final String MODELS_TOPIC = "models.topic";
     public static final String INPUT_FORMAT = "input.format";
+    public static final String INPUT_REPARTITION = "input.repartition";
     public static final String INPUT_AVRO_SCHEMA_FILE = "input.avro.schema.file";
     public static final String MAPPING_ENTITY = "mapping.entity";
     public static final String MAPPING_TIMESTAMP = "mapping.timestamp";

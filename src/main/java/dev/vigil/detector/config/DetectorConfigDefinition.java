@@ -125,6 +125,17 @@ final class DetectorConfigDefinition {
                         Importance.HIGH,
                         "Value format: avro (single-object encoded), json, or auto (detects by the Avro magic bytes).")
                 .define(
+                        INPUT_REPARTITION,
+                        Type.STRING,
+                        "never",
+                        ValidString.in("never", "always", "auto"),
+                        Importance.MEDIUM,
+                        "Routing of readings to the task that holds their entity's state: never (each is"
+                                + " processed on the input partition it arrived on, which must be its entity's"
+                                + " murmur2 partition; others are counted as misrouted), always (through the"
+                                + " topic <application.id>-readings-repartition, keyed by entity, exactly-once),"
+                                + " or auto (always when the input topic has more than one partition).")
+                .define(
                         INPUT_AVRO_SCHEMA_FILE,
                         Type.STRING,
                         "",

@@ -16,6 +16,13 @@ public interface DetectorEvents {
     /** A record was decoded and validated. */
     default void ingested() {}
 
+    /**
+     * A valid reading arrived on an input partition other than its entity's murmur2 partition (what a
+     * Java producer keyed by entity picks), so its entity's state is split between tasks; checked
+     * only while readings are not repartitioned by entity ({@code input.repartition}).
+     */
+    default void misrouted() {}
+
     /** A record went to the dead-letter topic; the reason carries its stage. */
     default void deadLettered(RejectReason reason) {}
 

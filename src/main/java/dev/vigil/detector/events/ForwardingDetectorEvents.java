@@ -17,6 +17,11 @@ public class ForwardingDetectorEvents implements DetectorEvents {
     }
 
     @Override
+    public void misrouted() {
+        delegate.misrouted();
+    }
+
+    @Override
     public void deadLettered(RejectReason reason) {
         delegate.deadLettered(reason);
     }

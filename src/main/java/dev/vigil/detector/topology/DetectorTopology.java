@@ -29,8 +29,9 @@ import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.Topology;
 
 /**
- * The detector's Kafka Streams topology as a pure function of its configuration and model holder,
- * read top to bottom as five stages: ingest, features, scoring, decision, sinks.
+ * The detector's Kafka Streams topology as a pure function of its configuration, model holder and
+ * input routing, read top to bottom as five stages: ingest, (routing by entity), features, scoring,
+ * decision, sinks.
  */
 public final class DetectorTopology {
     /** Per-entity windows of the last W rows. */
@@ -45,32 +46,44 @@ public final class DetectorTopology {
 
     private static final String SOURCE = "readings";
     private static final String INGEST = "ingest";
+    private static final String PARTITION_CHECK = "partition-check";
+    private static final String ROUTE_SINK = "route-sink";
+    private static final String ROUTE_SOURCE = "route-source";
     private static final String FEATURES = "features";
     private static final String SCORING = "scoring";
     private static final String DECISION = "decision";
     private static final String SCORED_SINK = "scored-sink";
     private static final String ALERTS_SINK = "alerts-sink";
     private static final String DLQ_SINK = "dlq-sink";
+    private static final String INGEST_DLQ_SINK = "ingest-dlq-sink";
 
     private DetectorTopology() {}
+
+    /** Builds the topology for an input topic whose partition count is not known (no partition check). */
+    public static Topology build(DetectorConfig config, ModelHolder models, DetectorEvents events) {
+        return build(config, models, events, InputRouting.of(config, InputRouting.UNKNOWN));
+    }
 
     /**
      * Builds the topology. {@code models} must already hold a model: its feature names and window fix
      * the layout of this topology (later bundles must match it).
      */
-    public static Topology build(DetectorConfig config, ModelHolder models, DetectorEvents events) {
+    public static Topology build(
+            DetectorConfig config, ModelHolder models, DetectorEvents events, InputRouting routing) {
         ModelInfo model = models.current()
                 .orElseThrow(() -> new IllegalStateException("load a model before building the topology"));
         Topology topology = new Topology();
-        addIngest(topology, config, events);
-        addFeatures(topology, config, models, model, events);
+        addIngest(topology, config, routing, events);
+        String readings = addRouting(topology, config, routing, events);
+        addFeatures(topology, config, models, model, events, readings);
         addScoring(topology, config, models, model.layout(), events);
         addDecision(topology, config, models, events);
-        addSinks(topology, config);
+        addSinks(topology, config, routing);
         return topology;
     }
 
-    private static void addIngest(Topology topology, DetectorConfig config, DetectorEvents events) {
+    private static void addIngest(
+            Topology topology, DetectorConfig config, InputRouting routing, DetectorEvents events) {
         Ingest ingest = new Ingest(
                 DetectorInputs.decoder(config),
                 new ReadingValidator(
@@ -81,11 +94,49 @@ public final class DetectorTopology {
                 Serdes.ByteArray().deserializer(),
                 Serdes.ByteArray().deserializer(),
                 config.getString(DetectorConfig.INPUT_TOPIC));
-        topology.addProcessor(INGEST, () -> new IngestProcessor(ingest, FEATURES, DLQ_SINK, events), SOURCE);
+        String next = firstAfterIngest(routing);
+        String deadLetters = routing.repartition() ? INGEST_DLQ_SINK : DLQ_SINK;
+        topology.addProcessor(INGEST, () -> new IngestProcessor(ingest, next, deadLetters, events), SOURCE);
+    }
+
+    private static String firstAfterIngest(InputRouting routing) {
+        if (routing.repartition()) {
+            return ROUTE_SINK;
+        }
+        return routing.checksPartitions() ? PARTITION_CHECK : FEATURES;
+    }
+
+    /**
+     * Routes valid readings to the features stage: through the repartition topic (keyed by entity, so
+     * the producer's partitioner no longer matters), or straight on, checking each reading's
+     * partition. Returns the node the features stage reads from.
+     */
+    private static String addRouting(
+            Topology topology, DetectorConfig config, InputRouting routing, DetectorEvents events) {
+        if (routing.repartition()) {
+            String topic = InputRouting.repartitionTopic(config);
+            topology.addSink(ROUTE_SINK, topic, Serdes.String().serializer(), RoutedReadingCodec.serializer(), INGEST);
+            topology.addSource(ROUTE_SOURCE, Serdes.String().deserializer(), RoutedReadingCodec.deserializer(), topic);
+            return ROUTE_SOURCE;
+        }
+        if (routing.checksPartitions()) {
+            var warned = new WarnedEntities(CACHED_ENTITIES);
+            topology.addProcessor(
+                    PARTITION_CHECK,
+                    () -> new PartitionCheckProcessor(routing.inputPartitions(), warned, events),
+                    INGEST);
+            return PARTITION_CHECK;
+        }
+        return INGEST;
     }
 
     private static void addFeatures(
-            Topology topology, DetectorConfig config, ModelHolder models, ModelInfo model, DetectorEvents events) {
+            Topology topology,
+            DetectorConfig config,
+            ModelHolder models,
+            ModelInfo model,
+            DetectorEvents events,
+            String readings) {
         MissingPolicy policy = MissingPolicy.valueOf(upper(config.getString(DetectorConfig.MISSING_POLICY)));
         if (policy == MissingPolicy.MEAN
                 && model.featureMeans().size() != model.layout().features()) {
@@ -108,7 +159,7 @@ public final class DetectorTopology {
                         targets,
                         events,
                         timeRule),
-                INGEST);
+                readings);
         topology.addStateStore(FeaturesProcessor.windowStore(WINDOW_STORE, model.layout(), CACHED_ENTITIES), FEATURES);
     }
 
@@ -153,7 +204,7 @@ public final class DetectorTopology {
         topology.addStateStore(DecisionProcessor.stateStore(DECISION_STORE, codec, CACHED_ENTITIES), DECISION);
     }
 
-    private static void addSinks(Topology topology, DetectorConfig config) {
+    private static void addSinks(Topology topology, DetectorConfig config, InputRouting routing) {
         topology.addSink(
                 SCORED_SINK,
                 config.getString(DetectorConfig.SCORED_TOPIC),
@@ -166,14 +217,14 @@ public final class DetectorTopology {
                 Serdes.String().serializer(),
                 AvroSerde.of(AnomalyAlert.class).serializer(),
                 DECISION);
-        topology.addSink(
-                DLQ_SINK,
-                config.getString(DetectorConfig.DLQ_TOPIC),
-                Serdes.String().serializer(),
-                AvroSerde.of(DeadLetter.class).serializer(),
-                INGEST,
-                FEATURES,
-                SCORING);
+        String dlq = config.getString(DetectorConfig.DLQ_TOPIC);
+        var letters = AvroSerde.of(DeadLetter.class).serializer();
+        if (routing.repartition()) {
+            topology.addSink(INGEST_DLQ_SINK, dlq, Serdes.String().serializer(), letters, INGEST);
+            topology.addSink(DLQ_SINK, dlq, Serdes.String().serializer(), letters, FEATURES, SCORING);
+        } else {
+            topology.addSink(DLQ_SINK, dlq, Serdes.String().serializer(), letters, INGEST, FEATURES, SCORING);
+        }
     }
 
     private static String upper(String value) {

@@ -32,6 +32,14 @@ class DetectorConfigTest {
     }
 
     @Test
+    void anUnknownRepartitionModeFailsNamingTheKey() {
+        assertEquals("never", new DetectorConfig(Map.of()).getString(DetectorConfig.INPUT_REPARTITION));
+        String message =
+                invalid(Map.of(DetectorConfig.INPUT_REPARTITION, "sometimes")).getMessage();
+        assertTrue(message.contains(DetectorConfig.INPUT_REPARTITION) && message.contains("sometimes"), message);
+    }
+
+    @Test
     void backgroundScoringIsOnAboveTwoProcessorsUnlessSet() {
         boolean manyCores = Runtime.getRuntime().availableProcessors() > 2;
         assertEquals(manyCores, new DetectorConfig(Map.of()).scoringInBackground(), "auto");

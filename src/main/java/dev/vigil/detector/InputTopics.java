@@ -1,0 +1,96 @@
+package dev.vigil.detector;
+
+import dev.vigil.detector.config.DetectorConfig;
+import dev.vigil.detector.topology.InputRouting;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.errors.TopicExistsException;
+import org.apache.kafka.streams.StreamsConfig;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The detector's start-up questions to the brokers about its input: how many partitions the input
+ * topic has (for the misrouting check and {@code input.repartition=auto}), and the repartition topic,
+ * created with as many partitions when readings are routed through it.
+ */
+final class InputTopics {
+    private static final Logger LOG = LoggerFactory.getLogger(InputTopics.class);
+    private static final long TIMEOUT_SECONDS = 15;
+
+    private InputTopics() {}
+
+    /**
+     * The routing for this configuration, with the repartition topic created when it is used.
+     *
+     * @throws IllegalStateException when readings must be repartitioned but the input topic cannot be read
+     */
+    static InputRouting prepare(DetectorConfig config) {
+        try (Admin admin = Admin.create(adminConfig(config))) {
+            InputRouting routing = InputRouting.of(config, partitions(admin, config));
+            if (routing.repartition()) {
+                createRepartitionTopic(admin, config, routing.inputPartitions());
+            }
+            LOG.info(
+                    "Input {} has {} partitions; readings {}",
+                    config.getString(DetectorConfig.INPUT_TOPIC),
+                    routing.inputPartitions() == InputRouting.UNKNOWN ? "unknown" : routing.inputPartitions(),
+                    routing.repartition()
+                            ? "are repartitioned by entity through " + InputRouting.repartitionTopic(config)
+                            : "are processed on the partition they arrive on");
+            return routing;
+        }
+    }
+
+    private static Map<String, Object> adminConfig(DetectorConfig config) {
+        return new StreamsConfig(DetectorStreams.properties(config)).getAdminConfigs("vigil-detector-admin");
+    }
+
+    private static int partitions(Admin admin, DetectorConfig config) {
+        String input = config.getString(DetectorConfig.INPUT_TOPIC);
+        try {
+            return admin.describeTopics(List.of(input))
+                    .allTopicNames()
+                    .get(TIMEOUT_SECONDS, TimeUnit.SECONDS)
+                    .get(input)
+                    .partitions()
+                    .size();
+        } catch (ExecutionException | TimeoutException e) {
+            LOG.warn("Cannot read the partitions of input topic {}: misrouted readings are not counted", input, e);
+            return InputRouting.UNKNOWN;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return InputRouting.UNKNOWN;
+        }
+    }
+
+    private static void createRepartitionTopic(Admin admin, DetectorConfig config, int partitions) {
+        String topic = InputRouting.repartitionTopic(config);
+        if (partitions == InputRouting.UNKNOWN) {
+            throw new IllegalStateException(DetectorConfig.INPUT_REPARTITION + "="
+                    + config.getString(DetectorConfig.INPUT_REPARTITION) + " needs the input topic "
+                    + config.getString(DetectorConfig.INPUT_TOPIC) + " to exist, to size " + topic);
+        }
+        var spec = new NewTopic(topic, Optional.of(partitions), Optional.empty())
+                .configs(Map.of("cleanup.policy", "delete"));
+        try {
+            admin.createTopics(List.of(spec)).all().get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+            LOG.info("Created repartition topic {} with {} partitions", topic, partitions);
+        } catch (ExecutionException e) {
+            if (!(e.getCause() instanceof TopicExistsException)) {
+                throw new IllegalStateException("cannot create the repartition topic " + topic, e.getCause());
+            }
+        } catch (TimeoutException e) {
+            throw new IllegalStateException("cannot create the repartition topic " + topic + " in time", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while creating " + topic, e);
+        }
+    }
+}
