@@ -52,8 +52,7 @@ public final class Detector implements AutoCloseable {
         }
         if (models.current().isEmpty()) {
             closeAll(sources, models);
-            throw new IllegalStateException("no valid model: set model.path or model.dir, or publish a bundle to "
-                    + config.getString(DetectorConfig.MODELS_TOPIC));
+            throw new IllegalStateException(noModel(config, sources));
         }
         LOG.info(
                 "Starting the detector with model {}",
@@ -68,6 +67,14 @@ public final class Detector implements AutoCloseable {
         }
         streams.start();
         return new Detector(models, streams, sources);
+    }
+
+    private static String noModel(DetectorConfig config, List<BundleSource> sources) {
+        StringBuilder message = new StringBuilder("no valid model: set model.path or model.dir, or publish a bundle to "
+                + config.getString(DetectorConfig.MODELS_TOPIC));
+        sources.forEach(source -> source.openingProblem()
+                .ifPresent(problem -> message.append("; ").append(problem)));
+        return message.toString();
     }
 
     private static void open(List<BundleSource> sources, ModelHolder models) throws BundleRefusedException {

@@ -1,5 +1,7 @@
 package dev.vigil.detector.models;
 
+import java.util.Optional;
+
 /**
  * Where bundles come from: a file ({@code model.path}), a directory ({@code model.dir}) or the
  * models topic. Opening a source offers the holder what it holds now, and a source that follows
@@ -12,6 +14,14 @@ public interface BundleSource extends AutoCloseable {
      * @throws BundleRefusedException if a bundle that must validate (a configured file) does not
      */
     void open(ModelHolder holder) throws BundleRefusedException;
+
+    /**
+     * Why this source could not be read when it was opened, if it could not: the detector adds it to
+     * the "no valid model" error so that an operator learns, say, that the broker was unreachable.
+     */
+    default Optional<String> openingProblem() {
+        return Optional.empty();
+    }
 
     /** Stops following; the holder keeps the model it holds. */
     @Override

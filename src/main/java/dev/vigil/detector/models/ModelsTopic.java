@@ -2,6 +2,7 @@ package dev.vigil.detector.models;
 
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The compacted models topic, followed by a {@link ModelsFollower}: opening it waits up to
@@ -16,6 +17,7 @@ public final class ModelsTopic implements BundleSource {
     private final Duration initialWait;
     private String historyTopic;
     private ModelsFollower follower;
+    private boolean readToEnd;
 
     /** {@code group} is the model group to follow, or null for the group of the first bundle accepted. */
     public ModelsTopic(Map<String, Object> clientProps, String topic, String group, Duration initialWait) {
@@ -38,10 +40,20 @@ public final class ModelsTopic implements BundleSource {
                 .onUnreadable(holder::unreadable)
                 .start();
         try {
-            follower.awaitInitialLoad(initialWait);
+            readToEnd = follower.awaitInitialLoad(initialWait);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    /** Set when the topic was not read to its end within the initial wait: the broker is unreachable or slow. */
+    @Override
+    public Optional<String> openingProblem() {
+        if (follower == null || readToEnd) {
+            return Optional.empty();
+        }
+        return Optional.of("the models topic " + topic + " was not read to its end within " + initialWait.toSeconds()
+                + " s: is the broker at bootstrap.servers=" + clientProps.get("bootstrap.servers") + " reachable?");
     }
 
     @Override
