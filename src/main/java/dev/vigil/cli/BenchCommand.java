@@ -26,12 +26,10 @@ import picocli.CommandLine.Spec;
 @Command(
         name = "bench",
         mixinStandardHelpOptions = true,
-        description = {
-            "Starts an in-process Kafka broker and measures, on the same broker and data, a pass-through",
-            "Kafka Streams topology and the full detector (records/s, exactly_once_v2), then the detector's",
-            "end-to-end latency at half its measured maximum. With --soak, runs the detector at a paced rate",
-            "and samples heap-after-GC, records/s and errors."
-        })
+        description = "Starts an in-process Kafka broker and measures, on the same broker and data, a pass-through "
+                + "Kafka Streams topology and the full detector (records/s, exactly_once_v2), then the detector's "
+                + "end-to-end latency at half its measured maximum. With --soak, runs the detector at a paced rate "
+                + "and samples heap-after-GC, records/s and errors.")
 public final class BenchCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

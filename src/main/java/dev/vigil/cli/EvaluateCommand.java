@@ -31,13 +31,11 @@ import picocli.CommandLine.Spec;
 @Command(
         name = "evaluate",
         mixinStandardHelpOptions = true,
-        description = {
-            "Trains on each entity's E_train.csv (threshold calibrated on training data only), streams",
-            "E_test.csv through the detector topology in time order, and scores the verdicts against the labels.",
-            "--online also replays the live loop: the trainer service retrains from what the detector judged",
-            "normal and the detector hot-swaps each accepted model. Exits 3 when test rows went unscored or",
-            "to the dead-letter topic (listed on stderr), unless --allow-dead-letters."
-        })
+        description = "Trains on each entity's E_train.csv (threshold calibrated on training data only), streams "
+                + "E_test.csv through the detector topology in time order, and scores the verdicts against the labels. "
+                + "--online also replays the live loop: the trainer service retrains from what the detector judged "
+                + "normal and the detector hot-swaps each accepted model. Exits 3 when test rows went unscored or "
+                + "to the dead-letter topic (listed on stderr), unless --allow-dead-letters.")
 public final class EvaluateCommand implements Callable<Integer> {
     /** Exit code when rows went unscored or were dead-lettered. */
     static final int UNSCORED_EXIT = 3;
@@ -71,10 +69,8 @@ public final class EvaluateCommand implements Callable<Integer> {
             names = "--seeds",
             split = ",",
             paramLabel = "S",
-            description = {
-                "Repeat the whole evaluation once per seed and print the spread of the pooled figures",
-                "(mean, sd, min, max); --json adds it as \"seeds\", the reports show the first seed's run."
-            })
+            description = "Repeat the whole evaluation once per seed and print the spread of the pooled figures"
+                    + " (mean, sd, min, max); --json adds it as \"seeds\", the reports show the first seed's run.")
     List<Long> seeds;
 
     @Option(

@@ -124,6 +124,10 @@ public final class DetectorConfig extends AbstractConfig {
         };
     }
 
+    /** Words in a key's name that mark its value as possibly secret, so the start-up log hides it. */
+    private static final java.util.List<String> SECRET_WORDS =
+            java.util.List.of("password", "secret", "key", "token", "credential", "jaas", "pem");
+
     /** Every key with its value, one per line, secrets hidden: logged by the detector at start-up. */
     public String describe() {
         StringBuilder text = new StringBuilder("detector configuration:");
@@ -132,8 +136,13 @@ public final class DetectorConfig extends AbstractConfig {
         return text.toString();
     }
 
+    /** Whether {@code key}'s name has one of {@link #SECRET_WORDS} in it (case-insensitive). */
+    static boolean looksSecret(String key) {
+        String name = key.toLowerCase(java.util.Locale.ROOT);
+        return SECRET_WORDS.stream().anyMatch(name::contains);
+    }
+
     private static void line(StringBuilder text, String key, Object value) {
-        boolean secret = key.contains("password") || key.contains("jaas") || key.contains("secret");
-        text.append("\n  ").append(key).append(" = ").append(secret ? "[hidden]" : value);
+        text.append("\n  ").append(key).append(" = ").append(looksSecret(key) ? "[hidden]" : value);
     }
 }

@@ -118,4 +118,18 @@ class DetectorConfigTest {
         assertTrue(text.contains("kafka.sasl.jaas.config = [hidden]"), text);
         assertFalse(text.contains("password=p"));
     }
+
+    @Test
+    void keysWhoseNamesSuggestASecretAreHiddenToo() {
+        String pem = "-----BEGIN PRIVATE KEY-----MIIEvQ";
+        DetectorConfig config = new DetectorConfig(Map.of(
+                "kafka.ssl.keystore.key", pem,
+                "kafka.sasl.oauthbearer.token.endpoint.url", "https://idp/token",
+                "kafka.ssl.truststore.certificates", "-----BEGIN CERTIFICATE-----"));
+        String text = config.describe();
+        assertTrue(text.contains("kafka.ssl.keystore.key = [hidden]"), text);
+        assertTrue(text.contains("kafka.sasl.oauthbearer.token.endpoint.url = [hidden]"), text);
+        assertFalse(text.contains(pem), text);
+        assertTrue(text.contains("kafka.ssl.truststore.certificates = -----BEGIN CERTIFICATE-----"), text);
+    }
 }
