@@ -76,8 +76,7 @@ class EntityRoutingTest {
     private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
     private final DetectorMetrics metrics = new DetectorMetrics();
     private final ListAppender<ILoggingEvent> warnings = new ListAppender<>();
-    private final Logger checkLog =
-            (Logger) LoggerFactory.getLogger("dev.vigil.detector.topology.PartitionCheckProcessor");
+    private final Logger checkLog = (Logger) LoggerFactory.getLogger("dev.vigil.detector.topology.PartitionCheck");
 
     @BeforeEach
     void listen() {

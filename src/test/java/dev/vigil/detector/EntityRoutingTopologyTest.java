@@ -45,8 +45,7 @@ class EntityRoutingTopologyTest {
     private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
     private final DetectorMetrics metrics = new DetectorMetrics();
     private final ListAppender<ILoggingEvent> warnings = new ListAppender<>();
-    private final Logger checkLog =
-            (Logger) LoggerFactory.getLogger("dev.vigil.detector.topology.PartitionCheckProcessor");
+    private final Logger checkLog = (Logger) LoggerFactory.getLogger("dev.vigil.detector.topology.PartitionCheck");
 
     @BeforeEach
     void listen() {

@@ -46,7 +46,6 @@ public final class DetectorTopology {
 
     private static final String SOURCE = "readings";
     private static final String INGEST = "ingest";
-    private static final String PARTITION_CHECK = "partition-check";
     private static final String ROUTE_SINK = "route-sink";
     private static final String ROUTE_SOURCE = "route-source";
     private static final String FEATURES = "features";
@@ -94,22 +93,18 @@ public final class DetectorTopology {
                 Serdes.ByteArray().deserializer(),
                 Serdes.ByteArray().deserializer(),
                 config.getString(DetectorConfig.INPUT_TOPIC));
-        String next = firstAfterIngest(routing);
+        String next = routing.repartition() ? ROUTE_SINK : FEATURES;
         String deadLetters = routing.repartition() ? INGEST_DLQ_SINK : DLQ_SINK;
-        topology.addProcessor(INGEST, () -> new IngestProcessor(ingest, next, deadLetters, events), SOURCE);
-    }
-
-    private static String firstAfterIngest(InputRouting routing) {
-        if (routing.repartition()) {
-            return ROUTE_SINK;
-        }
-        return routing.checksPartitions() ? PARTITION_CHECK : FEATURES;
+        PartitionCheck check = routing.checksPartitions()
+                ? new PartitionCheck(routing.inputPartitions(), new WarnedEntities(CACHED_ENTITIES), events)
+                : PartitionCheck.NONE;
+        topology.addProcessor(INGEST, () -> new IngestProcessor(ingest, next, deadLetters, events, check), SOURCE);
     }
 
     /**
      * Routes valid readings to the features stage: through the repartition topic (keyed by entity, so
-     * the producer's partitioner no longer matters), or straight on, checking each reading's
-     * partition. Returns the node the features stage reads from.
+     * the producer's partitioner no longer matters), or straight on (the ingest processor checks each
+     * reading's partition). Returns the node the features stage reads from.
      */
     private static String addRouting(
             Topology topology, DetectorConfig config, InputRouting routing, DetectorEvents events) {
@@ -118,14 +113,6 @@ public final class DetectorTopology {
             topology.addSink(ROUTE_SINK, topic, Serdes.String().serializer(), RoutedReadingCodec.serializer(), INGEST);
             topology.addSource(ROUTE_SOURCE, Serdes.String().deserializer(), RoutedReadingCodec.deserializer(), topic);
             return ROUTE_SOURCE;
-        }
-        if (routing.checksPartitions()) {
-            var warned = new WarnedEntities(CACHED_ENTITIES);
-            topology.addProcessor(
-                    PARTITION_CHECK,
-                    () -> new PartitionCheckProcessor(routing.inputPartitions(), warned, events),
-                    INGEST);
-            return PARTITION_CHECK;
         }
         return INGEST;
     }

@@ -13,19 +13,25 @@ import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.processor.api.RecordMetadata;
 
-/** Stage 1 processor: forwards valid readings to {@code next}, rejections to {@code deadLetters}. */
-public final class IngestProcessor implements Processor<byte[], byte[], String, Object> {
+/**
+ * Stage 1 processor: forwards valid readings to {@code next} (after the {@link PartitionCheck}),
+ * rejections to {@code deadLetters}.
+ */
+final class IngestProcessor implements Processor<byte[], byte[], String, Object> {
     private final Ingest ingest;
     private final String next;
     private final String deadLetters;
     private final DetectorEvents events;
+    private final PartitionCheck partitionCheck;
     private ProcessorContext<String, Object> context;
 
-    public IngestProcessor(Ingest ingest, String next, String deadLetters, DetectorEvents events) {
+    IngestProcessor(
+            Ingest ingest, String next, String deadLetters, DetectorEvents events, PartitionCheck partitionCheck) {
         this.ingest = ingest;
         this.next = next;
         this.deadLetters = deadLetters;
         this.events = events;
+        this.partitionCheck = partitionCheck;
     }
 
     @Override
@@ -39,6 +45,7 @@ public final class IngestProcessor implements Processor<byte[], byte[], String, 
         try {
             var reading = ingest.read(record.key(), record.value(), record.timestamp(), context.currentSystemTimeMs());
             events.ingested();
+            partitionCheck.check(reading.entity(), from.partition());
             context.forward(record.withKey(reading.entity()).withValue(new IngestedReading(reading, from)), next);
         } catch (RejectedException e) {
             reject(record, e.rejection(), from);
