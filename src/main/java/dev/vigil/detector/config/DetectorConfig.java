@@ -61,6 +61,9 @@ public final class DetectorConfig extends AbstractConfig {
     public static final String SCORING_BATCH_SIZE = "scoring.batch.size";
     public static final String PUNCTUATION_INTERVAL_MS = "scoring.punctuation.interval.ms";
     public static final String SCORING_BACKGROUND = "scoring.background";
+    public static final String EXECUTION_PROVIDER = "scoring.execution.provider";
+    public static final String EXECUTION_DEVICE = "scoring.execution.device";
+    public static final String EXECUTION_FALLBACK = "scoring.execution.fallback";
     /**
      * {@code scoring.background=auto} scores in the background above this many processors: measured
      * slower on 2 cores (no core left for the scoring thread), faster on 16 (docs/BENCHMARKS.md).

@@ -323,5 +323,34 @@ final class DetectorConfigDefinition {
                                 + " latest when the next batch is full or at the punctuation. false scores on"
                                 + " the stream thread; auto is true when the JVM has more than "
                                 + BACKGROUND_ABOVE_CORES + " processors.");
+        defineExecution(def);
+    }
+
+    private static void defineExecution(ConfigDef def) {
+        def.define(
+                        EXECUTION_PROVIDER,
+                        Type.STRING,
+                        "cpu",
+                        ValidString.in("cpu", "cuda"),
+                        Importance.MEDIUM,
+                        "ONNX Runtime execution provider of the scoring sessions. cuda needs a build with"
+                                + " `mvn -Pcuda` (the onnxruntime_gpu artifact) and CUDA 12 with cuDNN 9 on"
+                                + " the host; without them start-up fails, unless " + EXECUTION_FALLBACK
+                                + "=cpu.")
+                .define(
+                        EXECUTION_DEVICE,
+                        Type.INT,
+                        0,
+                        Range.atLeast(0),
+                        Importance.LOW,
+                        "CUDA device ordinal when " + EXECUTION_PROVIDER + "=cuda.")
+                .define(
+                        EXECUTION_FALLBACK,
+                        Type.STRING,
+                        "fail",
+                        ValidString.in("fail", "cpu"),
+                        Importance.LOW,
+                        "When the requested provider is missing: fail at start-up (the default), or score"
+                                + " on the CPU with a warning.");
     }
 }

@@ -29,6 +29,7 @@ public final class BundleValidator {
     private final Set<String> availableFeatures;
     private final double tolerance;
     private final OnnxSafety.Limits limits;
+    private final ExecutionProvider provider;
 
     /** A validator with the default {@link OnnxSafety.Limits}. */
     public BundleValidator(BundleTrust trust, Set<String> availableFeatures, double tolerance) {
@@ -42,10 +43,21 @@ public final class BundleValidator {
      */
     public BundleValidator(
             BundleTrust trust, Set<String> availableFeatures, double tolerance, OnnxSafety.Limits limits) {
+        this(trust, availableFeatures, tolerance, limits, ExecutionProvider.CPU);
+    }
+
+    /** As above, with sessions created on {@code provider}. */
+    public BundleValidator(
+            BundleTrust trust,
+            Set<String> availableFeatures,
+            double tolerance,
+            OnnxSafety.Limits limits,
+            ExecutionProvider provider) {
         this.trust = trust;
         this.availableFeatures = Set.copyOf(availableFeatures);
         this.tolerance = tolerance;
         this.limits = limits;
+        this.provider = provider;
     }
 
     /**
@@ -153,9 +165,9 @@ public final class BundleValidator {
         };
     }
 
-    private static OnnxModel load(ModelBundle bundle) throws BundleRefusedException {
+    private OnnxModel load(ModelBundle bundle) throws BundleRefusedException {
         try {
-            return OnnxModel.load(bundle);
+            return OnnxModel.load(bundle, provider);
         } catch (OrtException | RuntimeException e) {
             throw new BundleRefusedException(
                     RefusalReason.LOAD_FAILED, "ONNX Runtime cannot load it: " + e.getMessage(), e);

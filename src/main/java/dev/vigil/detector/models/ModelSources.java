@@ -10,12 +10,16 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.apache.kafka.common.config.ConfigException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** The model holder and the bundle sources the configuration asks for. */
 public final class ModelSources {
+    private static final Logger LOG = LoggerFactory.getLogger(ModelSources.class);
     /** How long start-up waits for the models topic to be read to its end. */
     private static final Duration TOPIC_INITIAL_WAIT = Duration.ofSeconds(30);
 
@@ -30,8 +34,33 @@ public final class ModelSources {
                 trust(config),
                 DetectorInputs.availableFeatures(config),
                 config.getDouble(DetectorConfig.PROBE_TOLERANCE),
-                onnxLimits(config));
+                onnxLimits(config),
+                executionProvider(config));
         return new ModelHolder(validator, events);
+    }
+
+    /**
+     * The provider of {@code scoring.execution.*}, checked against this ONNX Runtime build: a missing
+     * CUDA provider fails here, at start-up, unless {@code scoring.execution.fallback=cpu}.
+     */
+    public static ExecutionProvider executionProvider(DetectorConfig config) {
+        String requested = config.getString(DetectorConfig.EXECUTION_PROVIDER);
+        var kind = ExecutionProvider.Kind.valueOf(requested.toUpperCase(Locale.ROOT));
+        boolean fallback = config.getString(DetectorConfig.EXECUTION_FALLBACK).equals("cpu");
+        try {
+            var provider = ExecutionProvider.resolve(kind, config.getInt(DetectorConfig.EXECUTION_DEVICE), fallback);
+            if (provider.kind() != kind) {
+                LOG.warn(
+                        "{}={} is not available; scoring on the CPU ({}=cpu)",
+                        DetectorConfig.EXECUTION_PROVIDER,
+                        requested,
+                        DetectorConfig.EXECUTION_FALLBACK);
+            }
+            LOG.info("Scoring sessions run on {}", provider.describe());
+            return provider;
+        } catch (ExecutionProvider.UnavailableProviderException e) {
+            throw new ConfigException(DetectorConfig.EXECUTION_PROVIDER, requested, e.getMessage());
+        }
     }
 
     /** The ONNX size limits of {@code model.max.onnx.bytes}, {@code model.max.nodes}, {@code model.max.initializer.bytes}. */

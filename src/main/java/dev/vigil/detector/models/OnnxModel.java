@@ -29,17 +29,23 @@ public final class OnnxModel {
         this.info = info;
     }
 
-    /** Loads the bundle's ONNX bytes into a new session. */
+    /** Loads the bundle's ONNX bytes into a new CPU session. */
     public static OnnxModel load(ModelBundle bundle) throws OrtException {
-        try (OrtSession.SessionOptions options = options()) {
+        return load(bundle, ExecutionProvider.CPU);
+    }
+
+    /** Loads the bundle's ONNX bytes into a new session on {@code provider}. */
+    public static OnnxModel load(ModelBundle bundle, ExecutionProvider provider) throws OrtException {
+        try (OrtSession.SessionOptions options = options(provider)) {
             byte[] onnx = new byte[bundle.getOnnx().remaining()];
             bundle.getOnnx().duplicate().get(onnx);
             return new OnnxModel(OrtEnvironment.getEnvironment().createSession(onnx, options), ModelInfo.of(bundle));
         }
     }
 
-    private static OrtSession.SessionOptions options() throws OrtException {
+    private static OrtSession.SessionOptions options(ExecutionProvider provider) throws OrtException {
         OrtSession.SessionOptions options = new OrtSession.SessionOptions();
+        provider.addTo(options);
         options.setIntraOpNumThreads(1);
         options.setInterOpNumThreads(1);
         options.addConfigEntry("session.intra_op.allow_spinning", "0");
