@@ -15,8 +15,10 @@ import java.util.Map;
  * @param partitions partitions of every benchmark topic
  * @param entities distinct keys in the readings
  * @param featureNames the features of every reading (must cover the detector model's features)
- * @param latencyDuration how long the paced latency run sends, after its warm-up
- * @param latencyRate records/s of the latency run; 0 for half the detector's measured maximum
+ * @param latencyDuration how long each steady latency load is paced (and the warm-up before them)
+ * @param latencyRate the maximum records/s the latency loads are shares of; 0 for the detector's
+ *     measured maximum
+ * @param coldStartDuration how long input is paced while a fresh detector starts
  * @param timeout the most one subject may take to process the records
  * @param seed seed of the generated readings
  * @param streamsSettings Kafka Streams settings applied to every subject alike (e.g.
@@ -32,6 +34,7 @@ public record BenchOptions(
         List<String> featureNames,
         Duration latencyDuration,
         double latencyRate,
+        Duration coldStartDuration,
         Duration timeout,
         long seed,
         Map<String, String> streamsSettings) {
@@ -47,6 +50,12 @@ public record BenchOptions(
         require(partitions >= 1, "partitions must be positive, was " + partitions);
         require(entities >= 1, "entities must be positive, was " + entities);
         require(latencyRate >= 0, "latencyRate must not be negative, was " + latencyRate);
+        require(
+                !latencyDuration.isNegative() && !latencyDuration.isZero(),
+                "latencyDuration must be positive, was " + latencyDuration);
+        require(
+                !coldStartDuration.isNegative() && !coldStartDuration.isZero(),
+                "coldStartDuration must be positive, was " + coldStartDuration);
         require(!featureNames.isEmpty(), "featureNames must not be empty");
         featureNames = List.copyOf(featureNames);
         streamsSettings = Map.copyOf(streamsSettings);
@@ -67,6 +76,7 @@ public record BenchOptions(
                 featureNames,
                 Duration.ofSeconds(10),
                 0,
+                Duration.ofSeconds(30),
                 Duration.ofMinutes(5),
                 42L,
                 Map.of());

@@ -7,6 +7,7 @@ import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -15,9 +16,9 @@ import java.util.Map;
  * @param rounds records/s of the pass-through topology and of the detector in each measured round
  * @param costs CPU time and broker bytes per record of both in each measured round
  * @param warmupRounds untimed rounds of both subjects before them
- * @param latencyP50Ms median end-to-end latency of the detector at half its measured maximum rate
- * @param latencyP99Ms 99th-percentile end-to-end latency at the same rate
- * @param pacedRate the rate of the latency run, records/s
+ * @param latencyBaseRate the maximum records/s the latency loads are shares of
+ * @param steadyLatency the detector's warm end-to-end latency at each load, lowest load first
+ * @param coldStart a fresh detector instance started into paced input at the highest load
  * @param records records processed by each subject
  * @param streamsSettings the extra Kafka Streams settings both subjects ran with
  * @param subject the name of the subject measured against the pass-through (the detector)
@@ -27,9 +28,9 @@ public record BenchResult(
         Rounds rounds,
         Costs costs,
         int warmupRounds,
-        double latencyP50Ms,
-        double latencyP99Ms,
-        double pacedRate,
+        double latencyBaseRate,
+        List<LoadLatency> steadyLatency,
+        ColdStart coldStart,
         int records,
         Map<String, String> streamsSettings,
         String subject,
@@ -46,6 +47,11 @@ public record BenchResult(
         return rounds.detectorMedian();
     }
 
+    /** The steady latency at the highest load (half the maximum by default). */
+    public LoadLatency latencyAtHighestLoad() {
+        return steadyLatency.get(steadyLatency.size() - 1);
+    }
+
     /** Detector throughput as a share of pass-through throughput (of the medians). */
     public double ratio() {
         return detectorRps() / passthroughRps();
@@ -53,7 +59,8 @@ public record BenchResult(
 
     /**
      * The report: {@code passthrough_rps, detector_rps, ratio, latency_p50_ms, latency_p99_ms,
-     * guarantee} first, then the costs per record (CPU of each subject's own threads {@code
+     * latency_p999_ms} (steady, at the highest load), {@code guarantee} first, the latency at each
+     * load ({@code latency}) and the cold start ({@code cold_start}), then the costs per record (CPU of each subject's own threads {@code
      * *_cpu_us_per_record} and their ratio {@code cpu_ratio}; the same for the stream thread alone and
      * for the whole process; the part of it taken by the garbage collector, the JIT compilers and
      * RocksDB's threads, {@code *_gc_cpu_us_per_record}, {@code *_jit_…} and {@code *_rocksdb_…};
@@ -64,9 +71,12 @@ public record BenchResult(
         map.put("passthrough_rps", Math.round(passthroughRps()));
         map.put("detector_rps", Math.round(detectorRps()));
         map.put("ratio", Math.round(ratio() * 1000) / 1000.0);
-        map.put("latency_p50_ms", latencyP50Ms);
-        map.put("latency_p99_ms", latencyP99Ms);
+        map.put("latency_p50_ms", latencyAtHighestLoad().p50Ms());
+        map.put("latency_p99_ms", latencyAtHighestLoad().p99Ms());
+        map.put("latency_p999_ms", latencyAtHighestLoad().p999Ms());
         map.put("guarantee", BenchClients.GUARANTEE);
+        map.put("latency", steadyLatency.stream().map(LoadLatency::toMap).toList());
+        map.put("cold_start", coldStart.toMap());
         putCpu(map, "cpu_us_per_record", costs.appCpu(), "cpu_ratio");
         putCpu(map, "stream_thread_cpu_us_per_record", costs.streamThreadCpu(), "stream_thread_cpu_ratio");
         putCpu(map, "process_cpu_us_per_record", costs.processCpu(), "process_cpu_ratio");
@@ -77,7 +87,7 @@ public record BenchResult(
         });
         map.put("passthrough_bytes_per_record", Math.round(costs.bytesWritten().passthroughMedian()));
         map.put("detector_bytes_per_record", Math.round(costs.bytesWritten().detectorMedian()));
-        map.put("paced_rate_rps", Math.round(pacedRate));
+        map.put("latency_base_rps", Math.round(latencyBaseRate));
         map.put(
                 "passthrough_rps_rounds",
                 Arrays.stream(rounds.passthrough()).mapToLong(Math::round).toArray());

@@ -12,11 +12,17 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Detector against pass-through on one in-process broker and one set of readings: throughput of
- * each under exactly_once_v2, then the detector's end-to-end latency at half its measured maximum.
+ * each under exactly_once_v2; then the detector's steady end-to-end latency at {@link #LOADS} of its
+ * measured maximum, after a warm-up; then a cold start: a fresh instance started into input paced at
+ * the highest load.
  */
 public final class Benchmark {
     private static final Logger LOG = LoggerFactory.getLogger(Benchmark.class);
     private static final String INPUT = "bench.input";
+    /** The steady latency loads, as shares of the maximum rate. */
+    static final List<Double> LOADS = List.of(0.25, 0.5);
+    /** A drained cold start keeps every record within this many times the steady p99 (at least 100 ms). */
+    private static final double DRAIN_BOUND_FACTOR = 2;
 
     private final BenchOptions options;
 
@@ -46,15 +52,15 @@ public final class Benchmark {
             rounds.add(measureRound(throughput, detector, "round" + round, round % 2 == 1));
         }
         Rounds measured = Rounds.of(rounds, Throughput::recordsPerSecond);
-        double rate = options.latencyRate() > 0 ? options.latencyRate() : measured.detectorMedian() / 2;
-        double seconds = options.latencyDuration().toMillis() / 1000.0;
-        LatencyRecorder latency = new LatencyRun(kafka, clients, readings, options.partitions())
-                .measure(
-                        detector,
-                        rate,
-                        (int) Math.max(100, rate * seconds / 5),
-                        (int) Math.max(100, rate * seconds),
-                        "latency");
+        double maxRate = options.latencyRate() > 0 ? options.latencyRate() : measured.detectorMedian();
+        LatencyRun latencyRun = new LatencyRun(kafka, clients, readings, options.partitions());
+        List<LoadLatency> steady = latencyRun.steady(detector, maxRate, LOADS, options.latencyDuration());
+        LoadLatency highest = steady.get(steady.size() - 1);
+        ColdStart cold = latencyRun.coldStart(
+                detector,
+                highest.rateRps(),
+                options.coldStartDuration(),
+                Math.max(100, DRAIN_BOUND_FACTOR * highest.p99Ms()));
         return new BenchResult(
                 measured,
                 new Costs(
@@ -64,9 +70,9 @@ public final class Benchmark {
                         Rounds.of(rounds, Throughput::bytesWritten),
                         serviceCpu(rounds)),
                 options.warmupRounds(),
-                latency.percentileMillis(50),
-                latency.percentileMillis(99),
-                rate,
+                maxRate,
+                steady,
+                cold,
                 options.records(),
                 options.streamsSettings(),
                 detector.name(),

@@ -28,7 +28,8 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         description = "Starts an in-process Kafka broker and measures, on the same broker and data, a pass-through "
                 + "Kafka Streams topology and the full detector (records/s, exactly_once_v2), then the detector's "
-                + "end-to-end latency at half its measured maximum. With --soak, runs the detector at a paced rate "
+                + "warm end-to-end latency at a quarter and at half of its measured maximum, and a cold start (a "
+                + "fresh instance started into input paced at half). With --soak, runs the detector at a paced rate "
                 + "and samples heap-after-GC, records/s and errors.")
 public final class BenchCommand implements Callable<Integer> {
     @Spec
@@ -52,8 +53,8 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(
             names = "--latency-rate",
             defaultValue = "0",
-            description = "Records/s of the paced latency run; 0 = half the detector's measured maximum"
-                    + " (default: ${DEFAULT-VALUE}).")
+            description = "The maximum records/s the latency loads (a quarter and half) are shares of;"
+                    + " 0 = the detector's measured maximum (default: ${DEFAULT-VALUE}).")
     double latencyRate;
 
     @Option(
@@ -73,8 +74,16 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(
             names = "--latency-seconds",
             defaultValue = "10",
-            description = "Length of the paced latency run (default: ${DEFAULT-VALUE}).")
+            description = "Length of each paced latency load, and of the untimed warm-up before them"
+                    + " (default: ${DEFAULT-VALUE}).")
     int latencySeconds;
+
+    @Option(
+            names = "--cold-seconds",
+            defaultValue = "30",
+            description =
+                    "How long input is paced while a fresh detector instance starts" + " (default: ${DEFAULT-VALUE}).")
+    int coldSeconds;
 
     @Option(
             names = "--seed",
@@ -152,6 +161,7 @@ public final class BenchCommand implements Callable<Integer> {
                 names,
                 Duration.ofSeconds(latencySeconds),
                 latencyRate,
+                Duration.ofSeconds(coldSeconds),
                 defaults.timeout(),
                 seed,
                 streams);

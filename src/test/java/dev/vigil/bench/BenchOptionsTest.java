@@ -13,7 +13,19 @@ import org.junit.jupiter.api.Test;
 class BenchOptionsTest {
     private static BenchOptions withStreams(Map<String, String> settings) {
         return new BenchOptions(
-                1000, 0.2, 0, 1, 2, 10, List.of("f0"), Duration.ofSeconds(1), 0, Duration.ofSeconds(10), 1L, settings);
+                1000,
+                0.2,
+                0,
+                1,
+                2,
+                10,
+                List.of("f0"),
+                Duration.ofSeconds(1),
+                0,
+                Duration.ofSeconds(1),
+                Duration.ofSeconds(10),
+                1L,
+                settings);
     }
 
     @Test
@@ -34,9 +46,9 @@ class BenchOptionsTest {
                                 new Rounds(new double[] {150}, new double[] {200}),
                                 Map.of(ServiceThreads.Kind.GC, new Rounds(new double[] {0.5}, new double[] {0.75}))),
                         0,
-                        1,
                         2,
-                        0.5,
+                        List.of(new LoadLatency(0.5, 1, 1, 2, 3, 10)),
+                        new ColdStart(1, 500, 1500, 100, 10),
                         1000,
                         options.streamsSettings(),
                         "detector",
@@ -56,6 +68,21 @@ class BenchOptionsTest {
                 report.get("jvm_options"),
                 "heap settings change the figures: the report says which were in force");
         assertTrue((long) report.get("heap_max_mb") > 0);
+        assertEquals(3.0, report.get("latency_p999_ms"), "the headline latency is the highest load's");
+        assertEquals(1500L, ((Map<?, ?>) report.get("cold_start")).get("drained_ms"));
+    }
+
+    @Test
+    void aColdStartHasDrainedFromTheLastRecordOverTheBound() {
+        long ms = 1_000_000;
+        var samples = List.of(
+                new ColdStart.Sample(0, 900 * ms),
+                new ColdStart.Sample(100 * ms, 800 * ms),
+                new ColdStart.Sample(200 * ms, 50 * ms),
+                new ColdStart.Sample(300 * ms, 40 * ms));
+        assertEquals(100.0, ColdStart.drainedMillis(samples, 100 * ms));
+        assertEquals(0.0, ColdStart.drainedMillis(samples, 1000 * ms), "never over the bound");
+        assertTrue(Double.isNaN(ColdStart.drainedMillis(samples, 10 * ms)), "still over it at the end");
     }
 
     @Test

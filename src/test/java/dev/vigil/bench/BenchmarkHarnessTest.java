@@ -31,6 +31,7 @@ class BenchmarkHarnessTest {
                 List.of("f0", "f1"),
                 Duration.ofSeconds(1),
                 2000,
+                Duration.ofSeconds(2),
                 Duration.ofSeconds(60),
                 7L,
                 // frequent commits, so output shows up while the run is still processing and the
@@ -45,14 +46,22 @@ class BenchmarkHarnessTest {
             assertTrue(json.get(key).asDouble() > 0, key + " measured");
         }
         assertEquals("exactly_once_v2", json.get("guarantee").asText());
-        assertTrue(result.latencyP99Ms() >= result.latencyP50Ms());
+        LoadLatency half = result.latencyAtHighestLoad();
+        assertTrue(half.p999Ms() >= half.p99Ms() && half.p99Ms() >= half.p50Ms(), half.toString());
+        assertEquals(2, json.get("latency").size(), "a quarter and half of the maximum");
+        assertEquals(500, json.get("latency").get(0).get("rate_rps").asInt(), "a quarter of --latency-rate");
+        assertEquals(1000, json.get("latency").get(1).get("rate_rps").asInt());
+        assertEquals(1000, json.get("latency").get(1).get("records").asInt(), "1 s at 1000/s");
+        JsonNode cold = json.get("cold_start");
+        assertTrue(cold.get("first_scored_ms").asDouble() > 0, cold.toString());
+        assertEquals(2000, cold.get("records").asInt(), "2 s at 1000/s, every record scored: " + cold);
         assertEquals(
                 result.detectorRps() / result.passthroughRps(),
                 json.get("ratio").asDouble(),
                 1e-3);
         assertEquals(2, json.get("detector_rps_rounds").size(), "one figure per measured round");
         assertEquals(1, json.get("warmup_rounds").asInt());
-        assertEquals(2000, json.get("paced_rate_rps").asInt(), "the latency run's rate as asked");
+        assertEquals(2000, json.get("latency_base_rps").asInt(), "the latency loads' base as asked");
         double ownCpu = json.get("detector_cpu_us_per_record").asDouble();
         double processCpu = json.get("detector_process_cpu_us_per_record").asDouble();
         assertTrue(ownCpu > 0, "the subject's own threads did work: " + ownCpu);
