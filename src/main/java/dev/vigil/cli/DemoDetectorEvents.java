@@ -2,6 +2,7 @@ package dev.vigil.cli;
 
 import dev.vigil.detector.events.DetectorEvents;
 import dev.vigil.detector.events.ForwardingDetectorEvents;
+import java.time.Instant;
 
 /** The detector's events for the demo: counted in the metrics, model swaps also shown on the console. */
 final class DemoDetectorEvents extends ForwardingDetectorEvents {
@@ -13,8 +14,8 @@ final class DemoDetectorEvents extends ForwardingDetectorEvents {
     }
 
     @Override
-    public void modelApplied(String group, long version) {
-        super.modelApplied(group, version);
+    public void modelApplied(String group, long version, Instant createdAt) {
+        super.modelApplied(group, version, createdAt);
         console.modelLive(version, "group " + group + ", hot-swapped into the running detector");
     }
 

@@ -14,6 +14,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
+import java.time.Instant;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -90,10 +91,11 @@ public final class DetectorMetrics implements DetectorEvents, MeterBinder {
     }
 
     @Override
-    public void modelApplied(String group, long version) {
+    public void modelApplied(String group, long version, Instant createdAt) {
         Meters m = meters;
         m.swapsApplied.increment();
         m.modelVersion.set(version);
+        m.modelCreated.set(createdAt.toEpochMilli() / 1000.0);
     }
 
     @Override
@@ -118,6 +120,7 @@ public final class DetectorMetrics implements DetectorEvents, MeterBinder {
         private final AtomicLong openAlerts = new AtomicLong();
         private final GaugeValue threshold = new GaugeValue(Double.NaN);
         private final GaugeValue modelVersion = new GaugeValue(Double.NaN);
+        private final GaugeValue modelCreated = new GaugeValue(Double.NaN);
         private final ScoreHistogram score;
         private final Timer inferenceLatency;
         private final DistributionSummary batchSize;
@@ -147,6 +150,10 @@ public final class DetectorMetrics implements DetectorEvents, MeterBinder {
                     .register(registry);
             GaugeValue.register(registry, THRESHOLD, "Anomaly threshold of the current model", threshold);
             GaugeValue.register(registry, MODEL_VERSION, "Version of the model scoring now", modelVersion);
+            Gauge.builder(MODEL_CREATED, modelCreated, GaugeValue::get)
+                    .description("Creation time of the model scoring now, epoch seconds, from its manifest")
+                    .baseUnit("seconds")
+                    .register(registry);
             inferenceLatency = MeterShapes.inferenceLatency(INFERENCE_LATENCY).register(registry);
             batchSize = MeterShapes.batchSize(INFERENCE_BATCH_SIZE).register(registry);
         }

@@ -16,6 +16,11 @@ public final class MetricNames {
     public static final String INFERENCE_BATCH_SIZE = "vigil.inference.batch.size";
     public static final String MODEL_VERSION = "vigil.model.version";
     public static final String MODEL_SWAPS = "vigil.model.swaps";
+    /** Creation time of the model scoring now: {@code vigil_model_created_timestamp_seconds}. */
+    public static final String MODEL_CREATED = "vigil.model.created.timestamp";
+    /** Constant 1 tagged with {@code version} and {@code java_version}: {@code vigil_build_info}. */
+    public static final String BUILD_INFO = "vigil.build.info";
+
     public static final String TRAINING_RUNS = "vigil.training.runs";
     public static final String TRAINING_DURATION = "vigil.training.duration";
     public static final String TRAINING_LOSS = "vigil.training.loss";
@@ -36,6 +41,7 @@ public final class MetricNames {
             INFERENCE_LATENCY,
             INFERENCE_BATCH_SIZE,
             MODEL_VERSION,
+            MODEL_CREATED,
             MODEL_SWAPS);
 
     /** The trainer service's meters ({@link TrainerMetrics}). */

@@ -17,7 +17,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import org.apache.kafka.streams.KafkaStreams;
 
 /**
- * The JVM and Kafka Streams meters that Micrometer already knows how to read, and their cleanup: a
+ * The build ({@link BuildInfo}), JVM and Kafka Streams meters that Micrometer already knows how to read, and their cleanup: a
  * binder for one registry. {@link #bindTo} binds the JVM meters; {@link #bindKafkaStreams} adds a
  * Kafka Streams client's to the same registry.
  */
@@ -40,6 +40,7 @@ public final class PlatformMetrics implements MeterBinder, AutoCloseable {
         new ClassLoaderMetrics().bindTo(registry);
         new ProcessorMetrics().bindTo(registry);
         new UptimeMetrics().bindTo(registry);
+        BuildInfo.bindTo(registry);
     }
 
     /**

@@ -25,7 +25,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -51,6 +54,12 @@ class DashboardMetricsTest {
 
     @RegisterExtension
     static final KafkaBroker KAFKA = new KafkaBroker();
+
+    /** Series Prometheus makes itself for every target. */
+    private static final Set<String> PROMETHEUS_OWN = Set.of("up");
+
+    /** The matchers of the dashboards' variables, in every selector. */
+    private static final String INSTANCE_AND_GROUP = "instance=~\"$instance\", group=~\"$group\"";
 
     private static String scrape;
 
@@ -118,7 +127,7 @@ class DashboardMetricsTest {
         detector.alert(AlertEvent.UPDATED);
         detector.alert(AlertEvent.CLOSED);
         detector.inferred(64, 150_000);
-        detector.modelApplied("pumps", 3);
+        detector.modelApplied("pumps", 3, java.time.Instant.parse("2026-01-02T03:04:05Z"));
         detector.modelRefused("pumps", 4, "BAD_SIGNATURE", "signature does not verify");
         ModelBundle bundle = new ModelBundle();
         bundle.setTraining(new TrainingSummary(10_000L, 30, 0.02, 0.03, 4_000L, 7L, Map.of()));
@@ -144,6 +153,24 @@ class DashboardMetricsTest {
     }
 
     @Test
+    void everyMetricAnAlertRuleReadsExistsInARealScrape() throws IOException {
+        Set<String> scraped = DashboardQueries.seriesNames(scrape);
+        Map<String, Set<String>> missing = new TreeMap<>();
+        AlertRules.expressions().forEach((alert, expr) -> PromQlMetricNames.of(expr).stream()
+                .filter(name -> !PROMETHEUS_OWN.contains(name) && !scraped.contains(name))
+                .forEach(name ->
+                        missing.computeIfAbsent(alert, k -> new TreeSet<>()).add(name)));
+        assertEquals(Map.of(), missing, "metrics read by alert rules but absent from the scrape");
+    }
+
+    @Test
+    void theScrapeCarriesTheModelCreationTimeAndTheBuildInfo() {
+        assertTrue(scrape.contains("vigil_model_created_timestamp_seconds 1.767323045E9"), scrape);
+        String java = Runtime.version().toString();
+        assertTrue(scrape.contains("vigil_build_info{java_version=\"" + java + "\",version=\"dev\"} 1\n"), scrape);
+    }
+
+    @Test
     void theDashboardsQueryEveryVigilMeterAndTheKafkaLag() throws IOException {
         Set<String> queried = DashboardQueries.expressions().values().stream()
                 .flatMap(List::stream)
@@ -157,7 +184,7 @@ class DashboardMetricsTest {
     }
 
     @Test
-    void everyDashboardHasAUniqueUidAndUsesTheProvisionedDatasource() throws IOException {
+    void everyDashboardHasAUniqueUidAndUsesTheDatasourceVariable() throws IOException {
         Set<String> uids = new TreeSet<>();
         try (Stream<Path> files = Files.list(DASHBOARDS)) {
             for (Path file : files.filter(f -> f.toString().endsWith(".json")).toList()) {
@@ -165,9 +192,39 @@ class DashboardMetricsTest {
                 assertTrue(uids.add(dashboard.get("uid").asText()), "duplicate uid in " + file);
                 dashboard.findValues("datasource").stream()
                         .filter(ds -> "prometheus".equals(ds.path("type").asText()))
-                        .forEach(ds -> assertEquals("prometheus", ds.path("uid").asText(), file.toString()));
+                        .forEach(ds ->
+                                assertEquals("${datasource}", ds.path("uid").asText(), file.toString()));
+                assertEquals(List.of("datasource", "group", "instance"), variables(dashboard), file.toString());
             }
         }
         assertEquals(Set.of("vigil-overview", "vigil-models"), uids);
+    }
+
+    @Test
+    void everySelectorOfEveryPanelFiltersByInstanceAndGroup() throws IOException {
+        DashboardQueries.expressions()
+                .forEach((file, exprs) -> exprs.forEach(expr -> {
+                    for (String name : PromQlMetricNames.of(expr)) {
+                        Matcher selector =
+                                Pattern.compile("\\b" + name + "\\{([^}]*)}").matcher(expr);
+                        assertTrue(selector.find(), file + ": " + name + " without matchers in " + expr);
+                        do {
+                            assertTrue(selector.group(1).contains(INSTANCE_AND_GROUP), file + ": " + expr);
+                        } while (selector.find());
+                    }
+                }));
+    }
+
+    private static List<String> variables(JsonNode dashboard) {
+        List<String> names = new java.util.ArrayList<>();
+        for (JsonNode variable : dashboard.path("templating").path("list")) {
+            names.add(variable.path("name").asText());
+            if (!"datasource".equals(variable.path("type").asText())) {
+                assertTrue(variable.path("definition").asText().startsWith("label_values("), variable.toString());
+            } else {
+                assertEquals("prometheus", variable.path("query").asText());
+            }
+        }
+        return names;
     }
 }

@@ -104,12 +104,13 @@ class DetectorMetricsTest {
     @Test
     void inferenceAndSwapsAreRecorded() {
         events.inferred(128, 2_000_000);
-        events.modelApplied("pumps", 4);
+        events.modelApplied("pumps", 4, java.time.Instant.ofEpochMilli(1_700_000_000_500L));
         events.modelRefused("pumps", 5, "BAD_SIGNATURE", "signature does not verify");
         assertEquals(2, registry.get(MetricNames.INFERENCE_LATENCY).timer().totalTime(TimeUnit.MILLISECONDS));
         assertEquals(
                 128, registry.get(MetricNames.INFERENCE_BATCH_SIZE).summary().totalAmount());
         assertEquals(4, gauge(MetricNames.MODEL_VERSION));
+        assertEquals(1_700_000_000.5, gauge(MetricNames.MODEL_CREATED));
         assertEquals(1, count(MetricNames.MODEL_SWAPS, "outcome", "applied", "reason", "none"));
         assertEquals(1, count(MetricNames.MODEL_SWAPS, "outcome", "refused", "reason", "bad_signature"));
     }

@@ -13,7 +13,7 @@ final class SwapEvents implements DetectorEvents {
     private final List<Refusal> refused = new CopyOnWriteArrayList<>();
 
     @Override
-    public void modelApplied(String group, long version) {
+    public void modelApplied(String group, long version, java.time.Instant createdAt) {
         applied.add(version);
     }
 

@@ -2,6 +2,7 @@ package dev.vigil.detector.events;
 
 import dev.vigil.contract.avro.AlertEvent;
 import dev.vigil.contract.avro.Verdict;
+import java.time.Instant;
 
 /**
  * What happens inside the detector, for metrics and logs. Every method has an empty default so a
@@ -35,8 +36,11 @@ public interface DetectorEvents {
     /** An alert changed state. */
     default void alert(AlertEvent event) {}
 
-    /** A bundle passed validation and now scores. */
-    default void modelApplied(String group, long version) {}
+    /**
+     * A bundle passed validation and now scores; {@code createdAt} is when it was made (its
+     * manifest's {@code createdAt}).
+     */
+    default void modelApplied(String group, long version, Instant createdAt) {}
 
     /**
      * A bundle was refused; the old model keeps serving. {@code reason} is a RefusalReason name; for

@@ -2,6 +2,7 @@ package dev.vigil.detector.events;
 
 import dev.vigil.contract.avro.AlertEvent;
 import dev.vigil.contract.avro.Verdict;
+import java.time.Instant;
 
 /** Detector events passed on to a delegate; subclasses add to single events. */
 public class ForwardingDetectorEvents implements DetectorEvents {
@@ -42,8 +43,8 @@ public class ForwardingDetectorEvents implements DetectorEvents {
     }
 
     @Override
-    public void modelApplied(String group, long version) {
-        delegate.modelApplied(group, version);
+    public void modelApplied(String group, long version, Instant createdAt) {
+        delegate.modelApplied(group, version, createdAt);
     }
 
     @Override

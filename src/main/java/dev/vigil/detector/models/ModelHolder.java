@@ -59,7 +59,7 @@ public final class ModelHolder implements AutoCloseable {
                     "Model {} now scores{}",
                     model.info().label(),
                     old == null ? "" : " (replaced " + old.info().label() + ")");
-            events.modelApplied(bundle.getGroup(), bundle.getVersion());
+            events.modelApplied(bundle.getGroup(), bundle.getVersion(), bundle.getCreatedAt());
             return model.info();
         } catch (BundleRefusedException e) {
             LOG.warn("Refused model {}:{}: {}", bundle.getGroup(), bundle.getVersion(), e.getMessage());

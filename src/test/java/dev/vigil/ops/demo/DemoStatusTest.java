@@ -21,7 +21,7 @@ class DemoStatusTest {
         metrics.scored(Verdict.ANOMALOUS, 9, 1.0);
         metrics.deadLettered(RejectReason.UNREADABLE);
         metrics.alert(AlertEvent.OPENED);
-        metrics.modelApplied("pumps", 2);
+        metrics.modelApplied("pumps", 2, java.time.Instant.EPOCH);
         metrics.modelRefused("pumps", 1, "STALE_VERSION", "older than the model in service");
         DemoStatus status = DemoStatus.read(registry, Duration.ofSeconds(3), 42);
         assertEquals(new DemoStatus(Duration.ofSeconds(3), 3, 1, 1, 1, 0, 2, 1, 1, 42), status);
