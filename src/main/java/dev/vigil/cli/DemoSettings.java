@@ -1,6 +1,7 @@
 package dev.vigil.cli;
 
 import dev.vigil.ops.simulator.Sensors;
+import dev.vigil.trainer.publish.ModelTopics;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -23,14 +24,15 @@ final class DemoSettings {
 
     private DemoSettings() {}
 
+    /** The demo's topics; the model topics as the publisher defines them (16 MiB messages). */
     static List<NewTopic> topics(int partitions) {
-        return List.of(
+        List<NewTopic> topics = new java.util.ArrayList<>(List.of(
                 new NewTopic(READINGS, partitions, (short) 1),
                 new NewTopic(SCORED, partitions, (short) 1),
                 new NewTopic(ALERTS, partitions, (short) 1),
-                new NewTopic(DLQ, 1, (short) 1),
-                new NewTopic(MODELS, 1, (short) 1).configs(Map.of("cleanup.policy", "compact")),
-                new NewTopic(MODELS_HISTORY, 1, (short) 1));
+                new NewTopic(DLQ, 1, (short) 1)));
+        topics.addAll(new ModelTopics(MODELS, MODELS_HISTORY).definitions((short) 1));
+        return topics;
     }
 
     /** The demo detector's configuration, with {@code overrides} (detector keys) on top. */

@@ -4,15 +4,20 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.vigil.contract.SigningKeys;
+import dev.vigil.detector.config.DetectorConfig;
+import dev.vigil.trainer.service.TrainerServiceConfig;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Validates docker-compose.yml with {@code docker-compose config} (compose v1, no engine needed).
@@ -60,7 +65,19 @@ class ComposeFileTest {
         Result result = dockerCompose("config", "--services");
         assertEquals(0, result.exit(), result.output());
         Set<String> services = Set.copyOf(result.output().strip().lines().toList());
-        assertEquals(Set.of("kafka", "topics", "detector", "trainer", "simulator", "prometheus", "grafana"), services);
+        assertEquals(
+                Set.of(
+                        "kafka",
+                        "topics",
+                        "keys",
+                        "detector",
+                        "trainer",
+                        "simulator",
+                        "prometheus",
+                        "alertmanager",
+                        "grafana-password",
+                        "grafana"),
+                services);
     }
 
     @Test
@@ -75,6 +92,8 @@ class ComposeFileTest {
                 "compose/detector.properties",
                 "compose/trainer.properties",
                 "prometheus/prometheus.yml",
+                "prometheus/rules/vigil-alerts.yml",
+                "prometheus/alertmanager.yml",
                 "grafana/provisioning/datasources/prometheus.yml",
                 "grafana/provisioning/dashboards/vigil.yml",
                 "grafana/dashboards/vigil-overview.json",
@@ -84,14 +103,39 @@ class ComposeFileTest {
     }
 
     @Test
-    void theMountedConfigFilesAreValidDetectorAndTrainerConfigs() throws IOException {
-        var detector = dev.vigil.detector.config.DetectorConfig.load(
-                Path.of("compose/detector.properties"), java.util.Map.of());
+    void theMountedConfigFilesAreValidDetectorAndTrainerConfigs(@TempDir Path keys) throws Exception {
+        // the key files exist only in the containers' volumes: point the same keys at real files here
+        SigningKeys.writePair(SigningKeys.generate(), keys);
+        var detector = DetectorConfig.load(
+                Path.of("compose/detector.properties"),
+                Map.of(
+                        "VIGIL_MODEL_TRUSTED_KEYS",
+                        keys.resolve(SigningKeys.PUBLIC_FILE).toString()));
+        assertEquals("kafka:9092", String.join(",", detector.list(DetectorConfig.BOOTSTRAP_SERVERS)));
+        var trainer = TrainerServiceConfig.load(
+                Path.of("compose/trainer.properties"),
+                Map.of(
+                        "VIGIL_SIGNING_KEY",
+                        keys.resolve(SigningKeys.PRIVATE_FILE).toString()));
+        assertEquals("pumps", trainer.getString(TrainerServiceConfig.MODEL_GROUP));
+    }
+
+    @Test
+    void theDetectorTrustsAndTheTrainerSignsWithTheKeysServicesFiles() throws IOException {
         assertEquals(
-                "kafka:9092",
-                String.join(",", detector.list(dev.vigil.detector.config.DetectorConfig.BOOTSTRAP_SERVERS)));
-        var trainer = dev.vigil.trainer.service.TrainerServiceConfig.load(Path.of("compose/trainer.properties"));
-        assertEquals("pumps", trainer.getString(dev.vigil.trainer.service.TrainerServiceConfig.MODEL_GROUP));
+                "/app/keys/trusted/" + SigningKeys.PUBLIC_FILE,
+                properties("compose/detector.properties").get(DetectorConfig.MODEL_TRUSTED_KEYS));
+        assertEquals(
+                "/app/keys/signing/" + SigningKeys.PRIVATE_FILE,
+                properties("compose/trainer.properties").get(TrainerServiceConfig.SIGNING_KEY));
+    }
+
+    private static java.util.Properties properties(String file) throws IOException {
+        java.util.Properties properties = new java.util.Properties();
+        try (var in = Files.newBufferedReader(Path.of(file))) {
+            properties.load(in);
+        }
+        return properties;
     }
 
     @Test
