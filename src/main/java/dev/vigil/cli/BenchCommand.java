@@ -136,6 +136,9 @@ public final class BenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (!FullBuild.BROKER.check("bench", spec.commandLine().getErr())) {
+            return FullBuild.EXIT_CODE;
+        }
         if (paddedBaseline < 0) {
             throw new ParameterException(
                     spec.commandLine(), "--padded-baseline must be 0 or more, was " + paddedBaseline);

@@ -90,6 +90,9 @@ public final class DemoCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (!FullBuild.BROKER.check("demo", spec.commandLine().getErr())) {
+            return FullBuild.EXIT_CODE;
+        }
         var options = new DemoRun.Options(
                 duration,
                 entities,

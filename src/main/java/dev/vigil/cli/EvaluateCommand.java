@@ -110,6 +110,9 @@ public final class EvaluateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (!FullBuild.TEST_DRIVER.check("evaluate", spec.commandLine().getErr())) {
+            return FullBuild.EXIT_CODE;
+        }
         SeedRuns runs = evaluateEach(runSeeds());
         if (json != null) {
             writeJson(runs);

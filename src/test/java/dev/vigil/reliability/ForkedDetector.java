@@ -43,6 +43,7 @@ final class ForkedDetector implements AutoCloseable {
     private final String name;
     private final Path workDir;
     private final Map<String, String> config;
+    private final String classPath;
     private Process process;
     private int starts;
 
@@ -51,9 +52,17 @@ final class ForkedDetector implements AutoCloseable {
      * @param config detector properties, written to a file for {@code --config}
      */
     ForkedDetector(String name, Path workDir, Map<String, String> config) {
+        this(name, workDir, config, System.getProperty("java.class.path"));
+    }
+
+    /**
+     * @param classPath the forked JVM's class path, e.g. the production image's lean one
+     */
+    ForkedDetector(String name, Path workDir, Map<String, String> config, String classPath) {
         this.name = name;
         this.workDir = workDir;
         this.config = Map.copyOf(config);
+        this.classPath = classPath;
     }
 
     /** Starts the JVM; each start logs to a fresh {@code name-N.log}. */
@@ -184,7 +193,7 @@ final class ForkedDetector implements AutoCloseable {
                 "-Dorg.apache.avro.SERIALIZABLE_PACKAGES=dev.vigil.contract.avro",
                 "-Dlogback.configurationFile=" + logback,
                 "-cp",
-                System.getProperty("java.class.path"),
+                classPath,
                 "dev.vigil.cli.VigilCommand",
                 "detect",
                 "--config",
