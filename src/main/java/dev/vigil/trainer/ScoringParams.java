@@ -73,8 +73,12 @@ public record ScoringParams(
                 scaler, validationSplit, thresholdQuantile, errorNormalisation, scoreSmoothing, tailDepth);
     }
 
-    /** A copy with the threshold for a target false-alarm rate on validation data: quantile 1 - rate. */
+    /**
+     * A copy with the threshold for a target false-alarm rate on validation data, in (0, 0.5):
+     * quantile 1 - rate. Fails naming {@code targetFalseAlarmRate}.
+     */
     public ScoringParams withTargetFalseAlarmRate(double rate) {
+        require(rate > 0 && rate < 0.5, "targetFalseAlarmRate", "must be in (0, 0.5), got " + rate);
         return withThresholdQuantile(1 - rate);
     }
 
