@@ -67,6 +67,32 @@ class TrainFlagsTest {
     }
 
     @Test
+    void theKnobTableOfTheTrainingDocListsEveryFlagWithItsDefault() throws java.io.IOException {
+        String doc = java.nio.file.Files.readString(java.nio.file.Path.of("docs/TRAINING.md"));
+        TrainDefaults defaults = new TrainDefaults();
+        CommandLine.Model.CommandSpec train =
+                VigilCommand.commandLine().getSubcommands().get("train").getCommandSpec();
+        for (String flag : TrainDefaults.names()) {
+            int row = doc.indexOf("| `" + flag + "` |");
+            assertTrue(row >= 0, flag + " is not in the knob table");
+            String[] cells = doc.substring(row, doc.indexOf('\n', row)).split("\\|");
+            String documented = cells[3].trim().split(" ")[0];
+            String actual = defaults.defaultValue(train.findOption(flag));
+            if (actual != null) {
+                assertTrue(sameValue(actual, documented), flag + ": documented " + documented + ", default " + actual);
+            }
+        }
+    }
+
+    private static boolean sameValue(String actual, String documented) {
+        try {
+            return Double.parseDouble(actual) == Double.parseDouble(documented);
+        } catch (NumberFormatException e) {
+            return actual.equalsIgnoreCase(documented);
+        }
+    }
+
+    @Test
     void sharedAndDenoisingFlagsReachTheConfig() {
         TrainerConfig expected = DEFAULTS.withVariant(Variant.DENOISING)
                 .withSeed(9)

@@ -50,6 +50,14 @@ class TrainKeysTest {
     }
 
     @Test
+    void theKnobTableOfTheTrainingDocListsEveryKey() throws java.io.IOException {
+        String doc = java.nio.file.Files.readString(java.nio.file.Path.of("docs/TRAINING.md"));
+        for (String key : TrainKeys.PARAMETERS.keySet()) {
+            assertTrue(doc.contains("| `" + key + "` |"), key + " is not in the knob table");
+        }
+    }
+
+    @Test
     void everySharedKeyReachesTheConfig() {
         TrainerConfig expected = DEFAULTS.withSeed(9)
                 .withNetwork(DEFAULTS.network()
