@@ -1,16 +1,11 @@
 package dev.vigil.cli;
 
 import dev.vigil.contract.BundleFiles;
-import dev.vigil.nn.Activation;
-import dev.vigil.nn.Loss;
 import dev.vigil.trainer.HtmlReport;
 import dev.vigil.trainer.ModelTrainer;
-import dev.vigil.trainer.ScalerChoice;
 import dev.vigil.trainer.TrainerConfig;
 import dev.vigil.trainer.TrainingData;
 import dev.vigil.trainer.TrainingOutcome;
-import dev.vigil.trainer.Variant;
-import dev.vigil.trainer.VariantParams;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -18,6 +13,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -26,11 +22,9 @@ import picocli.CommandLine.Spec;
 @Command(
         name = "train",
         mixinStandardHelpOptions = true,
+        defaultValueProvider = TrainDefaults.class,
         description = "Train an autoencoder on normal data; write a .bundle and an HTML report beside it.")
 public final class TrainCommand implements Callable<Integer> {
-    /** Where every option's default comes from. */
-    private static final TrainerConfig DEFAULTS = TrainerConfig.defaults();
-
     @Spec
     CommandSpec spec;
 
@@ -40,63 +34,8 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, description = "Bundle file to write, e.g. model.bundle.")
     Path out;
 
-    @Option(
-            names = "--variant",
-            description =
-                    "undercomplete, denoising, sparse, contractive, variational, deep or pca (default: ${DEFAULT-VALUE}).")
-    String variant = DEFAULTS.variant().cliName();
-
-    @Option(
-            names = "--layers",
-            split = ",",
-            description = "Encoder widths ending with the code, e.g. 32,16,4 (default: sized from the input).")
-    int[] layers = {};
-
-    @Option(names = "--window", description = "Readings per input window W (default ${DEFAULT-VALUE} = automatic).")
-    int window = DEFAULTS.network().window();
-
-    @Option(names = "--epochs", description = "Maximum epochs (default: ${DEFAULT-VALUE}).")
-    int epochs = DEFAULTS.training().epochs();
-
-    @Option(names = "--batch", description = "Mini-batch size (default: ${DEFAULT-VALUE}).")
-    int batch = DEFAULTS.training().batchSize();
-
-    @Option(names = "--seed", description = "Seed of every random draw (default: ${DEFAULT-VALUE}).")
-    long seed = DEFAULTS.seed();
-
-    @Option(names = "--learning-rate", description = "Adam learning rate (default: ${DEFAULT-VALUE}).")
-    double learningRate = DEFAULTS.training().learningRate();
-
-    @Option(
-            names = "--scaler",
-            description =
-                    "AUTO (none for data already in [0,1], else ZSCORE), ZSCORE, ROBUST or NONE (default: ${DEFAULT-VALUE}).")
-    ScalerChoice scaler = DEFAULTS.scoring().scaler();
-
-    @Option(
-            names = "--threshold-quantile",
-            description = "Anomaly threshold = this quantile of validation scores (default: ${DEFAULT-VALUE}).")
-    double thresholdQuantile = DEFAULTS.scoring().thresholdQuantile();
-
-    @Option(
-            names = "--loss",
-            description =
-                    "Training loss: MSE, MAE or BCE (BCE needs --scaler NONE and data in [0,1]) (default: ${DEFAULT-VALUE}).")
-    Loss loss = DEFAULTS.network().loss();
-
-    @Option(
-            names = "--activation",
-            description = "Hidden-layer activation: RELU, TANH, SIGMOID or IDENTITY (default: ${DEFAULT-VALUE}).")
-    Activation activation = DEFAULTS.network().activation();
-
-    @Option(
-            names = "--validation-split",
-            description =
-                    "Share of each entity's latest windows held out for early stopping and calibration (default: ${DEFAULT-VALUE}).")
-    double validationSplit = DEFAULTS.scoring().validationSplit();
-
-    @Option(names = "--pretrain", description = "Greedy layer-wise pretraining (deep variant).")
-    boolean pretrain = DEFAULTS.deep().pretrain();
+    @Mixin
+    TrainFlags flags;
 
     @Option(names = "--group", defaultValue = "default", description = "Model group (default: ${DEFAULT-VALUE}).")
     String group;
@@ -131,25 +70,9 @@ public final class TrainCommand implements Callable<Integer> {
         return 0;
     }
 
-    private TrainerConfig config() {
-        return new TrainerConfig(
-                Variant.parse(variant),
-                seed,
-                DEFAULTS.network()
-                        .withLayers(layers)
-                        .withWindow(window)
-                        .withActivation(activation)
-                        .withLoss(loss),
-                DEFAULTS.training().withEpochs(epochs).withBatchSize(batch).withLearningRate(learningRate),
-                DEFAULTS.scoring()
-                        .withScaler(scaler)
-                        .withThresholdQuantile(thresholdQuantile)
-                        .withValidationSplit(validationSplit),
-                DEFAULTS.denoising(),
-                DEFAULTS.sparsity(),
-                DEFAULTS.contractive(),
-                DEFAULTS.variational(),
-                new VariantParams.Deep(pretrain));
+    /** The configuration the flags describe (defaults from {@link TrainerConfig#defaults()}). */
+    TrainerConfig config() {
+        return flags.config(spec.commandLine().getParseResult());
     }
 
     /** {@code model.bundle} → {@code model.report.html} in the same directory. */

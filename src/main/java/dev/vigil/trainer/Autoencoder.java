@@ -29,16 +29,32 @@ interface Autoencoder {
     /** The deterministic inference path, scaled input to scaled reconstruction. */
     List<DenseLayer> inferenceLayers();
 
+    /**
+     * Called after every optimiser step and after parameters are restored: brings parameters derived
+     * from others (the decoder's copy of tied weights) up to date. None by default.
+     */
+    default void parametersUpdated() {}
+
     /** One {@link Pass} per network plus scratch buffers. */
     final class Workspace {
         final Pass[] passes;
         final float[] scratch;
         final float[] scratch2;
+        /** The code as the decoder sees it (after dropout) and the dropout mask, {@code maxRows × code}. */
+        final float[] code;
+
+        final float[] mask;
 
         Workspace(List<Network> networks, int maxRows, int scratchWidth) {
+            this(networks, maxRows, scratchWidth, 0);
+        }
+
+        Workspace(List<Network> networks, int maxRows, int scratchWidth, int codeWidth) {
             passes = networks.stream().map(n -> n.newPass(maxRows)).toArray(Pass[]::new);
             scratch = new float[maxRows * scratchWidth];
             scratch2 = new float[maxRows * scratchWidth];
+            code = new float[maxRows * codeWidth];
+            mask = new float[maxRows * codeWidth];
         }
 
         Pass pass(int network) {

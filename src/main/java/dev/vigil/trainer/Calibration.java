@@ -9,8 +9,9 @@ import java.util.List;
 
 /**
  * Label-free threshold calibration from validation scores. The anomaly threshold is the configured
- * quantile q of validation scores (default 0.995, i.e. a 0.5% false-alarm rate on normal data); the
- * exit threshold (hysteresis) is the quantile {@code max(0.5, 1 - 4(1 - q))} (0.98 for q = 0.995).
+ * quantile q of validation scores (default {@value ScoringParams#DEFAULT_THRESHOLD_QUANTILE}, i.e. a
+ * 0.5% false-alarm rate on normal data); the exit threshold (hysteresis) is the quantile
+ * {@code max(0.5, 1 - 4(1 - q))} (0.98 for the default q).
  * The bundle keeps {@value #LEVELS} quantiles at evenly spaced levels 0, 0.01, ..., 1, and the
  * {@link ScoreTail}s of the scores in time order: over the scores themselves and over their moving
  * mean (drift), for the detector's EVT thresholds.

@@ -10,7 +10,8 @@ import org.slf4j.LoggerFactory;
  * Greedy layer-wise pretraining of a deep autoencoder (Bengio et al., 2007): encoder layer i and its
  * mirror decoder layer are trained as a shallow autoencoder on the codes produced by the already
  * pretrained layers below it, then copied into the deep network, which is afterwards fine-tuned end
- * to end. Each shallow stage runs for a fifth of the configured epochs (at least 3).
+ * to end. Each shallow stage runs for a fifth of the configured epochs (at least 3). A tied model's
+ * stages are tied too, so the copied decoder layers stay the transposes of their encoder layers.
  */
 final class LayerwisePretrainer {
     private static final Logger LOG = LoggerFactory.getLogger(LayerwisePretrainer.class);
@@ -35,7 +36,7 @@ final class LayerwisePretrainer {
         float[] x = train;
         float[] v = validation;
         for (int i = 0; i < layers; i++) {
-            DenseAutoencoder stage = stage(encoder, decoder, i, random);
+            DenseAutoencoder stage = stage(encoder, decoder, i, model.tied(), random);
             LossHistory history = new TrainingLoop(stageConfig, Corruption.NONE, EpochListener.NONE)
                     .run(
                             stage,
@@ -56,15 +57,17 @@ final class LayerwisePretrainer {
             x = InferenceModel.propagate(trained, x, trainRows);
             v = InferenceModel.propagate(trained, v, validationRows);
         }
+        model.parametersUpdated();
     }
 
-    private DenseAutoencoder stage(Network encoder, Network decoder, int i, SplittableRandom random) {
+    /** A shallow autoencoder for layer {@code i}, tied when the deep model is (no code dropout). */
+    private DenseAutoencoder stage(Network encoder, Network decoder, int i, boolean tied, SplittableRandom random) {
         int in = encoder.width(i);
         int out = encoder.width(i + 1);
         int mirror = decoder.layers() - 1 - i;
         Network enc = new Network(new int[] {in, out}, List.of(encoder.activation(i)), random);
         Network dec = new Network(new int[] {out, in}, List.of(decoder.activation(mirror)), random);
-        return new DenseAutoencoder(enc, dec, stageConfig.network().loss(), CodePenalty.NONE);
+        return new DenseAutoencoder(enc, dec, stageConfig.network().loss(), CodePenalty.NONE, CodeDropout.NONE, tied);
     }
 
     /** Copies the single layer of {@code shallow} (weights then biases) into layer {@code l} of {@code deep}. */

@@ -16,7 +16,14 @@ final class ModelFactory {
         }
         Network encoder = new Network(arch.encoderLayout(), arch.encoderActivations(), random);
         Network decoder = new Network(arch.decoderLayout(), arch.decoderActivations(), random);
-        return new DenseAutoencoder(encoder, decoder, config.network().loss(), penalty(config, arch));
+        NetworkParams network = config.network();
+        return new DenseAutoencoder(
+                encoder,
+                decoder,
+                network.loss(),
+                penalty(config, arch),
+                new CodeDropout(network.codeDropout()),
+                network.tiedWeights());
     }
 
     static CodePenalty penalty(TrainerConfig config, Architecture arch) {

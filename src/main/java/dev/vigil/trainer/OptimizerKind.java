@@ -4,25 +4,23 @@ import dev.vigil.nn.Optimizer;
 
 /** The optimisers the trainer offers; {@link #cliName()} is the configuration and bundle spelling. */
 public enum OptimizerKind {
-    /** Adam with decoupled weight decay (the default). */
+    /** Adam (moment decay rates β1, β2) with decoupled weight decay (the default). */
     ADAM {
         @Override
-        Optimizer create(int size, double learningRate, double weightDecay) {
-            return Optimizer.adam(size, learningRate, weightDecay);
+        Optimizer create(int size, TrainingParams p) {
+            return Optimizer.adam(size, p.learningRate(), p.beta1(), p.beta2(), p.weightDecay());
         }
     },
-    /** SGD with momentum 0.9 and L2 weight decay. */
+    /** SGD with momentum and L2 weight decay. */
     SGD {
         @Override
-        Optimizer create(int size, double learningRate, double weightDecay) {
-            return Optimizer.sgd(size, learningRate, SGD_MOMENTUM, weightDecay);
+        Optimizer create(int size, TrainingParams p) {
+            return Optimizer.sgd(size, p.learningRate(), p.momentum(), p.weightDecay());
         }
     };
 
-    private static final double SGD_MOMENTUM = 0.9;
-
-    /** A fresh optimiser for {@code size} parameters. */
-    abstract Optimizer create(int size, double learningRate, double weightDecay);
+    /** A fresh optimiser for {@code size} parameters, set up as {@code params} says. */
+    abstract Optimizer create(int size, TrainingParams params);
 
     /** Lower-case name used in configurations and bundles: adam or sgd. */
     public String cliName() {

@@ -26,6 +26,9 @@ public record ScoringParams(
         boolean errorNormalisation,
         int scoreSmoothing,
         int tailDepth) {
+    /** Default quantile of validation scores used as the anomaly threshold: a 0.5% false-alarm rate. */
+    public static final double DEFAULT_THRESHOLD_QUANTILE = 0.995;
+
     /** Validates every value. */
     public ScoringParams {
         require(scaler != null, "scaler", "must be set");
@@ -45,11 +48,11 @@ public record ScoringParams(
     }
 
     /**
-     * Automatic scaling, a 20% validation tail, threshold at the 0.995 quantile, per-feature error
-     * normalisation, smoothing span 3 and a drift tail 20 deep.
+     * Automatic scaling, a 20% validation tail, threshold at the {@value #DEFAULT_THRESHOLD_QUANTILE}
+     * quantile, per-feature error normalisation, smoothing span 3 and a drift tail 20 deep.
      */
     public static ScoringParams defaults() {
-        return new ScoringParams(ScalerChoice.AUTO, 0.2, 0.995, true, 3, 20);
+        return new ScoringParams(ScalerChoice.AUTO, 0.2, DEFAULT_THRESHOLD_QUANTILE, true, 3, 20);
     }
 
     /** A copy fitting this scaler. */
@@ -70,8 +73,12 @@ public record ScoringParams(
                 scaler, validationSplit, thresholdQuantile, errorNormalisation, scoreSmoothing, tailDepth);
     }
 
-    /** A copy with the threshold for a target false-alarm rate on validation data: quantile 1 - rate. */
+    /**
+     * A copy with the threshold for a target false-alarm rate on validation data, in (0, 0.5):
+     * quantile 1 - rate. Fails naming {@code targetFalseAlarmRate}.
+     */
     public ScoringParams withTargetFalseAlarmRate(double rate) {
+        require(rate > 0 && rate < 0.5, "targetFalseAlarmRate", "must be in (0, 0.5), got " + rate);
         return withThresholdQuantile(1 - rate);
     }
 
@@ -83,6 +90,12 @@ public record ScoringParams(
 
     /** A copy with this score-smoothing span. */
     public ScoringParams withScoreSmoothing(int scoreSmoothing) {
+        return new ScoringParams(
+                scaler, validationSplit, thresholdQuantile, errorNormalisation, scoreSmoothing, tailDepth);
+    }
+
+    /** A copy shipping a drift tail of this depth. */
+    public ScoringParams withTailDepth(int tailDepth) {
         return new ScoringParams(
                 scaler, validationSplit, thresholdQuantile, errorNormalisation, scoreSmoothing, tailDepth);
     }

@@ -20,8 +20,8 @@ import java.util.stream.Stream;
  * defaults and checks its own values. {@link #defaults()} suits sensor data such as ASD (19
  * features in [0,1]): automatic scaling (none for data already in [0, 1], else z-score),
  * per-feature error normalisation, an automatically sized undercomplete network, Adam, early
- * stopping on a 20% time-ordered validation tail and a threshold at the 0.995 quantile of
- * validation scores. Invalid values fail on construction with an {@link IllegalArgumentException}
+ * stopping on a 20% time-ordered validation tail and a threshold at the {@value
+ * ScoringParams#DEFAULT_THRESHOLD_QUANTILE} quantile of validation scores. Invalid values fail on construction with an {@link IllegalArgumentException}
  * whose message starts with the parameter's key. Change a copy with the {@code with…} methods, e.g.
  * {@code defaults().withSeed(7).withNetwork(NetworkParams.defaults().withWindow(4))}.
  *
@@ -121,6 +121,12 @@ public record TrainerConfig(
                 variant, seed, network, training, scoring, denoising, sparsity, contractive, variational, deep);
     }
 
+    /** A copy with this variational KL weight. */
+    public TrainerConfig withVariational(Variational variational) {
+        return new TrainerConfig(
+                variant, seed, network, training, scoring, denoising, sparsity, contractive, variational, deep);
+    }
+
     /** A copy with this deep-variant pretraining. */
     public TrainerConfig withDeep(Deep deep) {
         return new TrainerConfig(
@@ -147,7 +153,31 @@ public record TrainerConfig(
         m.put("loss", network.loss().name());
         m.put("optimizer", training.optimizer().cliName());
         m.put("weightDecay", Double.toString(training.weightDecay()));
+        m.putAll(optimizerSpecific());
+        m.putAll(denseSpecific());
         m.putAll(variantSpecific());
+        return m;
+    }
+
+    /** The parameters of this configuration's optimiser: momentum for SGD, β1 and β2 for Adam. */
+    private Map<String, String> optimizerSpecific() {
+        Map<String, String> m = new LinkedHashMap<>();
+        if (training.optimizer() == OptimizerKind.SGD) {
+            m.put("momentum", Double.toString(training.momentum()));
+        } else {
+            m.put("beta1", Double.toString(training.beta1()));
+            m.put("beta2", Double.toString(training.beta2()));
+        }
+        return m;
+    }
+
+    /** Weight tying and code dropout, for the dense variants that use them. */
+    private Map<String, String> denseSpecific() {
+        Map<String, String> m = new LinkedHashMap<>();
+        if (ScopedParameter.TIED_WEIGHTS.appliesTo(this)) {
+            m.put("tiedWeights", Boolean.toString(network.tiedWeights()));
+            m.put("codeDropout", Double.toString(network.codeDropout()));
+        }
         return m;
     }
 

@@ -73,6 +73,7 @@ final class TrainingLoop {
             }
         }
         restore(model.networks(), best);
+        model.parametersUpdated();
         return history;
     }
 
@@ -169,6 +170,7 @@ final class TrainingLoop {
                 }
                 optimizers.get(n).step(networks.get(n).parameters(), grads);
             }
+            model.parametersUpdated();
             return loss;
         }
 

@@ -2,6 +2,7 @@ package dev.vigil.trainer;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -49,6 +50,26 @@ class ModelTrainerTest {
         byte[] first = BundleFiles.encode(new ModelTrainer(FIXED, EpochListener.NONE).train(data, config, "g", 1));
         byte[] second = BundleFiles.encode(new ModelTrainer(FIXED, EpochListener.NONE).train(data, config, "g", 1));
         assertArrayEquals(first, second);
+    }
+
+    @Test
+    void tiedWeightsAndCodeDropoutAreSeeded() {
+        TrainerConfig tied = config.withTraining(config.training().withEpochs(4))
+                .withNetwork(config.network().withTiedWeights(true).withCodeDropout(0.3));
+        byte[] first = onnx(tied);
+        assertArrayEquals(first, onnx(tied), "same seed, same weights");
+        assertFalse(java.util.Arrays.equals(first, onnx(tied.withSeed(4))), "another seed, other weights");
+        assertFalse(
+                java.util.Arrays.equals(
+                        first, onnx(tied.withNetwork(tied.network().withCodeDropout(0)))),
+                "dropout changes training");
+    }
+
+    private byte[] onnx(TrainerConfig c) {
+        ModelBundle bundle = new ModelTrainer(FIXED, EpochListener.NONE).train(data, c, "g", 1);
+        byte[] bytes = new byte[bundle.getOnnx().remaining()];
+        bundle.getOnnx().duplicate().get(bytes);
+        return bytes;
     }
 
     @Test

@@ -72,18 +72,58 @@ class OnnxParityTest {
         }
     }
 
+    @ParameterizedTest
+    @EnumSource(
+            value = Variant.class,
+            names = {"UNDERCOMPLETE", "DENOISING", "SPARSE", "CONTRACTIVE", "DEEP"})
+    void onnxRuntimeMatchesTiedWeightsTrainedWithCodeDropout(Variant variant) throws OrtException {
+        TrainingOutcome outcome =
+                train(variant, true, n -> n.withTiedWeights(true).withCodeDropout(0.2));
+        InferenceModel model = outcome.model();
+        float[] inputs = randomInputs(model, new Random(31 + variant.ordinal()));
+        InferenceModel.Scores java = model.score(inputs, ROWS);
+        try (Outputs ort = Outputs.run(outcome.bundle(), inputs, ROWS, W * F)) {
+            assertClose(java.score(), ort.score, new float[] {1e-3f}, "score");
+            assertClose(java.featureError(), ort.featureError, new float[] {1e-3f}, "feature_error");
+            assertClose(java.reconstruction(), ort.reconstruction, model.scale(), "reconstruction");
+        }
+        java.util.List<DenseLayer> exported =
+                BundleModels.inferenceModel(outcome.bundle()).layers();
+        int depth = exported.size() / 2;
+        for (int l = 0; l < depth; l++) {
+            DenseLayer mirror = exported.get(2 * depth - 1 - l);
+            org.junit.jupiter.api.Assertions.assertArrayEquals(
+                    transposed(exported.get(l)), mirror.weights(), "decoder layer " + (depth - 1 - l));
+        }
+    }
+
+    private static float[] transposed(DenseLayer layer) {
+        float[] t = new float[layer.weights().length];
+        for (int i = 0; i < layer.in(); i++) {
+            for (int j = 0; j < layer.out(); j++) {
+                t[j * layer.in() + i] = layer.weights()[i * layer.out() + j];
+            }
+        }
+        return t;
+    }
+
     private static TrainingOutcome train(Variant variant) {
         return train(variant, true);
     }
 
     private static TrainingOutcome train(Variant variant, boolean normalised) {
+        return train(variant, normalised, n -> n);
+    }
+
+    private static TrainingOutcome train(
+            Variant variant, boolean normalised, java.util.function.UnaryOperator<NetworkParams> network) {
         TrainingData data = SyntheticSensors.data(2, 400, F, 11);
         TrainerConfig config = TrainerConfig.defaults()
                 .withVariant(variant)
-                .withNetwork(NetworkParams.defaults()
+                .withNetwork(network.apply(NetworkParams.defaults()
                         .withWindow(W)
                         .withActivation(
-                                variant == Variant.DEEP ? dev.vigil.nn.Activation.TANH : dev.vigil.nn.Activation.RELU))
+                                variant == Variant.DEEP ? dev.vigil.nn.Activation.TANH : dev.vigil.nn.Activation.RELU)))
                 .withTraining(TrainingParams.defaults()
                         .withEpochs(3)
                         .withBatchSize(64)

@@ -17,7 +17,8 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * Finite-difference checks of the regularised objectives (sparse L1 and KL, contractive, VAE KL with
- * the reparameterised sample) against independent double-precision formulas; relative error &lt; 1e-4.
+ * the reparameterised sample, tied weights, code dropout with its seeded mask) against independent
+ * double-precision formulas; relative error &lt; 1e-4.
  */
 class RegulariserGradientCheckTest {
     private static final int ROWS = 6;
@@ -117,6 +118,70 @@ class RegulariserGradientCheckTest {
         assertMatches(model, objective);
     }
 
+    @Test
+    void tiedWeightsGradientIsTheSumOfBothUses() {
+        DenseAutoencoder model = new DenseAutoencoder(
+                encoder(Activation.TANH), decoder(), Loss.MSE, CodePenalty.NONE, CodeDropout.NONE, true);
+        Network encoder = model.encoder();
+        Network decoder = model.decoder();
+        assertMatches(model, all -> {
+            double[] pe = Arrays.copyOfRange(all, 0, encoder.parameters().length);
+            double[] pd = tiedDecoder(encoder, pe, decoder, Arrays.copyOfRange(all, pe.length, all.length));
+            double[] code = last(DoubleReference.forward(encoder, pe, xd, ROWS));
+            double[] y = last(DoubleReference.forward(decoder, pd, code, ROWS));
+            return DoubleReference.loss(Loss.MSE, y, xd);
+        });
+    }
+
+    /** The decoder parameters a tied model uses: its own biases, each weight the mirror encoder weight transposed. */
+    private static double[] tiedDecoder(Network encoder, double[] pe, Network decoder, double[] pd) {
+        double[] tied = pd.clone();
+        for (int l = 0; l < encoder.layers(); l++) {
+            int in = encoder.width(l);
+            int out = encoder.width(l + 1);
+            int mirror = encoder.layers() - 1 - l;
+            for (int i = 0; i < in; i++) {
+                for (int j = 0; j < out; j++) {
+                    tied[decoder.weightOffset(mirror) + j * in + i] = pe[encoder.weightOffset(l) + i * out + j];
+                }
+            }
+        }
+        return tied;
+    }
+
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(booleans = {false, true})
+    void codeDropoutGradientIsExactForItsMask(boolean tied) {
+        double rate = 0.4;
+        DenseAutoencoder model = new DenseAutoencoder(
+                encoder(Activation.TANH), decoder(), Loss.MSE, CodePenalty.NONE, new CodeDropout(rate), tied);
+        Network encoder = model.encoder();
+        Network decoder = model.decoder();
+        double[] mask = dropoutMask(ROWS * 3, rate);
+        assertTrue(
+                Arrays.stream(mask).anyMatch(m -> m == 0) && Arrays.stream(mask).anyMatch(m -> m > 1), "mask");
+        assertMatches(model, all -> {
+            double[] pe = Arrays.copyOfRange(all, 0, encoder.parameters().length);
+            double[] pd = Arrays.copyOfRange(all, pe.length, all.length);
+            double[] code = last(DoubleReference.forward(encoder, pe, xd, ROWS));
+            for (int i = 0; i < code.length; i++) {
+                code[i] *= mask[i];
+            }
+            double[] used = tied ? tiedDecoder(encoder, pe, decoder, pd) : pd;
+            return DoubleReference.loss(Loss.MSE, last(DoubleReference.forward(decoder, used, code, ROWS)), xd);
+        });
+    }
+
+    /** The documented mask of the batch stream: value i dropped when the i-th draw is below the rate. */
+    private static double[] dropoutMask(int n, double rate) {
+        SplittableRandom random = new SplittableRandom(NOISE_SEED);
+        double[] mask = new double[n];
+        for (int i = 0; i < n; i++) {
+            mask[i] = random.nextDouble() < rate ? 0 : 1 / (1 - rate);
+        }
+        return mask;
+    }
+
     private void check(DenseAutoencoder model, PenaltyFormula penalty) {
         Network encoder = model.encoder();
         Network decoder = model.decoder();
@@ -142,10 +207,15 @@ class RegulariserGradientCheckTest {
     }
 
     private static DenseAutoencoder dense(Activation codeActivation, CodePenalty penalty) {
-        SplittableRandom init = new SplittableRandom(4);
-        Network encoder = new Network(new int[] {D, 4, 3}, List.of(Activation.TANH, codeActivation), init);
-        Network decoder = new Network(new int[] {3, 4, D}, List.of(Activation.TANH, Activation.IDENTITY), init);
-        return new DenseAutoencoder(encoder, decoder, Loss.MSE, penalty);
+        return new DenseAutoencoder(encoder(codeActivation), decoder(), Loss.MSE, penalty);
+    }
+
+    private static Network encoder(Activation codeActivation) {
+        return new Network(new int[] {D, 4, 3}, List.of(Activation.TANH, codeActivation), new SplittableRandom(4));
+    }
+
+    private static Network decoder() {
+        return new Network(new int[] {3, 4, D}, List.of(Activation.TANH, Activation.IDENTITY), new SplittableRandom(8));
     }
 
     @FunctionalInterface

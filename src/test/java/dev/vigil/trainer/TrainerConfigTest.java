@@ -29,6 +29,44 @@ class TrainerConfigTest {
         assertMessageStartsWith("batchSize:", () -> TrainingParams.defaults().withBatchSize(0));
         assertMessageStartsWith("window:", () -> NetworkParams.defaults().withWindow(-1));
         assertMessageStartsWith("optimizer:", () -> OptimizerKind.parse("rmsprop"));
+        assertMessageStartsWith("momentum:", () -> TrainingParams.defaults().withMomentum(1));
+        assertMessageStartsWith("beta1:", () -> TrainingParams.defaults().withAdamBetas(-0.1, 0.9));
+        assertMessageStartsWith("beta2:", () -> TrainingParams.defaults().withAdamBetas(0.9, 1));
+        assertMessageStartsWith("weightDecay:", () -> TrainingParams.defaults().withWeightDecay(-1));
+        assertMessageStartsWith("patience:", () -> TrainingParams.defaults().withPatience(0));
+        assertMessageStartsWith("codeDropout:", () -> NetworkParams.defaults().withCodeDropout(1));
+        assertMessageStartsWith(
+                "targetFalseAlarmRate:", () -> ScoringParams.defaults().withTargetFalseAlarmRate(0.5));
+        assertMessageStartsWith("tailDepth:", () -> ScoringParams.defaults().withTailDepth(0));
+    }
+
+    @Test
+    void scopedParametersApplyToTheirVariantsAndOptimiserOnly() {
+        TrainerConfig d = TrainerConfig.defaults();
+        assertTrue(ScopedParameter.KL_WEIGHT.appliesTo(d.withVariant(Variant.VARIATIONAL)));
+        assertTrue(!ScopedParameter.KL_WEIGHT.appliesTo(d.withVariant(Variant.DENOISING)));
+        assertTrue(ScopedParameter.TIED_WEIGHTS.appliesTo(d.withVariant(Variant.DEEP)));
+        assertTrue(!ScopedParameter.TIED_WEIGHTS.appliesTo(d.withVariant(Variant.VARIATIONAL)));
+        assertTrue(!ScopedParameter.CODE_DROPOUT.appliesTo(d.withVariant(Variant.PCA)));
+        assertTrue(!ScopedParameter.MOMENTUM.appliesTo(d));
+        assertTrue(
+                ScopedParameter.MOMENTUM.appliesTo(d.withTraining(d.training().withOptimizer(OptimizerKind.SGD))));
+        assertEquals("optimizer adam", ScopedParameter.BETA1.scope());
+        assertEquals("variant variational", ScopedParameter.KL_WEIGHT.scope());
+    }
+
+    @Test
+    void theSummaryRecordsTheOptimiserAndDenseParametersInUse() {
+        TrainerConfig d = TrainerConfig.defaults()
+                .withNetwork(NetworkParams.defaults().withTiedWeights(true).withCodeDropout(0.2));
+        assertEquals("true", d.asMap().get("tiedWeights"));
+        assertEquals("0.2", d.asMap().get("codeDropout"));
+        assertEquals("0.999", d.asMap().get("beta2"));
+        assertTrue(!d.asMap().containsKey("momentum"));
+        assertTrue(!d.withVariant(Variant.VARIATIONAL).asMap().containsKey("tiedWeights"));
+        TrainerConfig sgd =
+                d.withTraining(d.training().withOptimizer(OptimizerKind.SGD).withMomentum(0.7));
+        assertEquals("0.7", sgd.asMap().get("momentum"));
     }
 
     @Test

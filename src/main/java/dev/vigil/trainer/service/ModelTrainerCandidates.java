@@ -25,16 +25,7 @@ public final class ModelTrainerCandidates implements CandidateTrainer {
 
     /** Candidates configured from the service configuration's {@code train.*} keys. */
     public static ModelTrainerCandidates from(TrainerServiceConfig config) {
-        TrainerConfig defaults = TrainerConfig.defaults();
-        int[] layers = config.getList(TrainerServiceConfig.TRAIN_LAYERS).stream()
-                .mapToInt(Integer::parseInt)
-                .toArray();
-        TrainerConfig base = defaults.withSeed(config.getLong(TrainerServiceConfig.TRAIN_SEED))
-                .withNetwork(defaults.network().withLayers(layers))
-                .withTraining(defaults.training().withEpochs(config.getInt(TrainerServiceConfig.TRAIN_EPOCHS)))
-                .withScoring(defaults.scoring()
-                        .withThresholdQuantile(config.getDouble(TrainerServiceConfig.TRAIN_THRESHOLD_QUANTILE)));
-        return new ModelTrainerCandidates(new ModelTrainer(), base);
+        return new ModelTrainerCandidates(new ModelTrainer(), config.trainerConfig());
     }
 
     @Override

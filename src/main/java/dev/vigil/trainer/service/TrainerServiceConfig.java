@@ -1,6 +1,7 @@
 package dev.vigil.trainer.service;
 
 import dev.vigil.contract.ConfigSources;
+import dev.vigil.trainer.TrainerConfig;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -43,6 +44,32 @@ public final class TrainerServiceConfig extends AbstractConfig {
     public static final String TRAIN_SEED = "train.seed";
     public static final String TRAIN_LAYERS = "train.layers";
     public static final String TRAIN_THRESHOLD_QUANTILE = "train.threshold.quantile";
+    public static final String TRAIN_TARGET_FALSE_ALARM_RATE = "train.target.false.alarm.rate";
+    public static final String TRAIN_ACTIVATION = "train.activation";
+    public static final String TRAIN_LOSS = "train.loss";
+    public static final String TRAIN_TIED_WEIGHTS = "train.tied.weights";
+    public static final String TRAIN_CODE_DROPOUT = "train.code.dropout";
+    public static final String TRAIN_BATCH_SIZE = "train.batch.size";
+    public static final String TRAIN_LEARNING_RATE = "train.learning.rate";
+    public static final String TRAIN_OPTIMIZER = "train.optimizer";
+    public static final String TRAIN_MOMENTUM = "train.momentum";
+    public static final String TRAIN_BETA1 = "train.adam.beta1";
+    public static final String TRAIN_BETA2 = "train.adam.beta2";
+    public static final String TRAIN_WEIGHT_DECAY = "train.weight.decay";
+    public static final String TRAIN_PATIENCE = "train.patience";
+    public static final String TRAIN_SCALER = "train.scaler";
+    public static final String TRAIN_VALIDATION_SPLIT = "train.validation.split";
+    public static final String TRAIN_ERROR_NORMALISATION = "train.error.normalisation";
+    public static final String TRAIN_SCORE_SMOOTHING = "train.score.smoothing";
+    public static final String TRAIN_TAIL_DEPTH = "train.tail.depth";
+    public static final String TRAIN_MASKING_NOISE = "train.masking.noise";
+    public static final String TRAIN_GAUSSIAN_NOISE = "train.gaussian.noise";
+    public static final String TRAIN_SPARSITY = "train.sparsity";
+    public static final String TRAIN_SPARSITY_WEIGHT = "train.sparsity.weight";
+    public static final String TRAIN_SPARSITY_TARGET = "train.sparsity.target";
+    public static final String TRAIN_CONTRACTIVE_WEIGHT = "train.contractive.weight";
+    public static final String TRAIN_KL_BETA = "train.kl.beta";
+    public static final String TRAIN_PRETRAIN = "train.pretrain";
     public static final String HOLDOUT_FRACTION = "holdout.fraction";
     public static final String GATE_FALSE_ALARM_BUDGET = "gate.false.alarm.budget";
     public static final String GATE_ERROR_TOLERANCE = "gate.error.tolerance";
@@ -134,6 +161,16 @@ public final class TrainerServiceConfig extends AbstractConfig {
                 getDouble(GATE_FALSE_ALARM_BUDGET), getDouble(GATE_ERROR_TOLERANCE), getInt(GATE_MIN_WINDOWS));
     }
 
+    /**
+     * The trainer's hyper-parameters from the {@code train.*} keys, on top of {@link
+     * TrainerConfig#defaults()} (the variant and window are set per run).
+     *
+     * @throws ConfigException naming the key when {@link TrainerConfig} refuses its value
+     */
+    public TrainerConfig trainerConfig() {
+        return TrainKeys.trainerConfig(this);
+    }
+
     private Optional<Path> optionalPath(String key) {
         String value = getString(key);
         return value.isBlank() ? Optional.empty() : Optional.of(Path.of(value));
@@ -158,5 +195,6 @@ public final class TrainerServiceConfig extends AbstractConfig {
                 throw new ConfigException(TRAIN_LAYERS, getList(TRAIN_LAYERS), "each entry must be a positive width");
             }
         }
+        TrainKeys.refuseUnused(this, trainerConfig());
     }
 }

@@ -20,6 +20,7 @@ final class TrainerServiceConfigDefinition {
         defineKafka(def);
         defineCollection(def);
         defineTraining(def);
+        TrainerKeysDefinition.define(def);
         defineGateAndDrift(def);
         return def;
     }
@@ -188,13 +189,6 @@ final class TrainerServiceConfigDefinition {
                         List.of(),
                         Importance.LOW,
                         "Hidden layer widths (encoder side); empty = the trainer's default for the variant.")
-                .define(
-                        TRAIN_THRESHOLD_QUANTILE,
-                        Type.DOUBLE,
-                        TrainerConfig.defaults().scoring().thresholdQuantile(),
-                        Range.between(0.5, 0.999999),
-                        Importance.MEDIUM,
-                        "Validation-score quantile used as the anomaly threshold.")
                 .define(
                         HOLDOUT_FRACTION,
                         Type.DOUBLE,
