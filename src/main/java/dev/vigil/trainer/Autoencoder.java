@@ -29,6 +29,11 @@ interface Autoencoder {
     /** The deterministic inference path, scaled input to scaled reconstruction. */
     List<DenseLayer> inferenceLayers();
 
+    /** How the exported model scores a row; the mean weighted squared error unless a variant says otherwise. */
+    default ScoreHead scoreHead(TrainerConfig config) {
+        return ScoreHead.MeanError.PLAIN;
+    }
+
     /** One {@link Pass} per network plus scratch buffers. */
     final class Workspace {
         final Pass[] passes;
