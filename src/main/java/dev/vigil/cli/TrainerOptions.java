@@ -1,11 +1,14 @@
 package dev.vigil.cli;
 
 import dev.vigil.trainer.NetworkParams;
+import dev.vigil.trainer.PcaRule;
 import dev.vigil.trainer.ScalerChoice;
 import dev.vigil.trainer.ScoringParams;
 import dev.vigil.trainer.TrainerConfig;
 import dev.vigil.trainer.TrainingParams;
+import dev.vigil.trainer.VaeScore;
 import dev.vigil.trainer.Variant;
+import dev.vigil.trainer.VariantParams;
 import picocli.CommandLine.Option;
 
 /** The training options of {@code vigil evaluate}: each one left out keeps the trainer's default. */
@@ -38,6 +41,19 @@ final class TrainerOptions {
             description = "Span of the per-entity moving average of scores; 1 = none (default: the trainer's, 3).")
     Integer scoreSmoothing;
 
+    @Option(
+            names = "--vae-score",
+            paramLabel = "SCORE",
+            description = "Score of the variational variant: elbo or mean_error (default: the trainer's, elbo).")
+    String vaeScore;
+
+    @Option(
+            names = "--pca-rule",
+            paramLabel = "RULE",
+            description = "How the pca variant combines T2 and Q: either, both, q or t2 (default: the trainer's,"
+                    + " either).")
+    String pcaRule;
+
     /** The trainer's defaults with the options given and {@code seed}. */
     TrainerConfig config(long seed) {
         TrainerConfig defaults = TrainerConfig.defaults();
@@ -45,7 +61,12 @@ final class TrainerOptions {
                 .withSeed(seed)
                 .withNetwork(network(defaults.network()))
                 .withTraining(training(defaults.training()))
-                .withScoring(scoring(defaults.scoring()));
+                .withScoring(scoring(defaults.scoring()))
+                .withVariational(
+                        vaeScore == null
+                                ? defaults.variational()
+                                : defaults.variational().withScore(VaeScore.parse(vaeScore)))
+                .withPca(pcaRule == null ? defaults.pca() : new VariantParams.Pca(PcaRule.parse(pcaRule)));
     }
 
     private NetworkParams network(NetworkParams network) {

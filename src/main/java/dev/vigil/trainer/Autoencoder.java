@@ -35,6 +35,11 @@ interface Autoencoder {
      */
     default void parametersUpdated() {}
 
+    /** How the exported model scores a row; the mean weighted squared error unless a variant says otherwise. */
+    default ScoreHead scoreHead(TrainerConfig config) {
+        return ScoreHead.MeanError.PLAIN;
+    }
+
     /** One {@link Pass} per network plus scratch buffers. */
     final class Workspace {
         final Pass[] passes;

@@ -36,7 +36,10 @@ final class BundleAssembler {
                 .setWindowLength(p.window())
                 .setScaler(p.scaler())
                 .setFeatureMeans(p.featureMeans())
-                .setThresholds(p.calibration().thresholds(p.config().scoring().thresholdQuantile()))
+                .setThresholds(p.calibration()
+                        .thresholds(
+                                p.config().scoring().thresholdQuantile(),
+                                p.fitted().model().head().fixedThreshold()))
                 .setValidationQuantiles(p.calibration().levels())
                 .setTails(p.calibration().tails(p.config().scoring().tailDepth()))
                 .setTraining(p.summary())
@@ -47,7 +50,10 @@ final class BundleAssembler {
                 .setKeyId(null)
                 .setSignature(null)
                 .build();
-        byte[] onnx = OnnxExporter.export(p.fitted().model(), "vigil_" + bundle.getVariant(), Manifest.json(bundle));
+        byte[] onnx = OnnxExporter.export(
+                p.fitted().model(),
+                "vigil_" + bundle.getVariant(),
+                Manifest.json(bundle, p.fitted().model().head()));
         bundle.setOnnx(ModelTrainer.wrap(onnx));
         bundle.setSha256(BundleSigning.sha256Hex(java.nio.ByteBuffer.wrap(onnx)));
         return bundle;

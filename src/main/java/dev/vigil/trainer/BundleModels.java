@@ -14,7 +14,8 @@ import java.util.Map;
 
 /**
  * Rebuilds the Java forward pass ({@link InferenceModel}) of a bundle this trainer exported, from
- * the ONNX graph's dense layers and error weights and the bundle's scaler and window: for scoring an incumbent model
+ * the ONNX graph's dense layers, error weights and score head ({@link BundleHeads}) and the bundle's
+ * scaler and window: for scoring an incumbent model
  * in Java off the serving path (shadow runs, comparisons) without ONNX Runtime.
  */
 public final class BundleModels {
@@ -30,7 +31,8 @@ public final class BundleModels {
      *     exported by this trainer
      */
     public static InferenceModel inferenceModel(ModelBundle bundle) {
-        OnnxMl.GraphProto graph = parse(bundle).getGraph();
+        OnnxMl.ModelProto proto = parse(bundle);
+        OnnxMl.GraphProto graph = proto.getGraph();
         Map<String, OnnxMl.TensorProto> initialisers = new HashMap<>();
         graph.getInitializerList().forEach(t -> initialisers.put(t.getName(), t));
         List<DenseLayer> layers = new ArrayList<>();
@@ -51,7 +53,8 @@ public final class BundleModels {
                 floats(bundle.getScaler().getCenter()),
                 floats(bundle.getScaler().getScale()),
                 layers,
-                errorWeight(errorWeightInitialiser(graph), features));
+                errorWeight(errorWeightInitialiser(graph), features),
+                BundleHeads.read(proto, initialisers));
     }
 
     /** tribuo suffixes initializer names with a counter; the exporter names at most one error weight. */
@@ -100,7 +103,7 @@ public final class BundleModels {
         return new DenseLayer((int) w.getDims(0), (int) w.getDims(1), values(w), bias, act);
     }
 
-    private static float[] values(OnnxMl.TensorProto tensor) {
+    static float[] values(OnnxMl.TensorProto tensor) {
         if (tensor.getFloatDataCount() > 0) {
             float[] out = new float[tensor.getFloatDataCount()];
             for (int i = 0; i < out.length; i++) {

@@ -38,6 +38,21 @@ final class Calibration {
         return Math.max(0.5, 1 - 4 * (1 - q));
     }
 
+    /**
+     * The thresholds at quantile q, or, when {@code fixedAnomaly} is a number (a score normalised to
+     * its limits), that anomaly threshold with the exit quantile capped at it.
+     */
+    Thresholds thresholds(double q, double fixedAnomaly) {
+        if (Double.isNaN(fixedAnomaly)) {
+            return thresholds(q);
+        }
+        return Thresholds.newBuilder()
+                .setAnomaly(fixedAnomaly)
+                .setExit(Math.min(fixedAnomaly, quantile(exitQuantile(q))))
+                .setRule("limits:" + q)
+                .build();
+    }
+
     Thresholds thresholds(double q) {
         return Thresholds.newBuilder()
                 .setAnomaly(quantile(q))

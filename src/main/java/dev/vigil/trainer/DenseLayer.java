@@ -33,4 +33,14 @@ public record DenseLayer(int in, int out, float[] weights, float[] bias, Activat
         float[] b = java.util.Arrays.copyOf(bias, columns);
         return new DenseLayer(in, columns, w, b, activation);
     }
+
+    /** The last {@code columns} output units of this layer only (e.g. the log-variance head of a VAE encoder). */
+    public DenseLayer lastOutputs(int columns) {
+        float[] w = new float[in * columns];
+        for (int p = 0; p < in; p++) {
+            System.arraycopy(weights, p * out + out - columns, w, p * columns, columns);
+        }
+        float[] b = java.util.Arrays.copyOfRange(bias, out - columns, out);
+        return new DenseLayer(in, columns, w, b, activation);
+    }
 }

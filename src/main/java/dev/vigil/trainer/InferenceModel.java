@@ -11,7 +11,9 @@ import java.util.List;
  * windows, or 1 when the model has no error normalisation), then
  *
  * <ul>
- *   <li>{@code score} = mean over all W·F inputs of {@code e} (mean normalised squared error);
+ *   <li>{@code score} = the model's {@link ScoreHead} of the mean over all W·F inputs of {@code e}
+ *       (mean normalised squared error; the score itself for most variants, −ELBO for a variational
+ *       model, T² and Q against their limits for PCA);
  *   <li>{@code feature_error[f]} = {@code e} of feature f averaged over the W readings;
  *   <li>{@code reconstruction[f]} = the newest reading's reconstruction in original units,
  *       {@code y[(W-1)·F + f] · scale[f] + center[f]}.
@@ -24,6 +26,7 @@ public final class InferenceModel {
     private final float[] scale;
     private final List<DenseLayer> layers;
     private final float[] errorWeight;
+    private final ScoreHead head;
 
     InferenceModel(int features, int window, float[] center, float[] scale, List<DenseLayer> layers) {
         this(features, window, center, scale, layers, ones(features));
@@ -31,6 +34,17 @@ public final class InferenceModel {
 
     InferenceModel(
             int features, int window, float[] center, float[] scale, List<DenseLayer> layers, float[] errorWeight) {
+        this(features, window, center, scale, layers, errorWeight, ScoreHead.MeanError.PLAIN);
+    }
+
+    InferenceModel(
+            int features,
+            int window,
+            float[] center,
+            float[] scale,
+            List<DenseLayer> layers,
+            float[] errorWeight,
+            ScoreHead head) {
         if (errorWeight.length != features) {
             throw new IllegalArgumentException(
                     "error weights: " + errorWeight.length + " for " + features + " features");
@@ -41,19 +55,30 @@ public final class InferenceModel {
         this.scale = scale;
         this.layers = List.copyOf(layers);
         this.errorWeight = errorWeight.clone();
+        this.head = head;
     }
 
     /** This model with per-feature error weights {@code weight} (F values, each multiplying (y - z)²). */
     InferenceModel withErrorWeights(float[] weight) {
-        return new InferenceModel(features, window, center, scale, layers, weight);
+        return new InferenceModel(features, window, center, scale, layers, weight, head);
+    }
+
+    /** This model scoring with {@code head}. */
+    InferenceModel withHead(ScoreHead head) {
+        return new InferenceModel(features, window, center, scale, layers, errorWeight, head);
+    }
+
+    /** How the score is formed from the errors. */
+    public ScoreHead head() {
+        return head;
     }
 
     /**
-     * This model with every error weight 1: its plain squared reconstruction error, which, unlike a
-     * normalised score, can be compared with another model's.
+     * This model with every error weight 1 and the plain mean-error score: its squared reconstruction
+     * error, which, unlike a normalised score, −ELBO or a PCA statistic, can be compared with another model's.
      */
     public InferenceModel unweighted() {
-        return withErrorWeights(ones(features));
+        return new InferenceModel(features, window, center, scale, layers, ones(features), ScoreHead.MeanError.PLAIN);
     }
 
     private static float[] ones(int n) {
@@ -113,14 +138,25 @@ public final class InferenceModel {
     /** Scores {@code rows} raw input rows ({@code rows × W·F}, row-major). */
     public Scores score(float[] raw, int rows) {
         float[] z = scaleInputs(raw, rows);
-        float[] y = reconstructScaled(z, rows);
+        List<float[]> activations = head.needsActivations() ? activations(z, rows) : List.of();
+        float[] y = activations.isEmpty() ? reconstructScaled(z, rows) : activations.get(activations.size() - 1);
         float[] score = new float[rows];
         float[] featureError = new float[rows * features];
         float[] reconstruction = new float[rows * features];
         for (int i = 0; i < rows; i++) {
             summarise(z, y, i, score, featureError, reconstruction);
+            score[i] = head.score(score[i], activations, i);
         }
         return new Scores(score, featureError, reconstruction);
+    }
+
+    /** The scaled input followed by every layer's output. */
+    List<float[]> activations(float[] scaled, int rows) {
+        List<float[]> out = new java.util.ArrayList<>(List.of(scaled));
+        for (DenseLayer layer : layers) {
+            out.add(propagate(List.of(layer), out.get(out.size() - 1), rows));
+        }
+        return out;
     }
 
     private void summarise(float[] z, float[] y, int i, float[] score, float[] featureError, float[] reconstruction) {

@@ -14,8 +14,11 @@ final class Manifest {
 
     private Manifest() {}
 
-    /** Serialises the descriptive fields of {@code bundle} (no onnx, probe, hash or signature). */
-    static String json(ModelBundle bundle) {
+    /**
+     * Serialises the descriptive fields of {@code bundle} (no onnx, probe, hash or signature), its
+     * score described by {@code head}.
+     */
+    static String json(ModelBundle bundle, ScoreHead head) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("group", bundle.getGroup());
         m.put("version", bundle.getVersion());
@@ -25,10 +28,8 @@ final class Manifest {
         m.put("windowLength", bundle.getWindowLength());
         m.put("input", ModelContract.INPUT);
         m.put("outputs", List.of(ModelContract.SCORE, ModelContract.FEATURE_ERROR, ModelContract.RECONSTRUCTION));
-        m.put(
-                "score",
-                "mean squared error over the W*F inputs in scaled space, each feature's error divided by its"
-                        + " mean on validation windows when training.errorNormalisation is true");
+        m.put("score", head.description());
+        m.put("scoreMetadata", new java.util.TreeMap<>(head.metadata()));
         m.put(
                 "scaler",
                 Map.of(

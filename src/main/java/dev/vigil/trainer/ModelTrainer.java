@@ -66,7 +66,10 @@ public final class ModelTrainer {
                 windows.trainRows(),
                 windows.validationRows(),
                 arch);
-        Fitted fitted = ErrorNormalisation.apply(fit(config, arch, windows, scaler), windows, config);
+        Fitted fitted = PcaLimits.withQLimit(
+                ErrorNormalisation.apply(fit(config, arch, windows, scaler), windows, config),
+                windows,
+                config.scoring().thresholdQuantile());
         float[] validationScores = smoothed(
                 fitted.model()
                         .score(windows.validation(), windows.validationRows())
@@ -121,7 +124,7 @@ public final class ModelTrainer {
         float[] validation = scaling.scaleInputs(windows.validation(), windows.validationRows());
         SplittableRandom random = new SplittableRandom(config.seed());
         if (config.variant() == Variant.PCA) {
-            return fitPca(arch, scaler, train, windows, validation);
+            return fitPca(config, arch, scaler, train, windows, validation);
         }
         Autoencoder model = ModelFactory.create(config, arch, random);
         Validator validator = new Validator(validation, windows.validationRows(), arch.width());
@@ -137,13 +140,21 @@ public final class ModelTrainer {
         }
         LossHistory history = new TrainingLoop(config, ModelFactory.corruption(config), listener)
                 .run(model, train, windows.trainRows(), arch.width(), validator, random);
-        return new Fitted(inferenceModel(arch, scaler, model.inferenceLayers()), history);
+        return new Fitted(
+                inferenceModel(arch, scaler, model.inferenceLayers()).withHead(model.scoreHead(config)), history);
     }
 
     private Fitted fitPca(
-            Architecture arch, ScalerParams scaler, float[] train, WindowSet windows, float[] validation) {
+            TrainerConfig config,
+            Architecture arch,
+            ScalerParams scaler,
+            float[] train,
+            WindowSet windows,
+            float[] validation) {
         PcaModel pca = PcaModel.fit(train, windows.trainRows(), arch.width(), arch.codeSize());
-        InferenceModel model = inferenceModel(arch, scaler, pca.layers());
+        InferenceModel model = inferenceModel(arch, scaler, pca.layers())
+                .withHead(pca.scoreHead(
+                        config.scoring().thresholdQuantile(), config.pca().rule()));
         LossHistory history = new LossHistory();
         Validator validator = new Validator(train, windows.trainRows(), arch.width());
         double trainLoss = validator.meanScore(model.layers());

@@ -37,16 +37,24 @@ final class OnnxExporter {
         ONNXPlaceholder input = ctx.floatInput(ModelContract.INPUT, width);
         ONNXNode scaled = input.apply(ONNXOperators.SUB, ctx.array("center", tile(model.center(), model.window())))
                 .apply(ONNXOperators.DIV, ctx.array("scale", tile(model.scale(), model.window())));
-        ONNXRef<?> reconstruction = layers(ctx, scaled, model.layers());
+        List<ONNXRef<?>> activations = layers(ctx, scaled, model.layers());
+        ONNXRef<?> reconstruction = activations.get(activations.size() - 1);
         ONNXNode diff = reconstruction.apply(ONNXOperators.SUB, scaled);
         ONNXNode squared = weighted(ctx, diff.apply(ONNXOperators.MUL, diff), model);
-        ONNXNode score = squared.apply(ONNXOperators.REDUCE_MEAN, Map.of("axes", new int[] {1}, "keepdims", 0));
+        ONNXNode meanError = rowMean(squared);
+        ONNXRef<?> score = OnnxScoreHeads.score(ctx, model.head(), meanError, activations);
         ONNXNode featureError = gemm(ctx, squared, windowAverage(model), new float[features], "window_average");
         ONNXNode newest = gemm(ctx, reconstruction, newestUnscale(model), model.center(), "unscale_newest");
         ctx.assignTo(score, ctx.floatOutput(ModelContract.SCORE, 1));
         ctx.assignTo(featureError, ctx.floatOutput(ModelContract.FEATURE_ERROR, features));
         ctx.assignTo(newest, ctx.floatOutput(ModelContract.RECONSTRUCTION, features));
-        return model(withVectorScore(ctx.buildGraph()), manifestJson).toByteArray();
+        return model(withVectorScores(ctx.buildGraph()), manifestJson, model.head())
+                .toByteArray();
+    }
+
+    /** The mean over axis 1, as a vector {@code [N]}. */
+    static ONNXNode rowMean(ONNXRef<?> values) {
+        return values.apply(ONNXOperators.REDUCE_MEAN, Map.of("axes", new int[] {1}, "keepdims", 0));
     }
 
     /** Multiplies by the tiled per-feature error weights ({@value #ERROR_WEIGHT}) when the model has any. */
@@ -57,12 +65,18 @@ final class OnnxExporter {
         return squared.apply(ONNXOperators.MUL, ctx.array(ERROR_WEIGHT, tile(model.errorWeight(), model.window())));
     }
 
-    private static ONNXRef<?> layers(ONNXContext ctx, ONNXRef<?> input, List<DenseLayer> layers) {
-        ONNXRef<?> h = input;
+    /** The input followed by each dense layer's output. */
+    private static List<ONNXRef<?>> layers(ONNXContext ctx, ONNXRef<?> input, List<DenseLayer> layers) {
+        List<ONNXRef<?>> out = new ArrayList<>(List.of(input));
         for (DenseLayer layer : layers) {
-            h = activation(gemm(ctx, h, layer.weights(), layer.in(), layer.out(), layer.bias(), "dense"), layer);
+            out.add(activation(gemm(ctx, out.get(out.size() - 1), layer, "dense"), layer));
         }
-        return h;
+        return out;
+    }
+
+    /** {@code a · layer.weights + layer.bias}, initializers named after {@code name}. */
+    static ONNXNode gemm(ONNXContext ctx, ONNXRef<?> a, DenseLayer layer, String name) {
+        return gemm(ctx, a, layer.weights(), layer.in(), layer.out(), layer.bias(), name);
     }
 
     private static ONNXRef<?> activation(ONNXNode z, DenseLayer layer) {
@@ -84,8 +98,7 @@ final class OnnxExporter {
         return gemm(ctx, a, flat, rows, cols, bias, name);
     }
 
-    private static ONNXNode gemm(
-            ONNXContext ctx, ONNXRef<?> a, float[] weights, int in, int out, float[] bias, String name) {
+    static ONNXNode gemm(ONNXContext ctx, ONNXRef<?> a, float[] weights, int in, int out, float[] bias, String name) {
         ONNXInitializer w = ctx.floatTensor(name + "_w", List.of(in, out), (FloatBuffer fb) -> fb.put(weights));
         ONNXInitializer b = ctx.array(name + "_b", bias);
         List<ONNXRef<?>> inputs = new ArrayList<>(List.of(a, w, b));
@@ -121,11 +134,12 @@ final class OnnxExporter {
         return tiled;
     }
 
-    /** tribuo declares every output as [batch, d]; the score is [batch]. */
-    private static OnnxMl.GraphProto withVectorScore(OnnxMl.GraphProto graph) {
+    /** tribuo declares every output as [batch, d]; the score (and PCA's T² and Q) are [batch]. */
+    private static OnnxMl.GraphProto withVectorScores(OnnxMl.GraphProto graph) {
         OnnxMl.GraphProto.Builder builder = graph.toBuilder();
+        java.util.Set<String> vectors = java.util.Set.of(ModelContract.SCORE, ModelContract.T2, ModelContract.Q);
         for (int i = 0; i < builder.getOutputCount(); i++) {
-            if (builder.getOutput(i).getName().equals(ModelContract.SCORE)) {
+            if (vectors.contains(builder.getOutput(i).getName())) {
                 OnnxMl.ValueInfoProto.Builder out = builder.getOutputBuilder(i);
                 out.getTypeBuilder().getTensorTypeBuilder().getShapeBuilder().removeDim(1);
             }
@@ -133,8 +147,8 @@ final class OnnxExporter {
         return builder.build();
     }
 
-    private static OnnxMl.ModelProto model(OnnxMl.GraphProto graph, String manifestJson) {
-        return OnnxMl.ModelProto.newBuilder()
+    private static OnnxMl.ModelProto model(OnnxMl.GraphProto graph, String manifestJson, ScoreHead head) {
+        OnnxMl.ModelProto.Builder builder = OnnxMl.ModelProto.newBuilder()
                 .setIrVersion(IR_VERSION)
                 .setProducerName("vigil-trainer")
                 .setDomain("dev.vigil")
@@ -143,7 +157,10 @@ final class OnnxExporter {
                 .setGraph(graph)
                 .addMetadataProps(OnnxMl.StringStringEntryProto.newBuilder()
                         .setKey(ModelContract.MANIFEST_METADATA_KEY)
-                        .setValue(manifestJson))
-                .build();
+                        .setValue(manifestJson));
+        new java.util.TreeMap<>(head.metadata())
+                .forEach((key, value) -> builder.addMetadataProps(
+                        OnnxMl.StringStringEntryProto.newBuilder().setKey(key).setValue(value)));
+        return builder.build();
     }
 }

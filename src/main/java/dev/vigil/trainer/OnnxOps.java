@@ -10,12 +10,26 @@ enum OnnxOps implements ONNXOperator {
     /** Rectified linear unit, element-wise. */
     RELU("Relu"),
     /** Hyperbolic tangent, element-wise. */
-    TANH("Tanh");
+    TANH("Tanh"),
+    /** Exponential, element-wise. */
+    EXP("Exp"),
+    /** A copy of its input (gives one value a second output name). */
+    IDENTITY("Identity"),
+    /** Element-wise maximum of two inputs. */
+    MAX("Max", 2),
+    /** Element-wise minimum of two inputs. */
+    MIN("Min", 2);
 
     private final String opName;
+    private final int inputs;
 
     OnnxOps(String opName) {
+        this(opName, 1);
+    }
+
+    OnnxOps(String opName, int inputs) {
         this.opName = opName;
+        this.inputs = inputs;
     }
 
     @Override
@@ -25,7 +39,7 @@ enum OnnxOps implements ONNXOperator {
 
     @Override
     public int getNumInputs() {
-        return 1;
+        return inputs;
     }
 
     @Override

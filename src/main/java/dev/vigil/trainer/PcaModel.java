@@ -6,20 +6,22 @@ import java.util.List;
 /**
  * Principal component analysis of scaled training rows, the linear baseline. The first k principal
  * directions (eigenvectors of the covariance, by Jacobi rotations) form a linear encoder
- * {@code t = (z - mean)·V} and decoder {@code ẑ = t·Vᵀ + mean}, exported like any autoencoder, so the
- * bundle's score is the squared prediction error (Q / SPE statistic) divided by W·F: the mean
- * squared error in scaled space. Hotelling's T² ({@code Σ t_j² / λ_j}) is available from
- * {@link #hotellingT2(float[])}.
+ * {@code t = (z - mean)·V} and decoder {@code ẑ = t·Vᵀ + mean}, exported like any autoencoder. The
+ * score ({@link #scoreHead}) combines Hotelling's T² ({@code Σ t_j² / λ_j}, {@link #hotellingT2})
+ * and Q (the squared prediction error divided by W·F, weighted when errors are normalised), each
+ * divided by its limit ({@link PcaLimits}).
  */
 final class PcaModel {
     private final double[] mean;
     private final double[][] components;
     private final double[] eigenvalues;
+    private final int rows;
 
-    private PcaModel(double[] mean, double[][] components, double[] eigenvalues) {
+    private PcaModel(double[] mean, double[][] components, double[] eigenvalues, int rows) {
         this.mean = mean;
         this.components = components;
         this.eigenvalues = eigenvalues;
+        this.rows = rows;
     }
 
     static PcaModel fit(float[] rows, int count, int width, int k) {
@@ -36,7 +38,7 @@ final class PcaModel {
             v[c] = eigen.vector(c);
             values[c] = eigen.value(c);
         }
-        return new PcaModel(mean, v, values);
+        return new PcaModel(mean, v, values, count);
     }
 
     private static double[][] covariance(float[] rows, int count, int width, double[] mean) {
@@ -71,6 +73,28 @@ final class PcaModel {
         return eigenvalues.clone();
     }
 
+    /** The smallest eigenvalue T² divides by, so a component without variance cannot divide by 0. */
+    static final double MIN_EIGENVALUE = 1e-12;
+
+    /** 1 / λ_c of each retained component, as T² weighs the squared scores. */
+    float[] inverseEigenvalues() {
+        float[] inverse = new float[eigenvalues.length];
+        for (int c = 0; c < inverse.length; c++) {
+            inverse[c] = (float) (1 / Math.max(eigenvalues[c], MIN_EIGENVALUE));
+        }
+        return inverse;
+    }
+
+    /** The T² limit at quantile {@code q} for this model's components and training rows. */
+    double t2Limit(double q) {
+        return PcaLimits.t2(components.length, rows, q);
+    }
+
+    /** The score head at quantile {@code q} with {@code rule}; its Q limit is set later ({@link PcaLimits#withQLimit}). */
+    ScoreHead.Pca scoreHead(double q, PcaRule rule) {
+        return new ScoreHead.Pca(0, inverseEigenvalues(), (float) t2Limit(q), Float.NaN, rule);
+    }
+
     /** Hotelling's T² of one scaled row. */
     double hotellingT2(float[] scaledRow) {
         double t2 = 0;
@@ -79,7 +103,7 @@ final class PcaModel {
             for (int j = 0; j < mean.length; j++) {
                 t += (scaledRow[j] - mean[j]) * components[c][j];
             }
-            t2 += t * t / Math.max(eigenvalues[c], 1e-12);
+            t2 += t * t / Math.max(eigenvalues[c], MIN_EIGENVALUE);
         }
         return t2;
     }

@@ -7,6 +7,7 @@ import dev.vigil.nn.Loss;
 import dev.vigil.trainer.VariantParams.Contractive;
 import dev.vigil.trainer.VariantParams.Deep;
 import dev.vigil.trainer.VariantParams.Denoising;
+import dev.vigil.trainer.VariantParams.Pca;
 import dev.vigil.trainer.VariantParams.Sparsity;
 import dev.vigil.trainer.VariantParams.Variational;
 import java.util.LinkedHashMap;
@@ -35,6 +36,7 @@ import java.util.stream.Stream;
  * @param contractive penalty of the contractive variant
  * @param variational KL weight of the variational variant
  * @param deep pretraining of the deep variant
+ * @param pca how the pca variant combines its T² and Q statistics
  */
 public record TrainerConfig(
         Variant variant,
@@ -46,11 +48,12 @@ public record TrainerConfig(
         Sparsity sparsity,
         Contractive contractive,
         Variational variational,
-        Deep deep) {
+        Deep deep,
+        Pca pca) {
     /** Checks that every part is set and that the loss suits the scaler. */
     public TrainerConfig {
         require(variant != null, "variant", "must be set");
-        Stream.of(network, training, scoring, denoising, sparsity, contractive, variational, deep)
+        Stream.of(network, training, scoring, denoising, sparsity, contractive, variational, deep, pca)
                 .forEach(part -> Objects.requireNonNull(part, "every part of a TrainerConfig must be set"));
         require(
                 network.loss() != Loss.BCE || scoring.scaler() == ScalerChoice.NONE,
@@ -70,67 +73,100 @@ public record TrainerConfig(
                 Sparsity.defaults(),
                 Contractive.defaults(),
                 Variational.defaults(),
-                Deep.defaults());
+                Deep.defaults(),
+                Pca.defaults());
+    }
+
+    /** A configuration with the default {@link Pca} rule (the components before it existed). */
+    public TrainerConfig(
+            Variant variant,
+            long seed,
+            NetworkParams network,
+            TrainingParams training,
+            ScoringParams scoring,
+            Denoising denoising,
+            Sparsity sparsity,
+            Contractive contractive,
+            Variational variational,
+            Deep deep) {
+        this(
+                variant,
+                seed,
+                network,
+                training,
+                scoring,
+                denoising,
+                sparsity,
+                contractive,
+                variational,
+                deep,
+                Pca.defaults());
     }
 
     /** A copy training this variant. */
     public TrainerConfig withVariant(Variant variant) {
         return new TrainerConfig(
-                variant, seed, network, training, scoring, denoising, sparsity, contractive, variational, deep);
+                variant, seed, network, training, scoring, denoising, sparsity, contractive, variational, deep, pca);
     }
 
     /** A copy drawing from this seed. */
     public TrainerConfig withSeed(long seed) {
         return new TrainerConfig(
-                variant, seed, network, training, scoring, denoising, sparsity, contractive, variational, deep);
+                variant, seed, network, training, scoring, denoising, sparsity, contractive, variational, deep, pca);
     }
 
     /** A copy with this network. */
     public TrainerConfig withNetwork(NetworkParams network) {
         return new TrainerConfig(
-                variant, seed, network, training, scoring, denoising, sparsity, contractive, variational, deep);
+                variant, seed, network, training, scoring, denoising, sparsity, contractive, variational, deep, pca);
     }
 
     /** A copy training like this. */
     public TrainerConfig withTraining(TrainingParams training) {
         return new TrainerConfig(
-                variant, seed, network, training, scoring, denoising, sparsity, contractive, variational, deep);
+                variant, seed, network, training, scoring, denoising, sparsity, contractive, variational, deep, pca);
     }
 
     /** A copy scoring and calibrating like this. */
     public TrainerConfig withScoring(ScoringParams scoring) {
         return new TrainerConfig(
-                variant, seed, network, training, scoring, denoising, sparsity, contractive, variational, deep);
+                variant, seed, network, training, scoring, denoising, sparsity, contractive, variational, deep, pca);
     }
 
     /** A copy with this denoising corruption. */
     public TrainerConfig withDenoising(Denoising denoising) {
         return new TrainerConfig(
-                variant, seed, network, training, scoring, denoising, sparsity, contractive, variational, deep);
+                variant, seed, network, training, scoring, denoising, sparsity, contractive, variational, deep, pca);
     }
 
     /** A copy with this sparsity penalty. */
     public TrainerConfig withSparsity(Sparsity sparsity) {
         return new TrainerConfig(
-                variant, seed, network, training, scoring, denoising, sparsity, contractive, variational, deep);
+                variant, seed, network, training, scoring, denoising, sparsity, contractive, variational, deep, pca);
     }
 
     /** A copy with this contractive penalty. */
     public TrainerConfig withContractive(Contractive contractive) {
         return new TrainerConfig(
-                variant, seed, network, training, scoring, denoising, sparsity, contractive, variational, deep);
-    }
-
-    /** A copy with this variational KL weight. */
-    public TrainerConfig withVariational(Variational variational) {
-        return new TrainerConfig(
-                variant, seed, network, training, scoring, denoising, sparsity, contractive, variational, deep);
+                variant, seed, network, training, scoring, denoising, sparsity, contractive, variational, deep, pca);
     }
 
     /** A copy with this deep-variant pretraining. */
     public TrainerConfig withDeep(Deep deep) {
         return new TrainerConfig(
-                variant, seed, network, training, scoring, denoising, sparsity, contractive, variational, deep);
+                variant, seed, network, training, scoring, denoising, sparsity, contractive, variational, deep, pca);
+    }
+
+    /** A copy with this variational KL weight and score. */
+    public TrainerConfig withVariational(Variational variational) {
+        return new TrainerConfig(
+                variant, seed, network, training, scoring, denoising, sparsity, contractive, variational, deep, pca);
+    }
+
+    /** A copy with this PCA rule. */
+    public TrainerConfig withPca(Pca pca) {
+        return new TrainerConfig(
+                variant, seed, network, training, scoring, denoising, sparsity, contractive, variational, deep, pca);
     }
 
     /** Hyper-parameters as strings, recorded in the bundle's training summary. */
@@ -181,7 +217,7 @@ public record TrainerConfig(
         return m;
     }
 
-    /** The parameters of this configuration's variant; none for undercomplete and pca. */
+    /** The parameters of this configuration's variant; none for undercomplete. */
     private Map<String, String> variantSpecific() {
         return switch (variant) {
             case DENOISING -> denoising.describe();
@@ -189,7 +225,8 @@ public record TrainerConfig(
             case CONTRACTIVE -> contractive.describe();
             case VARIATIONAL -> variational.describe();
             case DEEP -> deep.describe();
-            case UNDERCOMPLETE, PCA -> Map.of();
+            case PCA -> pca.describe();
+            case UNDERCOMPLETE -> Map.of();
         };
     }
 

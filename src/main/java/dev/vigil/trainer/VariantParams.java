@@ -107,21 +107,58 @@ public sealed interface VariantParams {
      * Variational: a Gaussian code pulled towards N(0, I).
      *
      * @param klWeight weight β of the KL term, >= 0
+     * @param score what the exported score is (key {@code vaeScore}); −ELBO by default
      */
-    record Variational(double klWeight) implements VariantParams {
-        /** Validates the weight. */
+    record Variational(double klWeight, VaeScore score) implements VariantParams {
+        /** Validates both values. */
         public Variational {
             require(klWeight >= 0, "klWeight", "must be >= 0, got " + klWeight);
+            require(score != null, "vaeScore", "must be set");
         }
 
-        /** β = 1. */
+        /** Weight β, scoring −ELBO. */
+        public Variational(double klWeight) {
+            this(klWeight, VaeScore.ELBO);
+        }
+
+        /** β = 1, score −ELBO. */
         public static Variational defaults() {
             return new Variational(1.0);
         }
 
+        /** A copy scoring {@code score}. */
+        public Variational withScore(VaeScore score) {
+            return new Variational(klWeight, score);
+        }
+
         @Override
         public Map<String, String> describe() {
-            return Map.of("klWeight", Double.toString(klWeight));
+            Map<String, String> m = new LinkedHashMap<>();
+            m.put("klWeight", Double.toString(klWeight));
+            m.put("vaeScore", score.cliName());
+            return m;
+        }
+    }
+
+    /**
+     * PCA: how Hotelling's T² and the residual Q are combined into the score.
+     *
+     * @param rule either (default), both, q or t2 (key {@code pcaRule})
+     */
+    record Pca(PcaRule rule) implements VariantParams {
+        /** Validates the rule. */
+        public Pca {
+            require(rule != null, "pcaRule", "must be either, both, q or t2, got null");
+        }
+
+        /** Anomalous when either statistic exceeds its limit. */
+        public static Pca defaults() {
+            return new Pca(PcaRule.EITHER);
+        }
+
+        @Override
+        public Map<String, String> describe() {
+            return Map.of("pcaRule", rule.cliName());
         }
     }
 

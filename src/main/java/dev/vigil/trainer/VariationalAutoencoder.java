@@ -5,6 +5,7 @@ import dev.vigil.nn.Loss;
 import dev.vigil.nn.Network;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.SplittableRandom;
 
 /**
@@ -12,7 +13,8 @@ import java.util.SplittableRandom;
  * log-variance log σ² of a k-dimensional Gaussian code; training samples z = μ + σ·ε (ε ~ N(0, I),
  * the reparameterisation trick) and minimises reconstruction loss (per element) plus β times the
  * KL divergence to N(0, I) divided by the input width. The exported, deterministic model decodes
- * the mean μ; its score is the reconstruction error of that mean decoding.
+ * the mean μ; its score ({@link #scoreHead}) is −ELBO in the units of that loss (the error of the
+ * mean decoding plus β·KL / width in closed form), or the error of the mean decoding alone.
  */
 final class VariationalAutoencoder implements Autoencoder {
     private final Network encoder;
@@ -98,5 +100,22 @@ final class VariationalAutoencoder implements Autoencoder {
         layers.add(encoderLayers.get(encoderLayers.size() - 1).firstOutputs(codeSize));
         layers.addAll(DenseLayer.of(decoder));
         return layers;
+    }
+
+    /** −ELBO at the posterior mean ({@link ScoreHead.Elbo}, KL scale β / width) or the mean error alone. */
+    @Override
+    public ScoreHead scoreHead(TrainerConfig config) {
+        return scoreHead(config.variational().score());
+    }
+
+    /** The head for {@code score}. */
+    ScoreHead scoreHead(VaeScore score) {
+        if (score == VaeScore.MEAN_ERROR) {
+            return new ScoreHead.MeanError(Map.of(VaeScore.METADATA_KEY, score.cliName()));
+        }
+        List<DenseLayer> encoderLayers = DenseLayer.of(encoder);
+        int codeLayer = encoderLayers.size() - 1;
+        DenseLayer logVariance = encoderLayers.get(codeLayer).lastOutputs(codeSize);
+        return new ScoreHead.Elbo(codeLayer, logVariance, (float) (klWeight / encoder.inputSize()));
     }
 }

@@ -107,6 +107,64 @@ class OnnxParityTest {
         return t;
     }
 
+    @ParameterizedTest
+    @EnumSource(VaeScore.class)
+    void variationalScoreOfEachKindMatchesOnnxRuntimeAndIsNamedInTheBundle(VaeScore kind) throws OrtException {
+        TrainerConfig config = config(Variant.VARIATIONAL, true)
+                .withVariational(VariantParams.Variational.defaults().withScore(kind));
+        TrainingOutcome outcome =
+                new ModelTrainer().trainWithReport(SyntheticSensors.data(2, 400, F, 11), config, "p", 1);
+        InferenceModel model = outcome.model();
+        assertEquals(kind == VaeScore.ELBO, model.head() instanceof ScoreHead.Elbo);
+        float[] inputs = randomInputs(model, new Random(3));
+        InferenceModel.Scores java = model.score(inputs, ROWS);
+        InferenceModel.Scores meanError =
+                model.withHead(ScoreHead.MeanError.PLAIN).score(inputs, ROWS);
+        try (Outputs ort = Outputs.run(outcome.bundle(), inputs, ROWS, W * F)) {
+            assertClose(java.score(), ort.score, new float[] {1e-3f}, "score");
+            assertClose(java.featureError(), ort.featureError, new float[] {1e-3f}, "feature_error");
+            assertClose(meanError.featureError(), ort.featureError, new float[] {1e-3f}, "feature_error (per feature)");
+            assertEquals(kind.cliName(), ort.metadata.get(VaeScore.METADATA_KEY));
+        }
+        for (int i = 0; i < ROWS; i++) {
+            if (kind == VaeScore.ELBO) {
+                assertTrue(java.score()[i] > meanError.score()[i], "-ELBO adds the KL term");
+            } else {
+                assertEquals(meanError.score()[i], java.score()[i]);
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(PcaRule.class)
+    void pcaScoreAndBothStatisticsMatchOnnxRuntimeForEachRule(PcaRule rule) throws OrtException {
+        TrainerConfig config = config(Variant.PCA, true).withPca(new VariantParams.Pca(rule));
+        TrainingOutcome outcome =
+                new ModelTrainer().trainWithReport(SyntheticSensors.data(2, 400, F, 11), config, "p", 1);
+        InferenceModel model = outcome.model();
+        ScoreHead.Pca head = (ScoreHead.Pca) model.head();
+        assertEquals(1.0, outcome.bundle().getThresholds().getAnomaly());
+        float[] inputs = randomInputs(model, new Random(4));
+        InferenceModel.Scores java = model.score(inputs, ROWS);
+        java.util.List<float[]> acts = model.activations(model.scaleInputs(inputs, ROWS), ROWS);
+        float[] meanError =
+                model.withHead(ScoreHead.MeanError.PLAIN).score(inputs, ROWS).score();
+        float[] t2 = new float[ROWS];
+        float[] q = new float[ROWS];
+        for (int i = 0; i < ROWS; i++) {
+            t2[i] = head.t2Ratio(acts, i);
+            q[i] = head.qRatio(meanError[i]);
+            assertEquals(rule.combine(t2[i], q[i]), java.score()[i]);
+        }
+        try (Outputs ort = Outputs.run(outcome.bundle(), inputs, ROWS, W * F)) {
+            assertClose(java.score(), ort.score, new float[] {1e-3f}, "score");
+            assertClose(t2, ort.t2, new float[] {1e-3f}, "t2");
+            assertClose(q, ort.q, new float[] {1e-3f}, "q");
+            assertClose(java.featureError(), ort.featureError, new float[] {1e-3f}, "feature_error");
+            assertEquals(rule.cliName(), ort.metadata.get(PcaRule.METADATA_KEY));
+        }
+    }
+
     private static TrainingOutcome train(Variant variant) {
         return train(variant, true);
     }
@@ -117,7 +175,17 @@ class OnnxParityTest {
 
     private static TrainingOutcome train(
             Variant variant, boolean normalised, java.util.function.UnaryOperator<NetworkParams> network) {
-        TrainingData data = SyntheticSensors.data(2, 400, F, 11);
+        return new ModelTrainer()
+                .trainWithReport(
+                        SyntheticSensors.data(2, 400, F, 11), config(variant, normalised, network), "parity", 1);
+    }
+
+    private static TrainerConfig config(Variant variant, boolean normalised) {
+        return config(variant, normalised, n -> n);
+    }
+
+    private static TrainerConfig config(
+            Variant variant, boolean normalised, java.util.function.UnaryOperator<NetworkParams> network) {
         TrainerConfig config = TrainerConfig.defaults()
                 .withVariant(variant)
                 .withNetwork(network.apply(NetworkParams.defaults()
@@ -130,7 +198,7 @@ class OnnxParityTest {
                         .withLearningRate(0.01))
                 .withDeep(new VariantParams.Deep(variant == Variant.DEEP))
                 .withScoring(ScoringParams.defaults().withErrorNormalisation(normalised));
-        return new ModelTrainer().trainWithReport(data, config, "parity", 1);
+        return config;
     }
 
     private static float[] randomInputs(InferenceModel model, Random random) {
@@ -162,7 +230,10 @@ class OnnxParityTest {
         float[] score;
         float[] featureError;
         float[] reconstruction;
+        float[] t2;
+        float[] q;
         String manifest;
+        Map<String, String> metadata;
 
         /** Runs the export in ONNX Runtime, once it passed the safety checks the detector runs first. */
         static Outputs run(ModelBundle bundle, float[] inputs, int rows, int width) throws OrtException {
@@ -182,7 +253,10 @@ class OnnxParityTest {
                 out.score = flat(result, ModelContract.SCORE);
                 out.featureError = flat(result, ModelContract.FEATURE_ERROR);
                 out.reconstruction = flat(result, ModelContract.RECONSTRUCTION);
-                out.manifest = session.getMetadata().getCustomMetadata().get(ModelContract.MANIFEST_METADATA_KEY);
+                out.metadata = session.getMetadata().getCustomMetadata();
+                out.manifest = out.metadata.get(ModelContract.MANIFEST_METADATA_KEY);
+                out.t2 = result.get(ModelContract.T2).isPresent() ? flat(result, ModelContract.T2) : null;
+                out.q = result.get(ModelContract.Q).isPresent() ? flat(result, ModelContract.Q) : null;
             }
             return out;
         }

@@ -182,6 +182,50 @@ class RegulariserGradientCheckTest {
         return mask;
     }
 
+    /**
+     * The exported −ELBO score is the training objective above with ε = 0, row by row: the mean
+     * squared error of the mean decoding plus β·KL / D, the KL in closed form (double reference).
+     * It is not trained on (training samples ε), so it needs no gradient of its own.
+     */
+    @Test
+    void variationalElboScoreIsTheTrainingObjectiveAtThePosteriorMean() {
+        double beta = 0.7;
+        SplittableRandom init = new SplittableRandom(5);
+        Network encoder = new Network(new int[] {D, 4, 6}, List.of(Activation.TANH, Activation.IDENTITY), init);
+        Network decoder = new Network(new int[] {3, 4, D}, List.of(Activation.TANH, Activation.IDENTITY), init);
+        VariationalAutoencoder model = new VariationalAutoencoder(encoder, decoder, Loss.MSE, beta);
+        float[] ones = new float[D];
+        Arrays.fill(ones, 1f);
+        float[] zeros = new float[D];
+        InferenceModel inference =
+                new InferenceModel(D, 1, zeros, ones, model.inferenceLayers(), ones, model.scoreHead(VaeScore.ELBO));
+        float[] score = inference.score(x, ROWS).score();
+        double[] stats = last(DoubleReference.forward(encoder, DoubleReference.params(encoder), xd, ROWS));
+        for (int i = 0; i < ROWS; i++) {
+            double[] mu = new double[3];
+            double kl = 0;
+            for (int j = 0; j < 3; j++) {
+                mu[j] = stats[i * 6 + j];
+                double lv = stats[i * 6 + 3 + j];
+                kl += -0.5 * (1 + lv - mu[j] * mu[j] - Math.exp(lv));
+            }
+            double[] y = last(DoubleReference.forward(decoder, DoubleReference.params(decoder), mu, 1));
+            double expected =
+                    DoubleReference.loss(Loss.MSE, y, Arrays.copyOfRange(xd, i * D, (i + 1) * D)) + beta * kl / D;
+            assertTrue(
+                    Math.abs(score[i] - expected) < 1e-5 * Math.max(1, expected),
+                    i + ": " + score[i] + " vs " + expected);
+            assertTrue(beta * kl / D > 1e-3, "the KL term must matter in this check: " + kl);
+        }
+        float[] meanError = new InferenceModel(
+                        D, 1, zeros, ones, model.inferenceLayers(), ones, model.scoreHead(VaeScore.MEAN_ERROR))
+                .score(x, ROWS)
+                .score();
+        for (int i = 0; i < ROWS; i++) {
+            assertTrue(score[i] > meanError[i], "-ELBO adds a positive KL to the mean error");
+        }
+    }
+
     private void check(DenseAutoencoder model, PenaltyFormula penalty) {
         Network encoder = model.encoder();
         Network decoder = model.decoder();
