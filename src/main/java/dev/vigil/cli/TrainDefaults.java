@@ -57,6 +57,8 @@ public final class TrainDefaults implements IDefaultValueProvider {
         m.put("--contractive-weight", new Flag("contractiveWeight", c -> c.contractive()
                 .weight()));
         m.put("--kl-beta", new Flag("klWeight", c -> c.variational().klWeight()));
+        m.put("--vae-score", new Flag("vaeScore", c -> c.variational().score().cliName()));
+        m.put("--pca-rule", new Flag("pcaRule", c -> c.pca().rule().cliName()));
         m.put("--pretrain", new Flag("pretrain", c -> c.deep().pretrain()));
         return m;
     }

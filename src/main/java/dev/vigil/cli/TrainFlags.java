@@ -4,12 +4,14 @@ import dev.vigil.nn.Activation;
 import dev.vigil.nn.Loss;
 import dev.vigil.trainer.NetworkParams;
 import dev.vigil.trainer.OptimizerKind;
+import dev.vigil.trainer.PcaRule;
 import dev.vigil.trainer.ScalerChoice;
 import dev.vigil.trainer.ScopedParameter;
 import dev.vigil.trainer.ScoringParams;
 import dev.vigil.trainer.SparsityKind;
 import dev.vigil.trainer.TrainerConfig;
 import dev.vigil.trainer.TrainingParams;
+import dev.vigil.trainer.VaeScore;
 import dev.vigil.trainer.Variant;
 import dev.vigil.trainer.VariantParams;
 import java.util.Arrays;
@@ -183,6 +185,19 @@ final class TrainFlags {
             description = "Weight of the KL term, >= 0 (variational; default: ${DEFAULT-VALUE}).")
     double klBeta;
 
+    @Option(
+            names = "--vae-score",
+            paramLabel = "SCORE",
+            description = "Score: elbo (-ELBO) or mean_error of the mean decoding (variational; default:"
+                    + " ${DEFAULT-VALUE}).")
+    String vaeScore;
+
+    @Option(
+            names = "--pca-rule",
+            paramLabel = "RULE",
+            description = "Anomalous when either, both, q or t2 exceeds its limit (pca; default: ${DEFAULT-VALUE}).")
+    String pcaRule;
+
     @Option(names = "--pretrain", description = "Greedy layer-wise pretraining (deep; default: ${DEFAULT-VALUE}).")
     boolean pretrain;
 
@@ -212,8 +227,9 @@ final class TrainFlags {
                 new VariantParams.Denoising(maskingNoise, gaussianNoise),
                 new VariantParams.Sparsity(SparsityKind.parse(sparsity), sparsityWeight, sparsityTarget),
                 new VariantParams.Contractive(contractiveWeight),
-                new VariantParams.Variational(klBeta),
-                new VariantParams.Deep(pretrain));
+                new VariantParams.Variational(klBeta, VaeScore.parse(vaeScore)),
+                new VariantParams.Deep(pretrain),
+                new VariantParams.Pca(PcaRule.parse(pcaRule)));
     }
 
     private NetworkParams network() {

@@ -20,6 +20,8 @@ public enum ScopedParameter {
     SPARSITY_TARGET("sparsityTarget", EnumSet.of(Variant.SPARSE)),
     CONTRACTIVE_WEIGHT("contractiveWeight", EnumSet.of(Variant.CONTRACTIVE)),
     KL_WEIGHT("klWeight", EnumSet.of(Variant.VARIATIONAL)),
+    VAE_SCORE("vaeScore", EnumSet.of(Variant.VARIATIONAL)),
+    PCA_RULE("pcaRule", EnumSet.of(Variant.PCA)),
     PRETRAIN("pretrain", EnumSet.of(Variant.DEEP)),
     TIED_WEIGHTS("tiedWeights", ParameterSets.DENSE),
     CODE_DROPOUT("codeDropout", ParameterSets.DENSE),

@@ -6,10 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.vigil.nn.Activation;
 import dev.vigil.nn.Loss;
 import dev.vigil.trainer.OptimizerKind;
+import dev.vigil.trainer.PcaRule;
 import dev.vigil.trainer.ScalerChoice;
 import dev.vigil.trainer.ScoringParams;
 import dev.vigil.trainer.SparsityKind;
 import dev.vigil.trainer.TrainerConfig;
+import dev.vigil.trainer.VaeScore;
 import dev.vigil.trainer.Variant;
 import dev.vigil.trainer.VariantParams;
 import java.io.PrintWriter;
@@ -203,6 +205,13 @@ class TrainFlagsTest {
                 DEFAULTS.withVariant(Variant.VARIATIONAL).withVariational(new VariantParams.Variational(0.5)),
                 parse("--variant", "variational", "--kl-beta", "0.5"));
         assertEquals(
+                DEFAULTS.withVariant(Variant.VARIATIONAL)
+                        .withVariational(VariantParams.Variational.defaults().withScore(VaeScore.MEAN_ERROR)),
+                parse("--variant", "variational", "--vae-score", "mean_error"));
+        assertEquals(
+                DEFAULTS.withVariant(Variant.PCA).withPca(new VariantParams.Pca(PcaRule.Q)),
+                parse("--variant", "pca", "--pca-rule", "q"));
+        assertEquals(
                 DEFAULTS.withVariant(Variant.DEEP).withDeep(new VariantParams.Deep(true)),
                 parse("--variant", "deep", "--pretrain"));
     }
@@ -219,6 +228,8 @@ class TrainFlagsTest {
                 "--sparsity l2 --variant sparse|--sparsity: unknown sparsity 'l2'; choose one of l1, kl",
                 "--contractive-weight -1 --variant contractive|--contractive-weight: must be >= 0, got -1.0",
                 "--kl-beta -0.5 --variant variational|--kl-beta: must be >= 0, got -0.5",
+                "--vae-score nll --variant variational|--vae-score: unknown vaeScore 'nll'",
+                "--pca-rule spe --variant pca|--pca-rule: unknown pcaRule 'spe'",
                 "--momentum 1 --optimizer sgd|--momentum: must be in [0, 1), got 1.0",
                 "--beta1 1|--beta1: must be in [0, 1), got 1.0",
                 "--beta2 -0.1|--beta2: must be in [0, 1), got -0.1",
@@ -244,6 +255,8 @@ class TrainFlagsTest {
                 "--masking-noise 0.2|--masking-noise: applies to variant denoising only, not undercomplete",
                 "--sparsity kl --variant deep|--sparsity: applies to variant sparse only, not deep",
                 "--pretrain|--pretrain: applies to variant deep only, not undercomplete",
+                "--vae-score mean_error|--vae-score: applies to variant variational only, not undercomplete",
+                "--pca-rule q --variant deep|--pca-rule: applies to variant pca only, not deep",
                 "--tied-weights --variant variational|--tied-weights: applies to variants undercomplete, denoising,"
                         + " sparse, contractive, deep only, not variational",
                 "--code-dropout 0.1 --variant pca|--code-dropout: applies to variants undercomplete",

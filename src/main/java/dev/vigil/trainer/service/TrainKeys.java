@@ -6,12 +6,14 @@ import dev.vigil.nn.Activation;
 import dev.vigil.nn.Loss;
 import dev.vigil.trainer.NetworkParams;
 import dev.vigil.trainer.OptimizerKind;
+import dev.vigil.trainer.PcaRule;
 import dev.vigil.trainer.ScalerChoice;
 import dev.vigil.trainer.ScopedParameter;
 import dev.vigil.trainer.ScoringParams;
 import dev.vigil.trainer.SparsityKind;
 import dev.vigil.trainer.TrainerConfig;
 import dev.vigil.trainer.TrainingParams;
+import dev.vigil.trainer.VaeScore;
 import dev.vigil.trainer.Variant;
 import dev.vigil.trainer.VariantParams;
 import java.util.LinkedHashMap;
@@ -63,6 +65,8 @@ final class TrainKeys {
         m.put(TRAIN_SPARSITY_TARGET, "sparsityTarget");
         m.put(TRAIN_CONTRACTIVE_WEIGHT, "contractiveWeight");
         m.put(TRAIN_KL_BETA, "klWeight");
+        m.put(TRAIN_VAE_SCORE, "vaeScore");
+        m.put(TRAIN_PCA_RULE, "pcaRule");
         m.put(TRAIN_PRETRAIN, "pretrain");
         return m;
     }
@@ -96,8 +100,9 @@ final class TrainKeys {
                         c.getDouble(TRAIN_SPARSITY_WEIGHT),
                         c.getDouble(TRAIN_SPARSITY_TARGET)),
                 new VariantParams.Contractive(c.getDouble(TRAIN_CONTRACTIVE_WEIGHT)),
-                new VariantParams.Variational(c.getDouble(TRAIN_KL_BETA)),
-                new VariantParams.Deep(c.getBoolean(TRAIN_PRETRAIN)));
+                new VariantParams.Variational(c.getDouble(TRAIN_KL_BETA), VaeScore.parse(c.getString(TRAIN_VAE_SCORE))),
+                new VariantParams.Deep(c.getBoolean(TRAIN_PRETRAIN)),
+                new VariantParams.Pca(PcaRule.parse(c.getString(TRAIN_PCA_RULE))));
     }
 
     private static NetworkParams network(AbstractConfig c) {

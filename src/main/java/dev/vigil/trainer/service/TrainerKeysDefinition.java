@@ -196,6 +196,18 @@ final class TrainerKeysDefinition {
                         Importance.LOW,
                         "Variational: weight beta of the KL term, >= 0.")
                 .define(
+                        TRAIN_VAE_SCORE,
+                        Type.STRING,
+                        DEFAULTS.variational().score().cliName(),
+                        Importance.LOW,
+                        "Variational: the score, elbo (-ELBO) or mean_error (of the mean decoding).")
+                .define(
+                        TRAIN_PCA_RULE,
+                        Type.STRING,
+                        DEFAULTS.pca().rule().cliName(),
+                        Importance.LOW,
+                        "PCA: anomalous when either, both, q or t2 exceeds its limit.")
+                .define(
                         TRAIN_PRETRAIN,
                         Type.BOOLEAN,
                         DEFAULTS.deep().pretrain(),

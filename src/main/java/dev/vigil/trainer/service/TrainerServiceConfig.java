@@ -69,6 +69,8 @@ public final class TrainerServiceConfig extends AbstractConfig {
     public static final String TRAIN_SPARSITY_TARGET = "train.sparsity.target";
     public static final String TRAIN_CONTRACTIVE_WEIGHT = "train.contractive.weight";
     public static final String TRAIN_KL_BETA = "train.kl.beta";
+    public static final String TRAIN_VAE_SCORE = "train.vae.score";
+    public static final String TRAIN_PCA_RULE = "train.pca.rule";
     public static final String TRAIN_PRETRAIN = "train.pretrain";
     public static final String HOLDOUT_FRACTION = "holdout.fraction";
     public static final String GATE_FALSE_ALARM_BUDGET = "gate.false.alarm.budget";

@@ -7,9 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.vigil.nn.Activation;
 import dev.vigil.nn.Loss;
 import dev.vigil.trainer.OptimizerKind;
+import dev.vigil.trainer.PcaRule;
 import dev.vigil.trainer.ScalerChoice;
 import dev.vigil.trainer.SparsityKind;
 import dev.vigil.trainer.TrainerConfig;
+import dev.vigil.trainer.VaeScore;
 import dev.vigil.trainer.VariantParams;
 import java.util.HashMap;
 import java.util.Map;
@@ -113,12 +115,13 @@ class TrainKeysTest {
                 .withDenoising(new VariantParams.Denoising(0.3, 0.05))
                 .withSparsity(new VariantParams.Sparsity(SparsityKind.KL, 0.2, 0.1))
                 .withContractive(new VariantParams.Contractive(0.3))
-                .withVariational(new VariantParams.Variational(0.5))
-                .withDeep(new VariantParams.Deep(true));
+                .withVariational(new VariantParams.Variational(0.5, VaeScore.MEAN_ERROR))
+                .withDeep(new VariantParams.Deep(true))
+                .withPca(new VariantParams.Pca(PcaRule.BOTH));
         assertEquals(
                 expected,
                 trainerConfig(
-                        "train.variants", "denoising,sparse,contractive,variational,deep",
+                        "train.variants", "denoising,sparse,contractive,variational,deep,pca",
                         "train.adam.beta1", "0.8",
                         "train.adam.beta2", "0.99",
                         "train.threshold.quantile", "0.99",
@@ -129,6 +132,8 @@ class TrainKeysTest {
                         "train.sparsity.target", "0.1",
                         "train.contractive.weight", "0.3",
                         "train.kl.beta", "0.5",
+                        "train.vae.score", "mean_error",
+                        "train.pca.rule", "both",
                         "train.pretrain", "true"));
     }
 
@@ -156,6 +161,7 @@ class TrainKeysTest {
                 "train.sparsity.target|0|must be in (0, 1), got 0.0",
                 "train.contractive.weight|-1|must be >= 0, got -1.0",
                 "train.kl.beta|-1|must be >= 0, got -1.0",
+                "train.vae.score|nll|unknown vaeScore 'nll'",
                 "train.activation|swish|String must be one of",
             })
     void anOutOfRangeValueIsRefusedNamingTheKeyAndTheReason(String key, String value, String reason) {
@@ -173,6 +179,7 @@ class TrainKeysTest {
                 "train.contractive.weight|0.1|applies to variant contractive only",
                 "train.masking.noise|0.2|applies to variant denoising only",
                 "train.pretrain|true|applies to variant deep only",
+                "train.vae.score|mean_error|applies to variant variational only",
                 "train.momentum|0.5|applies to optimizer sgd only",
             })
     void aKeyNoCandidateVariantUsesIsRefused(String key, String value, String reason) {
