@@ -30,7 +30,8 @@ import org.slf4j.LoggerFactory;
  * The production image's class path, {@code target/classes} plus {@code target/lib-runtime} (what the
  * Dockerfile copies as {@code target/lib}), proven without Docker: it holds no broker, Scala, test kit
  * or JMH; a detector forked on it loads a bundle, scores records from a real broker and exits cleanly
- * on SIGTERM; every command's {@code --help} works; {@code demo}, {@code bench} and {@code evaluate}
+ * on SIGTERM; {@code train} writes a bundle for a dense, the variational and the pca variant; every
+ * command's {@code --help} works; {@code demo}, {@code bench} and {@code evaluate}
  * refuse with one line and exit 2.
  */
 class LeanImageTest {
@@ -118,6 +119,34 @@ class LeanImageTest {
             assertTrue(run.output().contains("Usage: vigil " + command), run.output());
             assertNoMissingClass(run.output());
         }
+    }
+
+    /** The trainer's code paths (commons-math3 for PCA's F limit among them) run on the lean class path. */
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"undercomplete", "variational", "pca"})
+    @Timeout(90)
+    void trainWritesABundleOnTheLeanClassPath(String variant) throws Exception {
+        Path csv = dir.resolve("sensor.csv");
+        StringBuilder rows = new StringBuilder("timestamp,a,b,c\n");
+        java.util.Random random = new java.util.Random(3);
+        for (int t = 0; t < 400; t++) {
+            double s = Math.sin(t * 0.1);
+            rows.append(t)
+                    .append(',')
+                    .append(s + 0.05 * random.nextGaussian())
+                    .append(',')
+                    .append(2 * s + 0.05 * random.nextGaussian())
+                    .append(',')
+                    .append(random.nextGaussian())
+                    .append('\n');
+        }
+        Files.writeString(csv, rows);
+        Path bundle = dir.resolve(variant + ".bundle");
+        Run run = vigil(
+                "train", "--data", csv.toString(), "--variant", variant, "--epochs", "2", "--out", bundle.toString());
+        assertEquals(0, run.exit(), run.output());
+        assertNoMissingClass(run.output());
+        assertTrue(Files.size(bundle) > 0, "bundle written");
     }
 
     @Test
