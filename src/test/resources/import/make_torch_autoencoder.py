@@ -15,7 +15,7 @@ It writes, next to itself, deterministically (seeded; the ONNX bytes depend on t
                                  z-scored values with the mean and population standard deviation of
                                  calibration.csv, so it is imported with `--scaler zscore` (Vigil fits
                                  exactly that scaler on the calibration sample).
-  calibration.csv                600 normal readings of one sensor unit (columns s0..s4).
+  calibration.csv                2400 normal readings of one sensor unit (columns s0..s4).
   reconstructions.csv            inputs s0..s4 and autoencoder.onnx's reconstruction r0..r4 as
                                  PyTorch computed it, for normal and anomalous readings.
   windowed_reconstructions.csv   windows (a0..a4 = older reading, s0..s4 = newest) and the windowed
@@ -105,7 +105,7 @@ def main():
     torch.manual_seed(7)
     rng = np.random.default_rng(7)
     train_rows = np.concatenate([sequence(1500, p, rng) for p in (0.0, 1.7, 3.1, 4.4)])
-    calibration = sequence(600, 2.3, rng).astype(np.float32).astype(np.float64)
+    calibration = sequence(2400, 2.3, rng).astype(np.float32).astype(np.float64)
     write_csv("calibration.csv", NAMES, calibration)
 
     mean, std = train_rows.mean(axis=0), train_rows.std(axis=0)
