@@ -43,7 +43,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The PyTorch autoencoder imported by {@code vigil models import} serving a real detector on a real
  * in-process KRaft broker from {@code model.path}: readings of the sensor manifold it was trained on
- * (SyntheticSensors.row, the generator make_torch_autoencoder.py mirrors) for eight units, two of
+ * (SyntheticSensors.row, the generator make_torch_autoencoder.py mirrors), after {@code models publish} took
+ * the same file, for eight units, two of
  * which are pushed off it for 15 steps. Those two open alerts and score thousands of times their
  * threshold; normal units stay below 1.5 times it. The threshold is the 0.995 quantile of the
  * calibration scores, so a normal unit may sustain a small excursion above it: one of the six
@@ -69,7 +70,7 @@ class ImportedModelOnBrokerTest {
     Path dir;
 
     @Test
-    void theImportedModelAlertsOnTheAnomalousUnitsOnly() throws Exception {
+    void theImportedModelIsPublishedAndAlertsOnTheAnomalousUnits() throws Exception {
         Path bundle = dir.resolve("torch.bundle");
         Run run = Run.of(
                 "models",
@@ -85,6 +86,9 @@ class ImportedModelOnBrokerTest {
                 "--out",
                 bundle.toString());
         assertEquals(0, run.exit(), run.err());
+        Run publish = Run.of("models", "publish", "--bootstrap", KAFKA.bootstrapServers(), "--in", bundle.toString());
+        assertEquals(0, publish.exit(), publish.err());
+        assertTrue(publish.out().contains("published torch v1"), publish.out());
         try (Detector detector = Detector.start(config(bundle), DetectorEvents.NOOP);
                 var producer = producer()) {
             produce(producer);

@@ -75,6 +75,11 @@ class ModelImportCommandTest {
         assertClose(expected.values(), out.get(ModelContract.RECONSTRUCTION), 1e-5);
         assertSeparates(out.get(ModelContract.SCORE), 30, bundle.getThresholds().getAnomaly());
         assertPassesTheValidator(bundle, dir.resolve("keys").resolve(SigningKeys.PUBLIC_FILE));
+        // the gate cannot rebuild a Java forward pass from a foreign graph, so it uses recorded scores
+        var refused = org.junit.jupiter.api.Assertions.assertThrows(
+                IllegalArgumentException.class, () -> dev.vigil.trainer.BundleModels.inferenceModel(bundle));
+        assertTrue(
+                refused.getMessage().contains("no dense layers exported by the Vigil trainer"), refused.getMessage());
     }
 
     @Test
