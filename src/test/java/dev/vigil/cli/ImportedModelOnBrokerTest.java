@@ -41,14 +41,14 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The PyTorch autoencoder imported by {@code vigil models import} serving a real detector on a real
- * in-process KRaft broker from {@code model.path}: readings of the sensor manifold it was trained on
- * (SyntheticSensors.row, the generator make_torch_autoencoder.py mirrors), after {@code models publish} took
- * the same file, for eight units, two of
- * which are pushed off it for 15 steps. Those two open alerts and score thousands of times their
- * threshold; normal units stay below 1.5 times it. The threshold is the 0.995 quantile of the
- * calibration scores, so a normal unit may sustain a small excursion above it: one of the six
- * (unit-4, peaking at 1.07 times the threshold) does in this seeded run, and at most one may.
+ * The PyTorch autoencoder imported by {@code vigil models import}, published by {@code models publish}
+ * and serving a real detector from {@code model.path} on a real in-process KRaft broker: readings of
+ * the sensor manifold it was trained on (SyntheticSensors.row, which make_torch_autoencoder.py
+ * mirrors) for eight units, two of which are pushed off it for 15 steps. Those two open alerts and
+ * score thousands of times their threshold; normal units stay below 1.5 times it. The threshold is
+ * the 0.995 quantile of the calibration scores, so a normal unit may sustain a small excursion above
+ * it: one of the six (unit-4, peaking at 1.07 times the threshold) does in this seeded run, and at
+ * most one may.
  */
 class ImportedModelOnBrokerTest {
     private static final int UNITS = 8;
