@@ -22,11 +22,12 @@ import picocli.CommandLine.Spec;
 @Command(
         name = "models",
         mixinStandardHelpOptions = true,
-        description = "Sign, verify, list, publish and roll back model bundles.",
+        description = "Import, sign, verify, list, publish and roll back model bundles.",
         subcommands = {
             ModelsCommand.Keygen.class,
             ModelsCommand.Sign.class,
             ModelsCommand.Verify.class,
+            ModelImportCommand.class,
             ModelTopicCommands.ListVersions.class,
             ModelTopicCommands.Publish.class,
             ModelTopicCommands.Rollback.class

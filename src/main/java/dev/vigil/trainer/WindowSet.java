@@ -55,7 +55,7 @@ record WindowSet(
                 heldPerSequence.stream().mapToInt(Integer::intValue).toArray());
     }
 
-    private static float[] flatten(double[][] sequence, int start, int window, int features) {
+    static float[] flatten(double[][] sequence, int start, int window, int features) {
         float[] row = new float[window * features];
         for (int w = 0; w < window; w++) {
             for (int f = 0; f < features; f++) {
@@ -65,7 +65,7 @@ record WindowSet(
         return row;
     }
 
-    private static float[] pack(List<float[]> rows, int width) {
+    static float[] pack(List<float[]> rows, int width) {
         float[] packed = new float[rows.size() * width];
         for (int i = 0; i < rows.size(); i++) {
             System.arraycopy(rows.get(i), 0, packed, i * width, width);
