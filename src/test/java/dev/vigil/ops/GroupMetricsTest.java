@@ -107,4 +107,40 @@ class GroupMetricsTest {
         String scrape = prometheus.scrape();
         assertTrue(scrape.contains("vigil_group_records_total{group=\"pumps\",outcome=\"scored\"} 1.0"), scrape);
     }
+
+    @Test
+    void theTrainerCountsEachConfiguredGroupsPublishedBundlesAndNoOtherGroup() {
+        SimpleMeterRegistry trainerRegistry = new SimpleMeterRegistry();
+        TrainerMetrics trainer = new TrainerMetrics();
+        trainer.bindTo(trainerRegistry);
+        trainer.groupsConfigured(List.of("pumps", "fans"));
+        trainer.forGroup("fans")
+                .published(dev.vigil.testkit.TestBundles.linear("fans", 1, dev.vigil.testkit.TestBundles.FEATURES, 1));
+        trainer.forGroup("valves")
+                .published(
+                        dev.vigil.testkit.TestBundles.linear("valves", 1, dev.vigil.testkit.TestBundles.FEATURES, 1));
+        var published = trainerRegistry.find(MetricNames.GROUP_PUBLISHED).counters();
+        assertEquals(2, published.size(), "one series per configured group, none for valves");
+        assertEquals(
+                1,
+                trainerRegistry
+                        .get(MetricNames.GROUP_PUBLISHED)
+                        .tags("group", "fans")
+                        .counter()
+                        .count());
+        assertEquals(
+                0,
+                trainerRegistry
+                        .get(MetricNames.GROUP_PUBLISHED)
+                        .tags("group", "pumps")
+                        .counter()
+                        .count());
+        assertEquals(
+                2,
+                trainerRegistry
+                        .get(MetricNames.TRAINING_RUNS)
+                        .tags("outcome", "succeeded")
+                        .counter()
+                        .count());
+    }
 }

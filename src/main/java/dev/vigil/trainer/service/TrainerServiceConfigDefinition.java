@@ -21,6 +21,7 @@ final class TrainerServiceConfigDefinition {
         defineCollection(def);
         defineTraining(def);
         defineGateAndDrift(def);
+        TrainerGroupsDefinition.define(def);
         return def;
     }
 
