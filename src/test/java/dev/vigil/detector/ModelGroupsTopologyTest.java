@@ -49,12 +49,16 @@ class ModelGroupsTopologyTest {
     }
 
     private DetectorHarness harness(Map<String, Object> overrides) {
+        return harness(overrides, DetectorEvents.NOOP);
+    }
+
+    private DetectorHarness harness(Map<String, Object> overrides, DetectorEvents events) {
         DetectorConfig config = DetectorHarness.config(overrides, stateDir);
         Map<String, dev.vigil.detector.models.ModelHolder> holders = new LinkedHashMap<>();
         holders.put("pumps", DetectorHarness.holderWith(config, TestBundles.linear("pumps", 1, PUMP_FEATURES, 1)));
         holders.put("fans", DetectorHarness.holderWith(config, TestBundles.linear("fans", 1, FAN_FEATURES, 2)));
         return new DetectorHarness(
-                config, new GroupModels(holders), InputRouting.of(config, InputRouting.UNKNOWN), DetectorEvents.NOOP);
+                config, new GroupModels(holders), InputRouting.of(config, InputRouting.UNKNOWN), events);
     }
 
     /** A perfectly normal JSON reading of {@code features}, with {@code tags}. */
@@ -171,6 +175,45 @@ class ModelGroupsTopologyTest {
             }
             assertFalse(description.contains("vigil-windows,") || description.contains("vigil-windows]"));
         }
+    }
+
+    @Test
+    void eachGroupsReadingsAreCountedUnderItsOwnGroupTag() {
+        var registry = new io.micrometer.core.instrument.simple.SimpleMeterRegistry();
+        var metrics = new dev.vigil.ops.DetectorMetrics();
+        metrics.bindTo(registry);
+        metrics.groupsConfigured(List.of("pumps", "fans"));
+        try (var h = harness(byPattern(), metrics)) {
+            pipe(h, "pump-1", 1, PUMP_FEATURES);
+            pipe(h, "pump-1", 2, PUMP_FEATURES);
+            pipe(h, "fan-1", 1, FAN_FEATURES);
+            pipe(h, "valve-1", 1, PUMP_FEATURES);
+        }
+        String name = dev.vigil.ops.MetricNames.GROUP_RECORDS;
+        assertEquals(
+                2,
+                registry.get(name)
+                        .tags("group", "pumps", "outcome", "scored")
+                        .counter()
+                        .count());
+        assertEquals(
+                1,
+                registry.get(name)
+                        .tags("group", "fans", "outcome", "warming_up")
+                        .counter()
+                        .count());
+        assertEquals(
+                0,
+                registry.get(name)
+                        .tags("group", "fans", "outcome", "scored")
+                        .counter()
+                        .count());
+        assertEquals(
+                1,
+                registry.get(dev.vigil.ops.MetricNames.DEAD_LETTERS)
+                        .tags("reason", "no_model_group")
+                        .counter()
+                        .count());
     }
 
     private static void assertScored(ScoredReading scored, String group, long version) {

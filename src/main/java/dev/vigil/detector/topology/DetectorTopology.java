@@ -99,12 +99,9 @@ public final class DetectorTopology {
         }
         for (GroupNodes nodes : groups) {
             boolean first = nodes == groups.get(0);
-            if (router.isPresent()) {
-                var holder = models.holder(nodes.group());
-                addGroup(topology, config, nodes, first, holder, events.forGroup(nodes.group()), readings);
-            } else {
-                addGroup(topology, config, nodes, first, models.primary(), events, readings);
-            }
+            var holder = router.isPresent() ? models.holder(nodes.group()) : models.primary();
+            var groupEvents = nodes.group().isEmpty() ? events : events.forGroup(nodes.group());
+            addGroup(topology, config, nodes, first, holder, groupEvents, readings);
         }
         addSinks(topology, config, routing, groups, router.isPresent());
         return topology;
