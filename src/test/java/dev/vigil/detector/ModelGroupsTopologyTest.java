@@ -163,6 +163,18 @@ class ModelGroupsTopologyTest {
     }
 
     @Test
+    void readingsRepartitionedByEntityStillReachTheirGroupsModel() {
+        Map<String, Object> config = new HashMap<>(byPattern());
+        config.put(DetectorConfig.INPUT_REPARTITION, "always");
+        try (var h = harness(config)) {
+            pipe(h, "pump-1", 1, PUMP_FEATURES);
+            pipe(h, "valve-1", 1, PUMP_FEATURES);
+            assertScored(h.scored.readValue(), "pumps", 1);
+            assertEquals("NO_MODEL_GROUP", h.dlq.readValue().getReason());
+        }
+    }
+
+    @Test
     void eachGroupKeepsItsWindowsAndScoringBatchInStoresOfItsOwn() {
         DetectorConfig config = DetectorHarness.config(byPattern(), stateDir);
         try (var h = harness(byPattern())) {
