@@ -4,6 +4,7 @@ import dev.vigil.ops.OpsHttpServer;
 import dev.vigil.ops.PlatformMetrics;
 import dev.vigil.ops.Readiness;
 import dev.vigil.ops.TrainerMetrics;
+import dev.vigil.trainer.service.GroupTrainers;
 import dev.vigil.trainer.service.ModelTrainerCandidates;
 import dev.vigil.trainer.service.TrainerService;
 import dev.vigil.trainer.service.TrainerServiceConfig;
@@ -57,12 +58,33 @@ public final class TrainerCommand implements Callable<Integer> {
         metrics.bindTo(registry);
         try (PlatformMetrics platform = new PlatformMetrics();
                 OpsHttpServer ops = opsPort.startOrNull(registry, Readiness::isReady);
-                TrainerService service = new TrainerService(
-                        settings, ModelTrainerCandidates.from(settings), metrics, Clock.systemUTC())) {
+                var service = service(settings, metrics)) {
             platform.bindTo(registry);
             Termination.onSignal(service::close);
             service.run();
         }
         return Termination.SIGTERM_EXIT;
+    }
+
+    /** One service per group of {@code trainer.groups}, or the one of {@code model.group}. */
+    private static Service service(TrainerServiceConfig settings, TrainerMetrics metrics) throws java.io.IOException {
+        if (settings.groups().isEmpty()) {
+            var one = new TrainerService(settings, ModelTrainerCandidates.from(settings), metrics, Clock.systemUTC());
+            return new Service(one, one::close);
+        }
+        var all = new GroupTrainers(settings, ModelTrainerCandidates::from, metrics, Clock.systemUTC());
+        return new Service(all, all::close);
+    }
+
+    /** What runs until stopped, and how it stops. */
+    private record Service(Runnable body, Runnable stop) implements AutoCloseable {
+        void run() {
+            body.run();
+        }
+
+        @Override
+        public void close() {
+            stop.run();
+        }
     }
 }

@@ -1,11 +1,14 @@
 package dev.vigil.detector;
 
 import dev.vigil.detector.config.DetectorConfig;
+import dev.vigil.detector.config.DetectorGroups;
 import dev.vigil.detector.events.DetectorEvents;
 import dev.vigil.detector.models.BundleRefusedException;
-import dev.vigil.detector.models.BundleSource;
+import dev.vigil.detector.models.GroupModels;
 import dev.vigil.detector.models.ModelHolder;
+import dev.vigil.detector.models.ModelInfo;
 import dev.vigil.detector.models.ModelSources;
+import dev.vigil.detector.models.ModelSources.Feed;
 import dev.vigil.detector.topology.DetectorTopology;
 import java.time.Duration;
 import java.util.List;
@@ -15,77 +18,88 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A running detector: the model holder, the bundle sources that load it and hot-swap newer bundles
- * ({@code model.path}, {@code model.dir} and the models topic), and the Kafka Streams application.
- * Closing it stops the streams first (committing, and leaving the consumer group so its partitions
- * move at once instead of after the session timeout), then the sources, then the ONNX Runtime
- * sessions.
+ * A running detector: one model holder per model group, the bundle sources that load them and
+ * hot-swap newer bundles ({@code model.path}, {@code model.dir} and the models topic), and the Kafka
+ * Streams application. Closing it stops the streams first (committing, and leaving the consumer
+ * group so its partitions move at once instead of after the session timeout), then the sources, then
+ * the ONNX Runtime sessions.
  */
 public final class Detector implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Detector.class);
 
-    private final ModelHolder models;
+    private final GroupModels models;
     private final KafkaStreams streams;
-    private final List<BundleSource> sources;
+    private final List<Feed> feeds;
 
-    private Detector(ModelHolder models, KafkaStreams streams, List<BundleSource> sources) {
+    private Detector(GroupModels models, KafkaStreams streams, List<Feed> feeds) {
         this.models = models;
         this.streams = streams;
-        this.sources = sources;
+        this.feeds = feeds;
     }
 
     /**
-     * Loads the model, builds the topology and starts it.
+     * Loads the model of every group, builds the topology and starts it.
      *
      * @throws BundleRefusedException if {@code model.path} names a bundle that fails validation
-     * @throws IllegalStateException if no model could be found anywhere
+     * @throws IllegalStateException if no model could be found anywhere for some group
      */
     public static Detector start(DetectorConfig config, DetectorEvents events) throws BundleRefusedException {
         LOG.info(config.describe());
-        ModelHolder models = ModelSources.holder(config, events);
-        List<BundleSource> sources = ModelSources.configured(config);
+        events.groupsConfigured(DetectorGroups.groups(config));
+        GroupModels models = ModelSources.groups(config, events);
+        List<Feed> feeds = ModelSources.feeds(config, models);
         try {
-            open(sources, models);
+            open(feeds);
         } catch (BundleRefusedException | RuntimeException e) {
-            closeAll(sources, models);
+            closeAll(feeds, models);
             throw e;
         }
-        if (models.current().isEmpty()) {
-            closeAll(sources, models);
-            throw new IllegalStateException(noModel(config, sources));
+        if (!models.missing().isEmpty()) {
+            closeAll(feeds, models);
+            throw new IllegalStateException(noModel(config, models, feeds));
         }
-        LOG.info(
-                "Starting the detector with model {}",
-                models.current().orElseThrow().label());
+        LOG.info("Starting the detector with model{} {}", models.isSingle() ? "" : "s", labels(models));
         KafkaStreams streams;
         try {
             var topology = DetectorTopology.build(config, models, events, InputTopics.prepare(config));
             streams = new KafkaStreams(topology, DetectorStreams.properties(config));
         } catch (RuntimeException e) {
-            closeAll(sources, models);
+            closeAll(feeds, models);
             throw e;
         }
         streams.start();
-        return new Detector(models, streams, sources);
+        return new Detector(models, streams, feeds);
     }
 
-    private static String noModel(DetectorConfig config, List<BundleSource> sources) {
-        StringBuilder message = new StringBuilder("no valid model: set model.path or model.dir, or publish a bundle to "
+    private static String labels(GroupModels models) {
+        return String.join(
+                ", ",
+                models.groups().stream()
+                        .map(group -> models.holder(group)
+                                .current()
+                                .map(ModelInfo::label)
+                                .orElse("?"))
+                        .toList());
+    }
+
+    private static String noModel(DetectorConfig config, GroupModels models, List<Feed> feeds) {
+        String what = models.isSingle() ? "no valid model" : "no valid model for group(s) " + models.missing();
+        StringBuilder message = new StringBuilder(what + ": set model.path or model.dir, or publish a bundle to "
                 + config.getString(DetectorConfig.MODELS_TOPIC));
-        sources.forEach(source -> source.openingProblem()
-                .ifPresent(problem -> message.append("; ").append(problem)));
+        feeds.forEach(feed -> feed.source().openingProblem().ifPresent(problem -> message.append("; ")
+                .append(problem)));
         return message.toString();
     }
 
-    private static void open(List<BundleSource> sources, ModelHolder models) throws BundleRefusedException {
-        for (BundleSource source : sources) {
-            source.open(models);
+    private static void open(List<Feed> feeds) throws BundleRefusedException {
+        for (Feed feed : feeds) {
+            feed.source().open(feed.holder());
         }
     }
 
-    private static void closeAll(List<BundleSource> sources, ModelHolder models) {
-        for (int i = sources.size() - 1; i >= 0; i--) {
-            sources.get(i).close();
+    private static void closeAll(List<Feed> feeds, GroupModels models) {
+        for (int i = feeds.size() - 1; i >= 0; i--) {
+            feeds.get(i).source().close();
         }
         models.close();
     }
@@ -95,8 +109,13 @@ public final class Detector implements AutoCloseable {
         return streams;
     }
 
-    /** The model holder (for swaps from elsewhere, and health checks). */
+    /** The model holder of the first group: the only one of a single-group detector (for swaps and health checks). */
     public ModelHolder models() {
+        return models.primary();
+    }
+
+    /** The model holders of every group. */
+    public GroupModels groups() {
         return models;
     }
 
@@ -104,7 +123,7 @@ public final class Detector implements AutoCloseable {
     public void close() {
         streams.close(CloseOptions.timeout(Duration.ofSeconds(30))
                 .withGroupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP));
-        closeAll(sources, models);
+        closeAll(feeds, models);
         LOG.info("Detector stopped");
     }
 }

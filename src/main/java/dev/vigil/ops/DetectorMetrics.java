@@ -5,6 +5,7 @@ import static dev.vigil.ops.MetricNames.*;
 import dev.vigil.contract.avro.AlertEvent;
 import dev.vigil.contract.avro.Verdict;
 import dev.vigil.detector.events.DetectorEvents;
+import dev.vigil.detector.events.ForwardingDetectorEvents;
 import dev.vigil.detector.events.RejectReason;
 import dev.vigil.detector.models.RefusalReason;
 import io.micrometer.core.instrument.Counter;
@@ -16,6 +17,7 @@ import io.micrometer.core.instrument.binder.MeterBinder;
 import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
 import java.time.Instant;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -26,16 +28,44 @@ import java.util.concurrent.atomic.AtomicLong;
  * {@link RejectReason} and one refusal series per {@link RefusalReason}, so a scrape shows every name
  * before the first event. Bind before the detector starts (events before that count nowhere); to
  * export to several registries, bind a {@code CompositeMeterRegistry}. Tags are bounded: no tag ever
- * carries an entity id, and free-text refusal reasons go through {@link BoundedTagValues}.
+ * carries an entity id, free-text refusal reasons go through {@link BoundedTagValues}, and the
+ * {@code group} tag of the per-group meters takes only the configured group names ({@link GroupTags}).
  *
  * <p>Thread-safe; the event methods are cheap enough for the per-record hot path.
  */
 public final class DetectorMetrics implements DetectorEvents, MeterBinder {
     private volatile Meters meters = new Meters(new CompositeMeterRegistry());
+    private volatile MeterRegistry registry = new CompositeMeterRegistry();
+    private volatile GroupMeters groups = new GroupMeters(registry, new GroupTags(List.of()));
 
     @Override
     public void bindTo(MeterRegistry registry) {
+        this.registry = registry;
         meters = new Meters(registry);
+    }
+
+    /** Registers the per-group meters ({@link GroupMeters}) of the configured groups, the only group tag values. */
+    @Override
+    public void groupsConfigured(List<String> configured) {
+        groups = new GroupMeters(registry, new GroupTags(configured));
+    }
+
+    /** A view that also moves {@code group}'s meters (none if it is not a configured group). */
+    @Override
+    public DetectorEvents forGroup(String group) {
+        return new ForwardingDetectorEvents(this) {
+            @Override
+            public void deadLettered(RejectReason reason) {
+                super.deadLettered(reason);
+                groups.deadLettered(group);
+            }
+
+            @Override
+            public void scored(Verdict verdict, double score, double threshold) {
+                super.scored(verdict, score, threshold);
+                groups.scored(group, verdict);
+            }
+        };
     }
 
     @Override
@@ -96,6 +126,7 @@ public final class DetectorMetrics implements DetectorEvents, MeterBinder {
         m.swapsApplied.increment();
         m.modelVersion.set(version);
         m.modelCreated.set(createdAt.toEpochMilli() / 1000.0);
+        groups.modelApplied(group, version);
     }
 
     @Override

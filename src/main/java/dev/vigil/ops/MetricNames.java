@@ -20,6 +20,12 @@ public final class MetricNames {
     public static final String MODEL_CREATED = "vigil.model.created.timestamp";
     /** Constant 1 tagged with {@code version} and {@code java_version}: {@code vigil_build_info}. */
     public static final String BUILD_INFO = "vigil.build.info";
+    /** Readings of one model group, by outcome: tagged {@code group} (configured names only) and {@code outcome}. */
+    public static final String GROUP_RECORDS = "vigil.group.records";
+    /** Version of the model scoring one group now, tagged {@code group}. */
+    public static final String GROUP_MODEL_VERSION = "vigil.group.model.version";
+    /** Bundles the trainer published, tagged {@code group} (configured names only). */
+    public static final String GROUP_PUBLISHED = "vigil.group.published";
 
     public static final String TRAINING_RUNS = "vigil.training.runs";
     public static final String TRAINING_DURATION = "vigil.training.duration";
@@ -48,7 +54,13 @@ public final class MetricNames {
     public static final List<String> TRAINER =
             List.of(TRAINING_RUNS, TRAINING_DURATION, TRAINING_LOSS, TRAINING_SAMPLES, DRIFT_STATISTIC, GATE_DECISIONS);
 
-    /** Every name above, for documentation and dashboard checks. */
+    /**
+     * The per-group meters, registered once the configured groups are known (not yet on the
+     * dashboards, so not in {@link #NAMES}).
+     */
+    public static final List<String> PER_GROUP = List.of(GROUP_RECORDS, GROUP_MODEL_VERSION, GROUP_PUBLISHED);
+
+    /** Every name above but {@link #PER_GROUP}, for documentation and dashboard checks. */
     public static final List<String> NAMES =
             java.util.stream.Stream.concat(DETECTOR.stream(), TRAINER.stream()).toList();
 

@@ -13,21 +13,52 @@ import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 
 /**
  * The trainer service's meters, moved by its events: pass this to the service as its listener, and
  * {@link #bindTo} a registry before it starts (every meter is registered there at zero). A run ends
  * in one of three outcomes: {@code succeeded} (a bundle was published; losses and samples come from
  * its training summary), {@code rejected} (the quality gate refused the candidate) or {@code failed}.
- * Calls come from the service's single thread, so the run in progress is plain state.
+ * Calls come from the service's single thread, so the run in progress is plain state; with
+ * {@code trainer.groups}, each group's service reports through its own {@link #forGroup} view.
  */
 public final class TrainerMetrics implements TrainerEvents, MeterBinder {
-    private volatile Meters meters = new Meters(new CompositeMeterRegistry());
+    private volatile MeterRegistry registry = new CompositeMeterRegistry();
+    private volatile Meters meters = new Meters(registry);
+    private volatile Map<String, Counter> publishedByGroup = Map.of();
     private long runStartedNanos = System.nanoTime();
 
     @Override
     public void bindTo(MeterRegistry registry) {
+        this.registry = registry;
         meters = new Meters(registry);
+    }
+
+    /** Registers {@code vigil.group.published} for each configured group, the only {@code group} tag values. */
+    @Override
+    public void groupsConfigured(List<String> groups) {
+        Map<String, Counter> counters = new HashMap<>();
+        for (String group : new GroupTags(groups).groups()) {
+            counters.put(
+                    group,
+                    Counter.builder(GROUP_PUBLISHED)
+                            .description("Bundles published, by model group")
+                            .tag(GroupTags.TAG, group)
+                            .register(registry));
+        }
+        publishedByGroup = Map.copyOf(counters);
+    }
+
+    /**
+     * The listener of one group's service (of several, each on its own thread): it moves the shared
+     * meters, times its own runs, and counts its group's published bundles.
+     */
+    @Override
+    public TrainerEvents forGroup(String group) {
+        return new GroupView(group);
     }
 
     @Override
@@ -42,31 +73,77 @@ public final class TrainerMetrics implements TrainerEvents, MeterBinder {
 
     @Override
     public void gateDecided(String variant, GateDecision decision) {
-        Meters m = meters;
-        (decision.accepted() ? m.gatePublished : m.gateRejected).increment();
-        if (!decision.accepted()) {
-            m.run(m.rejected);
-        }
+        gateDecided(decision, runStartedNanos);
     }
 
     @Override
     public void published(ModelBundle bundle) {
+        published(bundle, runStartedNanos);
+    }
+
+    @Override
+    public void trainingFailed(String reason) {
+        meters.run(meters.failed, runStartedNanos);
+    }
+
+    private void gateDecided(GateDecision decision, long startedNanos) {
+        Meters m = meters;
+        (decision.accepted() ? m.gatePublished : m.gateRejected).increment();
+        if (!decision.accepted()) {
+            m.run(m.rejected, startedNanos);
+        }
+    }
+
+    private void published(ModelBundle bundle, long startedNanos) {
         Meters m = meters;
         TrainingSummary summary = bundle.getTraining();
-        m.run(m.succeeded);
+        m.run(m.succeeded, startedNanos);
         m.samples.set(summary.getSamples());
         m.trainLoss.set(summary.getTrainLoss());
         m.validationLoss.set(summary.getValidationLoss());
     }
 
-    @Override
-    public void trainingFailed(String reason) {
-        Meters m = meters;
-        m.run(m.failed);
+    /** One group's view: its own run clock (its service has a thread of its own). */
+    private final class GroupView implements TrainerEvents {
+        private final String group;
+        private volatile long startedNanos = System.nanoTime();
+
+        GroupView(String group) {
+            this.group = group;
+        }
+
+        @Override
+        public void driftChecked(double psi, boolean drifted) {
+            TrainerMetrics.this.driftChecked(psi, drifted);
+        }
+
+        @Override
+        public void trainingStarted(RetrainSchedule.Reason reason, int trainingRows) {
+            startedNanos = System.nanoTime();
+        }
+
+        @Override
+        public void gateDecided(String variant, GateDecision decision) {
+            TrainerMetrics.this.gateDecided(decision, startedNanos);
+        }
+
+        @Override
+        public void published(ModelBundle bundle) {
+            TrainerMetrics.this.published(bundle, startedNanos);
+            Counter counter = publishedByGroup.get(group);
+            if (counter != null) {
+                counter.increment();
+            }
+        }
+
+        @Override
+        public void trainingFailed(String reason) {
+            meters.run(meters.failed, startedNanos);
+        }
     }
 
     /** Every meter of one registry. */
-    private final class Meters {
+    private static final class Meters {
         private final Counter succeeded;
         private final Counter rejected;
         private final Counter failed;
@@ -91,10 +168,10 @@ public final class TrainerMetrics implements TrainerEvents, MeterBinder {
             loss(registry, "validation", validationLoss);
         }
 
-        /** A run ended with {@code outcome}; its duration counts from the last {@code trainingStarted}. */
-        void run(Counter outcome) {
+        /** A run ended with {@code outcome}; its duration counts from {@code startedNanos}, its start. */
+        void run(Counter outcome, long startedNanos) {
             outcome.increment();
-            duration.record(Duration.ofNanos(System.nanoTime() - runStartedNanos));
+            duration.record(Duration.ofNanos(System.nanoTime() - startedNanos));
         }
 
         private static Counter runs(MeterRegistry registry, String outcome) {

@@ -94,7 +94,7 @@ public final class ModelImport {
                         .build(),
                 Instant.ofEpochMilli(started)));
         bundle.setVariant(VARIANT);
-        byte[] onnx = wrapped(weighted, user, io, Manifest.json(bundle));
+        byte[] onnx = wrapped(weighted, user, io, Manifest.json(bundle, weighted.head()));
         bundle.setOnnx(ByteBuffer.wrap(onnx));
         bundle.setSha256(BundleSigning.sha256Hex(ByteBuffer.wrap(onnx)));
         bundle.setProbe(probe(onnx, sample, width));

@@ -11,6 +11,7 @@ import dev.vigil.detector.config.DetectorInputs;
 import dev.vigil.detector.events.DetectorEvents;
 import dev.vigil.detector.models.BundleTrust;
 import dev.vigil.detector.models.BundleValidator;
+import dev.vigil.detector.models.GroupModels;
 import dev.vigil.detector.models.ModelHolder;
 import dev.vigil.detector.sinks.AvroSerde;
 import dev.vigil.detector.topology.DetectorTopology;
@@ -35,6 +36,7 @@ final class DetectorHarness implements AutoCloseable {
 
     final DetectorConfig config;
     final ModelHolder models;
+    final GroupModels groups;
     final TopologyTestDriver driver;
     final TestInputTopic<String, byte[]> input;
     final TestOutputTopic<String, ScoredReading> scored;
@@ -51,10 +53,16 @@ final class DetectorHarness implements AutoCloseable {
 
     /** A harness whose input topic has the partitions of {@code routing} (the driver feeds partition 0). */
     DetectorHarness(DetectorConfig config, ModelHolder models, InputRouting routing, DetectorEvents events) {
+        this(config, GroupModels.single(config.getString(DetectorConfig.MODEL_GROUP), models), routing, events);
+    }
+
+    /** A harness of a detector serving {@code groups} (of {@code model.groups}). */
+    DetectorHarness(DetectorConfig config, GroupModels groups, InputRouting routing, DetectorEvents events) {
         this.config = config;
-        this.models = models;
+        this.groups = groups;
+        this.models = groups.primary();
         this.driver = new TopologyTestDriver(
-                DetectorTopology.build(config, models, events, routing),
+                DetectorTopology.build(config, groups, events, routing),
                 DetectorStreams.properties(config),
                 Instant.ofEpochMilli(T0));
         this.input = driver.createInputTopic(
@@ -133,6 +141,6 @@ final class DetectorHarness implements AutoCloseable {
     @Override
     public void close() {
         driver.close();
-        models.close();
+        groups.close();
     }
 }

@@ -39,6 +39,9 @@ public final class DetectorConfig extends AbstractConfig {
     public static final String MODEL_DIR = "model.dir";
     public static final String PROBE_TOLERANCE = "model.probe.tolerance";
     public static final String MODEL_GROUP = "model.group";
+    public static final String MODEL_GROUPS = "model.groups";
+    public static final String MODEL_GROUPS_BY_FIELD = "model.groups.by.field";
+    public static final String MODEL_GROUPS_DEFAULT = "model.groups.default";
     public static final String MODEL_TOPIC_ENABLED = "model.topic.enabled";
     public static final String MODEL_TRUSTED_KEYS = "model.trusted.keys";
     public static final String MODEL_POLL_MS = "model.poll.interval.ms";
@@ -84,10 +87,19 @@ public final class DetectorConfig extends AbstractConfig {
 
     private static final ConfigDef DEFINITION = DetectorConfigDefinition.define();
 
-    /** Builds a configuration from raw key/value pairs; validates every defined key. */
+    /**
+     * Builds a configuration from raw key/value pairs; validates every defined key, including the
+     * per-group keys ({@link ModelGroupsDefinition}) of the groups {@code model.groups} names.
+     */
     public DetectorConfig(Map<?, ?> originals) {
-        super(DEFINITION, originals, true);
+        super(ModelGroupsDefinition.withGroupKeys(DEFINITION, originals), originals, true);
         DetectorConfigChecks.check(this);
+        ModelGroupsDefinition.check(this);
+    }
+
+    /** The per-group key {@code model.group.<group>.<suffix>}, e.g. {@code model.group.pumps.entity.pattern}. */
+    public static String groupKey(String group, String suffix) {
+        return ModelGroupsDefinition.groupKey(group, suffix);
     }
 
     /** The definition: names, types, defaults, validators and docs of every key. */

@@ -20,6 +20,7 @@ final class DetectorConfigDefinition {
         defineInput(def);
         DetectorValidationDefinition.define(def);
         defineModel(def);
+        ModelGroupsDefinition.define(def);
         ModelSafetyDefinition.define(def);
         defineDecision(def);
         defineScoring(def);

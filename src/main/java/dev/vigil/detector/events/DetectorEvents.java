@@ -48,4 +48,20 @@ public interface DetectorEvents {
      * and {@code version} is -1.
      */
     default void modelRefused(String group, long version, String reason, String message) {}
+
+    /**
+     * The detector serves these model groups (configured names, the only values a group tag may
+     * take); called once at start-up, before any record. A single-group detector reports its one
+     * {@code model.group}, which may be empty.
+     */
+    default void groupsConfigured(java.util.List<String> groups) {}
+
+    /**
+     * The listener for the processors of one model group of {@code model.groups}: a listener that
+     * counts by group returns a view that does (and passes every event on to this one); this default
+     * returns the listener itself.
+     */
+    default DetectorEvents forGroup(String group) {
+        return this;
+    }
 }

@@ -13,6 +13,11 @@ public class ForwardingDetectorEvents implements DetectorEvents {
     }
 
     @Override
+    public void groupsConfigured(java.util.List<String> groups) {
+        delegate.groupsConfigured(groups);
+    }
+
+    @Override
     public void ingested() {
         delegate.ingested();
     }

@@ -17,6 +17,7 @@ public enum RejectReason {
     OUT_OF_ORDER(Stage.FEATURES),
     TIMESTAMP_JUMP(Stage.FEATURES),
     MISSING_FEATURE(Stage.FEATURES),
+    NO_MODEL_GROUP(Stage.FEATURES),
     SCORING_FAILED(Stage.SCORING),
     UNEXPECTED(Stage.OTHER);
 

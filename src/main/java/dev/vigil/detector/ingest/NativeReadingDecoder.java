@@ -59,7 +59,7 @@ public final class NativeReadingDecoder implements ReadingDecoder {
                         root.path("entity").isValueNode() ? root.path("entity").asText() : "")
                 .setTimestamp(java.time.Instant.ofEpochMilli(eventTime))
                 .setValues(numbers(values))
-                .setTags(Map.of())
+                .setTags(tags(root.path("tags")))
                 .setId(root.path("id").isTextual() ? root.path("id").asText() : null)
                 .build();
     }
@@ -103,6 +103,18 @@ public final class NativeReadingDecoder implements ReadingDecoder {
                     "content after the end of the JSON object at byte " + end
                             + ": a record must hold exactly one JSON document");
         }
+    }
+
+    /** The {@code "tags"} object's scalar values as text (model groups may be routed by one); none when absent. */
+    private static Map<String, String> tags(JsonNode tags) {
+        Map<String, String> out = new LinkedHashMap<>();
+        for (var it = tags.fields(); it.hasNext(); ) {
+            var field = it.next();
+            if (field.getValue().isValueNode() && !field.getValue().isNull()) {
+                out.put(field.getKey(), field.getValue().asText());
+            }
+        }
+        return out;
     }
 
     private static Map<String, Double> numbers(JsonNode values) throws RejectedException {

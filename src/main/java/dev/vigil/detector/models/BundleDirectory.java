@@ -26,16 +26,24 @@ public final class BundleDirectory implements BundleSource {
 
     private final Path dir;
     private final Duration interval;
+    private final String group;
     private ScheduledExecutorService poller;
 
+    /** Every bundle in {@code dir}, whatever its group. */
     public BundleDirectory(Path dir, Duration interval) {
+        this(dir, interval, null);
+    }
+
+    /** The bundles of {@code group} in {@code dir} (null = of every group): one group of {@code model.groups}. */
+    public BundleDirectory(Path dir, Duration interval, String group) {
         this.dir = dir;
         this.interval = interval;
+        this.group = group;
     }
 
     @Override
     public void open(ModelHolder holder) {
-        bundlesIn(dir).forEach(holder::offer);
+        ofGroup(bundlesIn(dir)).forEach(holder::offer);
         poller = Executors.newSingleThreadScheduledExecutor(task -> {
             Thread thread = new Thread(task, "vigil-model-dir");
             thread.setDaemon(true);
@@ -47,7 +55,15 @@ public final class BundleDirectory implements BundleSource {
 
     private void offerNewer(ModelHolder holder) {
         long current = holder.current().map(ModelInfo::version).orElse(Long.MIN_VALUE);
-        bundlesIn(dir).stream().filter(bundle -> bundle.getVersion() > current).forEach(holder::offer);
+        ofGroup(bundlesIn(dir)).stream()
+                .filter(bundle -> bundle.getVersion() > current)
+                .forEach(holder::offer);
+    }
+
+    private List<ModelBundle> ofGroup(List<ModelBundle> bundles) {
+        return group == null
+                ? bundles
+                : bundles.stream().filter(b -> group.equals(b.getGroup())).toList();
     }
 
     /** The bundles in {@code dir} that can be read, by ascending version. */

@@ -2,6 +2,7 @@ package dev.vigil.detector.models;
 
 import dev.vigil.contract.OnnxSafety;
 import dev.vigil.detector.config.DetectorConfig;
+import dev.vigil.detector.config.DetectorGroups;
 import dev.vigil.detector.config.DetectorInputs;
 import dev.vigil.detector.events.DetectorEvents;
 import java.io.IOException;
@@ -17,7 +18,7 @@ import org.apache.kafka.common.config.ConfigException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** The model holder and the bundle sources the configuration asks for. */
+/** The model holders (one per model group) and the bundle sources the configuration asks for. */
 public final class ModelSources {
     private static final Logger LOG = LoggerFactory.getLogger(ModelSources.class);
     /** How long start-up waits for the models topic to be read to its end. */
@@ -82,6 +83,44 @@ public final class ModelSources {
         }
     }
 
+    /** A source and the holder it feeds. */
+    public record Feed(BundleSource source, ModelHolder holder) {}
+
+    /**
+     * One holder per group the configuration serves ({@code model.groups}, or the one
+     * {@code model.group}), each with the validator of {@link #holder}.
+     */
+    public static GroupModels groups(DetectorConfig config, DetectorEvents events) {
+        if (!DetectorGroups.routed(config)) {
+            return GroupModels.single(config.getString(DetectorConfig.MODEL_GROUP), holder(config, events));
+        }
+        return GroupModels.of(DetectorGroups.groups(config), group -> holder(config, events));
+    }
+
+    /**
+     * The configured sources of every group, each paired with the holder it feeds, in the order they
+     * are opened: those of {@link #configured} for a single group; for each group of
+     * {@code model.groups}, its bundles in {@code model.dir} and its bundles on the models topic.
+     */
+    public static List<Feed> feeds(DetectorConfig config, GroupModels models) {
+        List<Feed> feeds = new ArrayList<>();
+        if (models.isSingle()) {
+            configured(config).forEach(source -> feeds.add(new Feed(source, models.primary())));
+            return feeds;
+        }
+        String dir = config.getString(DetectorConfig.MODEL_DIR);
+        var interval = Duration.ofMillis(config.getLong(DetectorConfig.MODEL_POLL_MS));
+        for (String group : models.groups()) {
+            if (!dir.isEmpty()) {
+                feeds.add(new Feed(new BundleDirectory(Path.of(dir), interval, group), models.holder(group)));
+            }
+            if (config.getBoolean(DetectorConfig.MODEL_TOPIC_ENABLED)) {
+                feeds.add(new Feed(modelsTopic(config, group), models.holder(group)));
+            }
+        }
+        return feeds;
+    }
+
     /**
      * The configured sources in the order they are opened: {@code model.path}, then {@code model.dir},
      * then the models topic when {@code model.topic.enabled}.
@@ -104,9 +143,12 @@ public final class ModelSources {
     }
 
     private static ModelsTopic modelsTopic(DetectorConfig config) {
+        return modelsTopic(config, config.getString(DetectorConfig.MODEL_GROUP));
+    }
+
+    private static ModelsTopic modelsTopic(DetectorConfig config, String group) {
         Map<String, Object> client = new HashMap<>(config.kafkaOverrides());
         client.put("bootstrap.servers", String.join(",", config.list(DetectorConfig.BOOTSTRAP_SERVERS)));
-        String group = config.getString(DetectorConfig.MODEL_GROUP);
         return new ModelsTopic(
                         client,
                         config.getString(DetectorConfig.MODELS_TOPIC),

@@ -3,6 +3,7 @@ package dev.vigil.detector.topology;
 import dev.vigil.contract.avro.AnomalyAlert;
 import dev.vigil.contract.avro.DeadLetter;
 import dev.vigil.detector.config.DetectorConfig;
+import dev.vigil.detector.config.DetectorGroups;
 import dev.vigil.detector.config.DetectorInputs;
 import dev.vigil.detector.decision.AlertRules;
 import dev.vigil.detector.decision.AlertTracker;
@@ -14,24 +15,30 @@ import dev.vigil.detector.features.EventTimeRule;
 import dev.vigil.detector.features.FeatureExtractor;
 import dev.vigil.detector.features.FeatureLayout;
 import dev.vigil.detector.features.MissingPolicy;
+import dev.vigil.detector.ingest.GroupRouter;
 import dev.vigil.detector.ingest.Ingest;
 import dev.vigil.detector.ingest.ReadingValidator;
+import dev.vigil.detector.models.GroupModels;
 import dev.vigil.detector.models.ModelHolder;
 import dev.vigil.detector.models.ModelInfo;
 import dev.vigil.detector.sinks.AvroSerde;
 import dev.vigil.detector.sinks.FeatureDetail;
 import dev.vigil.detector.sinks.ScoredReadingWriter;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
 import java.util.function.Supplier;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.Topology;
 
 /**
  * The detector's Kafka Streams topology as a pure function of its configuration, model holder and
- * input routing, read top to bottom as five stages: ingest, (routing by entity), features, scoring,
- * decision, sinks.
+ * input routing, read top to bottom as five stages: ingest, (routing by entity), (routing to a model
+ * group), features, scoring, decision, sinks; with model groups, features to decision once per group.
  */
 public final class DetectorTopology {
     /** Per-entity windows of the last W rows. */
@@ -48,9 +55,7 @@ public final class DetectorTopology {
     private static final String INGEST = "ingest";
     private static final String ROUTE_SINK = "route-sink";
     private static final String ROUTE_SOURCE = "route-source";
-    private static final String FEATURES = "features";
-    private static final String SCORING = "scoring";
-    private static final String DECISION = "decision";
+    private static final String GROUPS = "groups";
     private static final String SCORED_SINK = "scored-sink";
     private static final String ALERTS_SINK = "alerts-sink";
     private static final String DLQ_SINK = "dlq-sink";
@@ -64,21 +69,69 @@ public final class DetectorTopology {
     }
 
     /**
-     * Builds the topology. {@code models} must already hold a model: its feature names and window fix
-     * the layout of this topology (later bundles must match it).
+     * Builds the topology of a single-group detector. {@code models} must already hold a model: its
+     * feature names and window fix the layout of this topology (later bundles must match it).
      */
     public static Topology build(
             DetectorConfig config, ModelHolder models, DetectorEvents events, InputRouting routing) {
-        ModelInfo model = models.current()
-                .orElseThrow(() -> new IllegalStateException("load a model before building the topology"));
+        String group = config.getString(DetectorConfig.MODEL_GROUP);
+        return build(config, GroupModels.single(group, models), events, routing);
+    }
+
+    /**
+     * Builds the topology. With {@code model.groups}, valid readings are routed to their group
+     * ({@link GroupRoutingProcessor}), and each group has features, scoring and decision nodes of its
+     * own, over its own windows and scoring batch; the groups share the entity-state store and the
+     * sinks. Every group of {@code models} must already hold a model: its feature names and window fix
+     * the group's layout (later bundles of the group must match it).
+     */
+    public static Topology build(
+            DetectorConfig config, GroupModels models, DetectorEvents events, InputRouting routing) {
+        Optional<GroupRouter> router = DetectorGroups.router(config);
+        List<GroupNodes> groups = router.map(
+                        r -> r.groups().stream().map(GroupNodes::of).toList())
+                .orElse(List.of(GroupNodes.single(models.groups().get(0))));
         Topology topology = new Topology();
         addIngest(topology, config, routing, events);
         String readings = addRouting(topology, config, routing, events);
-        addFeatures(topology, config, models, model, events, readings);
-        addScoring(topology, config, models, model.layout(), events);
-        addDecision(topology, config, models, events);
-        addSinks(topology, config, routing);
+        if (router.isPresent()) {
+            readings = addGroupRouting(topology, router.get(), groups, events, readings);
+        }
+        for (GroupNodes nodes : groups) {
+            boolean first = nodes == groups.get(0);
+            var holder = router.isPresent() ? models.holder(nodes.group()) : models.primary();
+            var groupEvents = nodes.group().isEmpty() ? events : events.forGroup(nodes.group());
+            addGroup(topology, config, nodes, first, holder, groupEvents, readings);
+        }
+        addSinks(topology, config, routing, groups, router.isPresent());
         return topology;
+    }
+
+    private static String addGroupRouting(
+            Topology topology, GroupRouter router, List<GroupNodes> groups, DetectorEvents events, String readings) {
+        Map<String, String> features = new LinkedHashMap<>();
+        groups.forEach(nodes -> features.put(nodes.group(), nodes.features()));
+        topology.addProcessor(GROUPS, () -> new GroupRoutingProcessor(router, features, DLQ_SINK, events), readings);
+        return GROUPS;
+    }
+
+    /** One group's features, scoring and decision nodes, reading from {@code readings}. */
+    private static void addGroup(
+            Topology topology,
+            DetectorConfig config,
+            GroupNodes nodes,
+            boolean first,
+            ModelHolder models,
+            DetectorEvents events,
+            String readings) {
+        ModelInfo model = models.current()
+                .orElseThrow(() -> new IllegalStateException(
+                        nodes.group().isEmpty() || nodes.features().equals(GroupNodes.FEATURES)
+                                ? "load a model before building the topology"
+                                : "load a model of group " + nodes.group() + " before building the topology"));
+        addFeatures(topology, config, nodes, models, model, events, readings);
+        addScoring(topology, config, nodes, models, model.layout(), events);
+        addDecision(topology, config, nodes, first, models, events);
     }
 
     private static void addIngest(
@@ -93,12 +146,20 @@ public final class DetectorTopology {
                 Serdes.ByteArray().deserializer(),
                 Serdes.ByteArray().deserializer(),
                 config.getString(DetectorConfig.INPUT_TOPIC));
-        String next = routing.repartition() ? ROUTE_SINK : FEATURES;
+        String next = routing.repartition() ? ROUTE_SINK : firstAfterIngest(config);
         String deadLetters = routing.repartition() ? INGEST_DLQ_SINK : DLQ_SINK;
         PartitionCheck check = routing.checksPartitions()
                 ? new PartitionCheck(routing.inputPartitions(), new WarnedEntities(CACHED_ENTITIES), events)
                 : PartitionCheck.NONE;
         topology.addProcessor(INGEST, () -> new IngestProcessor(ingest, next, deadLetters, events, check), SOURCE);
+    }
+
+    /** The node valid readings go to when they are not repartitioned: the group router, or the features node. */
+    private static String firstAfterIngest(DetectorConfig config) {
+        if (DetectorGroups.routed(config)) {
+            return GROUPS;
+        }
+        return GroupNodes.FEATURES;
     }
 
     /**
@@ -120,6 +181,7 @@ public final class DetectorTopology {
     private static void addFeatures(
             Topology topology,
             DetectorConfig config,
+            GroupNodes nodes,
             ModelHolder models,
             ModelInfo model,
             DetectorEvents events,
@@ -132,39 +194,56 @@ public final class DetectorTopology {
         }
         Supplier<List<Double>> means =
                 () -> models.current().map(ModelInfo::featureMeans).orElse(List.of());
-        var targets = new FeaturesProcessor.Targets(SCORING, DECISION, DLQ_SINK);
+        var targets = new FeaturesProcessor.Targets(nodes.scoring(), nodes.decision(), DLQ_SINK);
         var timeRule = new EventTimeRule(
                 config.getLong(DetectorConfig.MAX_LATENESS_MS),
                 config.getLong(DetectorConfig.MAX_TIMESTAMP_JUMP_MS),
                 config.getInt(DetectorConfig.CLOCK_RESET_AFTER));
         topology.addProcessor(
-                FEATURES,
+                nodes.features(),
                 () -> new FeaturesProcessor(
                         model.layout(),
                         new FeatureExtractor(model.layout(), policy, means),
-                        WINDOW_STORE,
+                        nodes.windowStore(),
                         targets,
                         events,
                         timeRule),
                 readings);
-        topology.addStateStore(FeaturesProcessor.windowStore(WINDOW_STORE, model.layout(), CACHED_ENTITIES), FEATURES);
+        topology.addStateStore(
+                FeaturesProcessor.windowStore(nodes.windowStore(), model.layout(), CACHED_ENTITIES), nodes.features());
     }
 
     private static void addScoring(
-            Topology topology, DetectorConfig config, ModelHolder models, FeatureLayout layout, DetectorEvents events) {
+            Topology topology,
+            DetectorConfig config,
+            GroupNodes nodes,
+            ModelHolder models,
+            FeatureLayout layout,
+            DetectorEvents events) {
         var settings = new ScoringProcessor.Settings(
                 config.getInt(DetectorConfig.SCORING_BATCH_SIZE),
                 Duration.ofMillis(config.getLong(DetectorConfig.PUNCTUATION_INTERVAL_MS)),
-                BUFFER_STORE,
-                DECISION,
+                nodes.bufferStore(),
+                nodes.decision(),
                 DLQ_SINK,
                 config.scoringInBackground());
-        topology.addProcessor(SCORING, () -> new ScoringProcessor(models, layout, settings, events), FEATURES);
-        topology.addStateStore(ScoringProcessor.bufferStore(BUFFER_STORE, settings.batchSize()), SCORING);
+        topology.addProcessor(
+                nodes.scoring(), () -> new ScoringProcessor(models, layout, settings, events), nodes.features());
+        topology.addStateStore(
+                ScoringProcessor.bufferStore(nodes.bufferStore(), settings.batchSize()), nodes.scoring());
     }
 
+    /**
+     * The group's decision node. The entity-state store is added with the first group's node and
+     * shared by the other groups' (an entity's state lives in one store whatever its group).
+     */
     private static void addDecision(
-            Topology topology, DetectorConfig config, ModelHolder models, DetectorEvents events) {
+            Topology topology,
+            DetectorConfig config,
+            GroupNodes nodes,
+            boolean first,
+            ModelHolder models,
+            DetectorEvents events) {
         var thresholds = new ThresholdPolicy(
                 ThresholdPolicy.Mode.valueOf(upper(config.getString(DetectorConfig.THRESHOLD_MODE))),
                 config.getDouble(DetectorConfig.ADAPTIVE_QUANTILE),
@@ -184,34 +263,46 @@ public final class DetectorTopology {
         var targets = new DecisionProcessor.Targets(DECISION_STORE, SCORED_SINK, ALERTS_SINK, detail);
         var codec = new EntityStateCodec(thresholds.quantile(), new AlertTracker(rules), thresholds.maxPeaks());
         topology.addProcessor(
-                DECISION,
+                nodes.decision(),
                 () -> new DecisionProcessor(new Decider(thresholds, rules), codec, models, targets, events),
-                SCORING,
-                FEATURES);
-        topology.addStateStore(DecisionProcessor.stateStore(DECISION_STORE, codec, CACHED_ENTITIES), DECISION);
+                nodes.scoring(),
+                nodes.features());
+        if (first) {
+            topology.addStateStore(
+                    DecisionProcessor.stateStore(DECISION_STORE, codec, CACHED_ENTITIES), nodes.decision());
+        } else {
+            topology.connectProcessorAndStateStores(nodes.decision(), DECISION_STORE);
+        }
     }
 
-    private static void addSinks(Topology topology, DetectorConfig config, InputRouting routing) {
+    private static void addSinks(
+            Topology topology, DetectorConfig config, InputRouting routing, List<GroupNodes> groups, boolean routed) {
+        String[] decisions = groups.stream().map(GroupNodes::decision).toArray(String[]::new);
         topology.addSink(
                 SCORED_SINK,
                 config.getString(DetectorConfig.SCORED_TOPIC),
                 Serdes.String().serializer(),
                 ScoredReadingWriter.serializer(),
-                DECISION);
+                decisions);
         topology.addSink(
                 ALERTS_SINK,
                 config.getString(DetectorConfig.ALERTS_TOPIC),
                 Serdes.String().serializer(),
                 AvroSerde.of(AnomalyAlert.class).serializer(),
-                DECISION);
+                decisions);
         String dlq = config.getString(DetectorConfig.DLQ_TOPIC);
         var letters = AvroSerde.of(DeadLetter.class).serializer();
+        List<String> rejecting = new ArrayList<>();
         if (routing.repartition()) {
             topology.addSink(INGEST_DLQ_SINK, dlq, Serdes.String().serializer(), letters, INGEST);
-            topology.addSink(DLQ_SINK, dlq, Serdes.String().serializer(), letters, FEATURES, SCORING);
         } else {
-            topology.addSink(DLQ_SINK, dlq, Serdes.String().serializer(), letters, INGEST, FEATURES, SCORING);
+            rejecting.add(INGEST);
         }
+        if (routed) {
+            rejecting.add(GROUPS);
+        }
+        groups.forEach(nodes -> rejecting.addAll(List.of(nodes.features(), nodes.scoring())));
+        topology.addSink(DLQ_SINK, dlq, Serdes.String().serializer(), letters, rejecting.toArray(String[]::new));
     }
 
     private static String upper(String value) {

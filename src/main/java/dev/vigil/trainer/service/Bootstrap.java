@@ -14,7 +14,7 @@ import org.slf4j.LoggerFactory;
 /**
  * Training data for a group's first model, when no detector has scored anything yet: a CSV file or
  * dataset directory ({@code bootstrap.csv}), else the most recent readings on the readings topic
- * (all assumed normal, minus out-of-range values). Features come from {@code features}, the CSV
+ * (all assumed normal, minus out-of-range values) of the group's entities ({@code entity.pattern}). Features come from {@code features}, the CSV
  * header, or the sorted value names of the first reading.
  */
 final class Bootstrap {
@@ -55,14 +55,23 @@ final class Bootstrap {
                 config.kafkaClient(), topic, config.getInt(TrainerServiceConfig.BOOTSTRAP_READINGS_MAX))) {
             StreamRecords.reading(record.value()).ifPresent(readings::add);
         }
+        return fromReadings(topic, readings);
+    }
+
+    /** The data of the readings of this group's entities ({@link GroupMembership}) among {@code all}. */
+    Data fromReadings(String topic, List<SensorReading> all) {
+        GroupMembership members = GroupMembership.of(config);
+        List<SensorReading> readings = all.stream().filter(members::accepts).toList();
         List<String> features = features(readings);
         RecentNormalData collection =
                 new RecentNormalData(features, Integer.MAX_VALUE, Long.MAX_VALUE / 2, config.valueRanges());
         readings.forEach(collection::offer);
         LOG.info(
-                "Bootstrapping from {}: {} of {} readings kept, features {}",
+                "Bootstrapping {} from {}: {} of {} readings kept ({} of its entities), features {}",
+                members.group(),
                 topic,
                 collection.size(),
+                all.size(),
                 readings.size(),
                 features);
         return Data.of(collection);

@@ -28,6 +28,7 @@ final class StreamCollector implements AutoCloseable {
     private final TrainerEvents events;
     private final KafkaConsumer<byte[], byte[]> consumer;
     private final DriftMonitor drift;
+    private final GroupMembership members;
     private RecentNormalData collection;
 
     StreamCollector(TrainerServiceConfig config, Clock clock, TrainerEvents events) {
@@ -36,6 +37,7 @@ final class StreamCollector implements AutoCloseable {
         this.events = events;
         this.consumer = StreamTail.consumer(config.kafkaClient());
         this.drift = config.newDriftMonitor();
+        this.members = GroupMembership.of(config);
     }
 
     /** Follows the model in use: its drift reference, and a fresh collection if its features changed. */
@@ -77,7 +79,7 @@ final class StreamCollector implements AutoCloseable {
         String scoredTopic = config.getString(TrainerServiceConfig.SCORED_TOPIC);
         for (ConsumerRecord<byte[], byte[]> record : consumer.poll(POLL)) {
             if (record.topic().equals(scoredTopic)) {
-                StreamRecords.scored(record.value()).ifPresent(this::collect);
+                StreamRecords.scored(record.value()).filter(members::accepts).ifPresent(this::collect);
             } else {
                 StreamRecords.alert(record.value()).ifPresent(collection::onAlert);
             }

@@ -4,7 +4,8 @@ import dev.vigil.contract.avro.ModelBundle;
 
 /**
  * What the trainer service reports as it works, for metrics (ops implements this with Micrometer).
- * Every method has an empty default; calls come from the service's single thread.
+ * Every method has an empty default; calls come from the service's single thread (with
+ * {@code trainer.groups}, one thread per group, each through its own {@link #forGroup} listener).
  */
 public interface TrainerEvents {
     /** No-op listener. */
@@ -33,4 +34,15 @@ public interface TrainerEvents {
 
     /** A training run ended without publishing for a reason other than the gate (too little data, an error). */
     default void trainingFailed(String reason) {}
+
+    /**
+     * The service keeps these groups fresh ({@code trainer.groups}): the only values a group tag may
+     * take. Called once, before any group's service starts.
+     */
+    default void groupsConfigured(java.util.List<String> groups) {}
+
+    /** The listener of one group's service; this default returns the listener itself. */
+    default TrainerEvents forGroup(String group) {
+        return this;
+    }
 }

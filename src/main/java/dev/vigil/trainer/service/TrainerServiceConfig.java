@@ -79,6 +79,8 @@ public final class TrainerServiceConfig extends AbstractConfig {
     public static final String DRIFT_WINDOW = "drift.window";
     public static final String DRIFT_PSI_THRESHOLD = "drift.psi.threshold";
     public static final String SIGNING_KEY = "signing.key";
+    public static final String TRAINER_GROUPS = "trainer.groups";
+    public static final String ENTITY_PATTERN = "entity.pattern";
     /** Prefix of environment variables read as configuration. */
     public static final String ENV_PREFIX = ConfigSources.ENV_PREFIX;
     /** Prefix of keys passed to the Kafka clients. */
@@ -86,10 +88,60 @@ public final class TrainerServiceConfig extends AbstractConfig {
 
     private static final ConfigDef DEFINITION = TrainerServiceConfigDefinition.define();
 
-    /** Validates {@code originals}; throws {@link ConfigException} naming the first bad key. */
+    private final boolean groupOfMany;
+
+    /**
+     * Validates {@code originals}, with the per-group keys of the groups {@code trainer.groups} names
+     * ({@link TrainerGroupsDefinition}) and each group's resolved configuration; throws
+     * {@link ConfigException} naming the first bad key.
+     */
     public TrainerServiceConfig(Map<?, ?> originals) {
-        super(DEFINITION, originals, true);
+        this(TrainerGroupsDefinition.withPrimaryGroup(originals), false);
+        groups().forEach(this::forGroup);
+    }
+
+    private TrainerServiceConfig(Map<?, ?> originals, boolean groupOfMany) {
+        super(TrainerGroupsDefinition.withGroupKeys(DEFINITION, originals), originals, true);
+        this.groupOfMany = groupOfMany;
         checkAcrossKeys();
+    }
+
+    /** The groups of {@code trainer.groups}, in order; empty for a single-group service. */
+    public List<String> groups() {
+        return getList(TRAINER_GROUPS);
+    }
+
+    /**
+     * The configuration of {@code group} of {@code trainer.groups}: the global keys with its
+     * {@code train.<group>.*} overrides, its {@code model.group.<group>.entity.pattern} as
+     * {@code entity.pattern}; fails naming the group when a resolved value is invalid.
+     */
+    public TrainerServiceConfig forGroup(String group) {
+        if (!groups().contains(group)) {
+            throw new IllegalArgumentException("not one of " + TRAINER_GROUPS + "=" + groups() + ": " + group);
+        }
+        Map<String, Object> values = TrainerGroupsDefinition.groupOriginals(originals(), DEFINITION, groups(), group);
+        try {
+            TrainerServiceConfig config = new TrainerServiceConfig(values, true);
+            config.checkHasEntities(group);
+            return config;
+        } catch (ConfigException e) {
+            throw new ConfigException("model group " + group + " of " + TRAINER_GROUPS + ": " + e.getMessage());
+        }
+    }
+
+    /** Whether this is the configuration of one group of several ({@link #forGroup}). */
+    public boolean isGroupOfMany() {
+        return groupOfMany;
+    }
+
+    /** A group of several trains on its own entities: it needs a pattern, or a bootstrap CSV of its own. */
+    private void checkHasEntities(String group) {
+        if (getString(ENTITY_PATTERN).isEmpty() && bootstrapCsv().isEmpty()) {
+            String key = TrainerGroupsDefinition.patternKey(group);
+            throw new ConfigException(
+                    key, "", "is required (or " + TrainerGroupsDefinition.groupKey(group, BOOTSTRAP_CSV) + ")");
+        }
     }
 
     /** Reads a properties file. */
