@@ -13,6 +13,12 @@ interface FloatKernels {
      */
     void multiplyAdd(float[] a, int m, int k, float[] b, int bOff, int n, float[] out, int outOff);
 
+    /**
+     * As {@link #multiplyAdd} with {@code a} stored transposed, {@code [k×m]}: out[m×n] += aᵀ · b,
+     * the products of p = 0 … k-1 added in that order (the weight gradient, without a transposed copy).
+     */
+    void multiplyAddTransposedA(float[] a, int m, int k, float[] b, int bOff, int n, float[] out, int outOff);
+
     /** grads[bOff + j] += g[r×n + j] for r = 0 … m-1 in that order (the bias gradient). */
     void columnSums(float[] g, int m, int n, float[] grads, int bOff);
 

@@ -34,7 +34,7 @@ public final class MatMul {
      */
     public static void accumulateWeightGradient(
             float[] a, int m, int k, float[] g, int n, float[] grads, int wOff, int bOff) {
-        KERNELS.multiplyAdd(transposed(a, 0, m, k), k, m, g, 0, n, grads, wOff);
+        KERNELS.multiplyAddTransposedA(a, k, m, g, 0, n, grads, wOff);
         KERNELS.columnSums(g, m, n, grads, bOff);
     }
 

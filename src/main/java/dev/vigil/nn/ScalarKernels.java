@@ -15,6 +15,26 @@ final class ScalarKernels implements FloatKernels {
     }
 
     @Override
+    public void multiplyAddTransposedA(float[] a, int m, int k, float[] b, int bOff, int n, float[] out, int outOff) {
+        multiplyAddTransposedA(a, m, k, b, bOff, n, out, outOff, 0, n);
+    }
+
+    /** As {@link #multiplyAddTransposedA(float[], int, int, float[], int, int, float[], int)} for columns j0 ≤ j < j1. */
+    static void multiplyAddTransposedA(
+            float[] a, int m, int k, float[] b, int bOff, int n, float[] out, int outOff, int j0, int j1) {
+        for (int i = 0; i < m; i++) {
+            int r = outOff + i * n;
+            for (int p = 0; p < k; p++) {
+                float api = a[p * m + i];
+                int bRow = bOff + p * n;
+                for (int j = j0; j < j1; j++) {
+                    out[r + j] += api * b[bRow + j];
+                }
+            }
+        }
+    }
+
+    @Override
     public void columnSums(float[] g, int m, int n, float[] grads, int bOff) {
         for (int r = 0; r < m; r++) {
             for (int j = 0; j < n; j++) {

@@ -29,6 +29,22 @@ final class VectorKernels implements FloatKernels {
     }
 
     @Override
+    public void multiplyAddTransposedA(float[] a, int m, int k, float[] b, int bOff, int n, float[] out, int outOff) {
+        if (n < W && m >= W) {
+            float[] outT = MatMul.transposed(out, outOff, m, n);
+            float[] stored = bOff == 0 ? b : java.util.Arrays.copyOfRange(b, bOff, bOff + k * n);
+            multiplyAddTransposedA(stored, n, k, a, 0, m, outT, 0); // outᵀ += bᵀ · a, b read as stored
+            MatMul.transpose(outT, 0, n, m, out, outOff);
+            return;
+        }
+        int wide = n - n % W;
+        for (int j = 0; j < wide; j += W) {
+            transposedRowsTimesColumns(a, m, k, b, bOff, n, out, outOff, j);
+        }
+        ScalarKernels.multiplyAddTransposedA(a, m, k, b, bOff, n, out, outOff, wide, n);
+    }
+
+    @Override
     public void columnSums(float[] g, int m, int n, float[] grads, int bOff) {
         int wide = n - n % W;
         for (int j = 0; j < wide; j += W) {
@@ -85,6 +101,39 @@ final class VectorKernels implements FloatKernels {
             FloatVector c = FloatVector.fromArray(WIDE, out, o);
             for (int p = 0; p < k; p++) {
                 c = c.add(FloatVector.fromArray(WIDE, b, bOff + p * n + j).mul(a[i * k + p]));
+            }
+            c.intoArray(out, o);
+        }
+    }
+
+    /** As {@link #rowsTimesColumns} with element (i, p) of the left operand at a[p×m + i]. */
+    private static void transposedRowsTimesColumns(
+            float[] a, int m, int k, float[] b, int bOff, int n, float[] out, int outOff, int j) {
+        int i = 0;
+        for (; i + 4 <= m; i += 4) {
+            int o = outOff + i * n + j;
+            FloatVector c0 = FloatVector.fromArray(WIDE, out, o);
+            FloatVector c1 = FloatVector.fromArray(WIDE, out, o + n);
+            FloatVector c2 = FloatVector.fromArray(WIDE, out, o + 2 * n);
+            FloatVector c3 = FloatVector.fromArray(WIDE, out, o + 3 * n);
+            for (int p = 0; p < k; p++) {
+                FloatVector bp = FloatVector.fromArray(WIDE, b, bOff + p * n + j);
+                int r = p * m + i;
+                c0 = c0.add(bp.mul(a[r]));
+                c1 = c1.add(bp.mul(a[r + 1]));
+                c2 = c2.add(bp.mul(a[r + 2]));
+                c3 = c3.add(bp.mul(a[r + 3]));
+            }
+            c0.intoArray(out, o);
+            c1.intoArray(out, o + n);
+            c2.intoArray(out, o + 2 * n);
+            c3.intoArray(out, o + 3 * n);
+        }
+        for (; i < m; i++) {
+            int o = outOff + i * n + j;
+            FloatVector c = FloatVector.fromArray(WIDE, out, o);
+            for (int p = 0; p < k; p++) {
+                c = c.add(FloatVector.fromArray(WIDE, b, bOff + p * n + j).mul(a[p * m + i]));
             }
             c.intoArray(out, o);
         }

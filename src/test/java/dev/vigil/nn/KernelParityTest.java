@@ -14,7 +14,7 @@ class KernelParityTest {
 
     @ParameterizedTest
     @CsvSource({"128,32,16", "128,16,4", "128,4,16", "128,16,32", "7,19,38", "33,5,3", "1,3,1", "200,57,19"})
-    void multiplyAddAndColumnSumsMatchTheScalarKernelsExactly(int m, int k, int n) {
+    void productsAndColumnSumsMatchTheScalarKernelsExactly(int m, int k, int n) {
         assertTrue(vector.name().startsWith("vector"), "tests run with --add-modules jdk.incubator.vector");
         float[] a = values(m * k, 1);
         float[] b = values(3 + k * n, 2);
@@ -22,6 +22,10 @@ class KernelParityTest {
         float[] actual = expected.clone();
         scalar.multiplyAdd(a, m, k, b, 3, n, expected, 5);
         vector.multiplyAdd(a, m, k, b, 3, n, actual, 5);
+        assertArrayEquals(expected, actual);
+        float[] at = values(k * m, 4);
+        scalar.multiplyAddTransposedA(at, m, k, b, 3, n, expected, 5);
+        vector.multiplyAddTransposedA(at, m, k, b, 3, n, actual, 5);
         assertArrayEquals(expected, actual);
         scalar.columnSums(a, m, k, expected, 2);
         vector.columnSums(a, m, k, actual, 2);
