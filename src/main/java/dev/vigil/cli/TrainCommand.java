@@ -43,30 +43,43 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--model-version", defaultValue = "1", description = "Bundle version (default: ${DEFAULT-VALUE}).")
     long version;
 
+    @Option(
+            names = "--timings",
+            description = "Print the wall-clock split of the run (start-up, loading, training, export, report).")
+    boolean timings;
+
     @Override
     public Integer call() throws Exception {
         TrainerConfig config = config();
         PrintWriter console = spec.commandLine().getOut();
+        ProgressPrinter progress = new ProgressPrinter(console, System.console() != null);
+        StageTimings stages = new StageTimings(progress);
         TrainingData trainingData = TrainingData.fromCsv(data);
+        stages.lap("csv load");
         console.printf(
                 "training %s on %d rows x %d features from %s%n",
                 config.variant().cliName(),
                 trainingData.rows(),
                 trainingData.featureNames().size(),
                 data);
-        ProgressPrinter progress = new ProgressPrinter(console, System.console() != null);
-        TrainingOutcome outcome =
-                new ModelTrainer(Clock.systemUTC(), progress).trainWithReport(trainingData, config, group, version);
+        TrainingOutcome outcome = new ModelTrainer(Clock.systemUTC(), timings ? stages : progress)
+                .trainWithReport(trainingData, config, group, version);
         progress.finish();
+        stages.lap("(trainer, between stages)");
         BundleFiles.write(outcome.bundle(), out);
+        stages.lap("bundle write");
         Path report = reportPath(out);
         Files.writeString(report, HtmlReport.render(outcome), StandardCharsets.UTF_8);
+        stages.lap("html report");
         console.printf(
                 "wrote %s (sha256 %s, threshold %.6g) and %s%n",
                 out,
                 outcome.bundle().getSha256(),
                 outcome.bundle().getThresholds().getAnomaly(),
                 report);
+        if (timings) {
+            stages.print(console);
+        }
         return 0;
     }
 

@@ -2,15 +2,20 @@ package dev.vigil.trainer;
 
 import dev.vigil.dataset.CsvFormatException;
 import dev.vigil.dataset.CsvTable;
+import dev.vigil.dataset.NumericCsv;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.IntStream;
 
-/** The numeric feature columns of a CSV file: {@code timestamp} and {@code label} dropped, every other kept. */
+/**
+ * The numeric feature columns of a CSV file: {@code timestamp} and {@code label} dropped, every other
+ * kept. Unquoted files are parsed straight to numbers ({@link NumericCsv}); others through {@link CsvTable}.
+ */
 record FeatureTable(List<String> featureNames, double[][] rows) {
     private static final Set<String> NOT_FEATURES = Set.of("timestamp", "label");
 
@@ -21,6 +26,12 @@ record FeatureTable(List<String> featureNames, double[][] rows) {
      * @throws UncheckedIOException if the file cannot be read
      */
     static FeatureTable read(Path file) {
+        Optional<NumericCsv.Table> fast = readNumeric(file);
+        if (fast.isPresent()) {
+            NumericCsv.Table t = fast.get();
+            return new FeatureTable(
+                    IntStream.of(t.columns()).mapToObj(t.header()::get).toList(), t.rows());
+        }
         CsvTable table = readCsv(file);
         int[] features = featureColumns(table.header());
         List<String> names =
@@ -30,6 +41,21 @@ record FeatureTable(List<String> featureNames, double[][] rows) {
             rows[r] = numbers(table, r, features);
         }
         return new FeatureTable(names, rows);
+    }
+
+    /** The unquoted-numeric fast path; empty for a file with quoting. */
+    private static Optional<NumericCsv.Table> readNumeric(Path file) {
+        try {
+            return NumericCsv.read(file, FeatureTable::isFeature);
+        } catch (CsvFormatException e) {
+            throw new IllegalArgumentException("data: " + e.getMessage(), e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static boolean isFeature(String column) {
+        return !NOT_FEATURES.contains(column.toLowerCase(Locale.ROOT));
     }
 
     private static CsvTable readCsv(Path file) {
@@ -44,7 +70,7 @@ record FeatureTable(List<String> featureNames, double[][] rows) {
 
     private static int[] featureColumns(List<String> header) {
         return IntStream.range(0, header.size())
-                .filter(c -> !NOT_FEATURES.contains(header.get(c).toLowerCase(Locale.ROOT)))
+                .filter(c -> isFeature(header.get(c)))
                 .toArray();
     }
 

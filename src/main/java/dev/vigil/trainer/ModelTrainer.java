@@ -55,19 +55,24 @@ public final class ModelTrainer {
     /** Trains and returns the bundle with the loss curves and validation scores. */
     public TrainingOutcome trainWithReport(TrainingData data, TrainerConfig config, String group, long version) {
         long started = clock.millis();
+        StageLaps laps = new StageLaps(listener);
         int features = data.featureNames().size();
         Architecture arch = Architecture.resolve(config, features);
         WindowSet windows = WindowSet.cut(data, arch.window(), config.scoring().validationSplit());
+        laps.lap("windows");
         ScalerParams scaler = Scaler.fit(
                 config.scoring().scaler().resolve(windows.trainReadings()), windows.trainReadings(), features);
+        laps.lap("scaler fit");
         LOG.info(
                 "training {} on {} windows ({} validation), {}",
                 config.variant().cliName(),
                 windows.trainRows(),
                 windows.validationRows(),
                 arch);
+        Fitted trained = fit(config, arch, windows, scaler);
+        laps.lap("training");
         Fitted fitted = PcaLimits.withQLimit(
-                ErrorNormalisation.apply(fit(config, arch, windows, scaler), windows, config),
+                ErrorNormalisation.apply(trained, windows, config),
                 windows,
                 config.scoring().thresholdQuantile());
         float[] validationScores = smoothed(
@@ -77,6 +82,7 @@ public final class ModelTrainer {
                 windows.validationCounts(),
                 new ScoreSmoothing(config.scoring().scoreSmoothing()));
         Calibration calibration = new Calibration(validationScores, windows.validationCounts());
+        laps.lap("error weights and validation scores");
         ModelBundle bundle = BundleAssembler.assemble(new BundleAssembler.Parts(
                 group,
                 version,
@@ -90,6 +96,7 @@ public final class ModelTrainer {
                 summary(config, windows, fitted.history(), clock.millis() - started),
                 probe(fitted.model(), windows),
                 Instant.ofEpochMilli(started)));
+        laps.lap("calibration, probe and ONNX export");
         return new TrainingOutcome(bundle, fitted.model(), fitted.history(), calibration.sortedScores());
     }
 

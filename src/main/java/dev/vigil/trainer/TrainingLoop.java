@@ -44,9 +44,14 @@ final class TrainingLoop {
             SplittableRandom random) {
         LossHistory history = new LossHistory();
         List<float[]> best = snapshot(model.networks());
+        long stepNanos = 0;
+        long validationNanos = 0;
         try (Epochs epochs = epochs(model, train, rows, width)) {
             for (int epoch = 1; epoch <= training.epochs(); epoch++) {
+                long epochStart = System.nanoTime();
                 double trainLoss = epochs.next(random);
+                long validationStart = System.nanoTime();
+                stepNanos += validationStart - epochStart;
                 if (!Double.isFinite(trainLoss) && epoch == 1) {
                     throw new IllegalStateException("learningRate: training diverged in the first epoch (loss "
                             + trainLoss + "); lower the learning rate");
@@ -59,6 +64,7 @@ final class TrainingLoop {
                     break;
                 }
                 history.add(trainLoss, validationLoss.applyAsDouble(model));
+                validationNanos += System.nanoTime() - validationStart;
                 listener.epochFinished(
                         epoch,
                         training.epochs(),
@@ -74,6 +80,8 @@ final class TrainingLoop {
         }
         restore(model.networks(), best);
         model.parametersUpdated();
+        listener.stageFinished("- epoch steps (forward, backward, optimiser)", stepNanos);
+        listener.stageFinished("- validation loss after each epoch", validationNanos);
         return history;
     }
 
