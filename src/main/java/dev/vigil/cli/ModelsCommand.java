@@ -55,7 +55,7 @@ public final class ModelsCommand implements Runnable {
                 return execute();
             } catch (java.io.IOException | IllegalArgumentException | IllegalStateException e) {
                 spec.commandLine().getErr().printf("vigil models %s: %s%n", spec.name(), e.getMessage());
-                return 1;
+                return ExitCodes.FAILURE;
             }
         }
 

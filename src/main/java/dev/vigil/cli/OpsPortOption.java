@@ -28,8 +28,12 @@ final class OpsPortOption {
                     + OpsHttpServer.LOOPBACK + ", this machine only; 0.0.0.0 = every interface, as in a container).")
     String metricsAddress;
 
-    /** The ops endpoint on the chosen address and port, or null when it is off (try-with-resources accepts null). */
-    OpsHttpServer startOrNull(PrometheusMeterRegistry registry, Readiness.Check readiness) throws IOException {
-        return metricsPort < 0 ? null : OpsHttpServer.start(metricsAddress, metricsPort, registry, readiness);
+    /**
+     * The ops endpoint on the chosen address and port, or null when it is off (try-with-resources
+     * accepts null); {@code health} answers {@code /health}, {@code readiness} {@code /ready}.
+     */
+    OpsHttpServer startOrNull(PrometheusMeterRegistry registry, Readiness.Check readiness, Readiness.Check health)
+            throws IOException {
+        return metricsPort < 0 ? null : OpsHttpServer.start(metricsAddress, metricsPort, registry, readiness, health);
     }
 }

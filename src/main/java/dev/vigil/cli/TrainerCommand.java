@@ -2,7 +2,6 @@ package dev.vigil.cli;
 
 import dev.vigil.ops.OpsHttpServer;
 import dev.vigil.ops.PlatformMetrics;
-import dev.vigil.ops.Readiness;
 import dev.vigil.ops.TrainerMetrics;
 import dev.vigil.trainer.service.ModelTrainerCandidates;
 import dev.vigil.trainer.service.TrainerService;
@@ -23,6 +22,8 @@ import picocli.CommandLine.Spec;
  * {@code vigil trainer}: the continuously running trainer service. SIGTERM/SIGINT stop it once the
  * step in progress ends (a training run completes first), through {@link Termination} rather than a
  * shutdown hook, so ONNX Runtime's environment is never freed under a session the gate is using.
+ * The service runs on a watched thread ({@link TrainerWorker}): if it dies of an error, {@code
+ * /health} turns 503 and the process exits {@value ExitCodes#TRAINER_FAILED}.
  */
 @Command(
         name = "trainer",
@@ -50,19 +51,25 @@ public final class TrainerCommand implements Callable<Integer> {
             settings = TrainerServiceConfig.load(config, System.getenv());
         } catch (ConfigException e) {
             spec.commandLine().getErr().println("Invalid configuration in " + config + ": " + e.getMessage());
-            return 2;
+            return ExitCodes.USAGE;
         }
         PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         TrainerMetrics metrics = new TrainerMetrics();
         metrics.bindTo(registry);
         try (PlatformMetrics platform = new PlatformMetrics();
-                OpsHttpServer ops = opsPort.startOrNull(registry, Readiness::isReady);
                 TrainerService service = new TrainerService(
                         settings, ModelTrainerCandidates.from(settings), metrics, Clock.systemUTC())) {
             platform.bindTo(registry);
+            TrainerWorker worker = new TrainerWorker(service);
             Termination.onSignal(service::close);
-            service.run();
+            try (OpsHttpServer ops = opsPort.startOrNull(registry, worker::readiness, worker::health)) {
+                return worker.runToEnd().map(this::died).orElse(ExitCodes.SIGTERM);
+            }
         }
-        return Termination.SIGTERM_EXIT;
+    }
+
+    private int died(Throwable cause) {
+        spec.commandLine().getErr().println("vigil trainer: stopped: the trainer thread died: " + cause);
+        return ExitCodes.TRAINER_FAILED;
     }
 }

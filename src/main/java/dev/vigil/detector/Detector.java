@@ -27,20 +27,29 @@ public final class Detector implements AutoCloseable {
     private final ModelHolder models;
     private final KafkaStreams streams;
     private final List<BundleSource> sources;
+    private final StreamsHealth health;
 
-    private Detector(ModelHolder models, KafkaStreams streams, List<BundleSource> sources) {
+    private Detector(ModelHolder models, KafkaStreams streams, List<BundleSource> sources, StreamsHealth health) {
         this.models = models;
         this.streams = streams;
         this.sources = sources;
+        this.health = health;
+    }
+
+    /** {@link #start(DetectorConfig, DetectorEvents, StreamsHealth)} with health nobody acts on. */
+    public static Detector start(DetectorConfig config, DetectorEvents events) throws BundleRefusedException {
+        return start(config, events, new StreamsHealth(() -> {}));
     }
 
     /**
-     * Loads the model, builds the topology and starts it.
+     * Loads the model, builds the topology and starts it; {@code health} follows the Kafka Streams
+     * client, whose uncaught exceptions are handled by {@code streams.uncaught.exception.policy}.
      *
      * @throws BundleRefusedException if {@code model.path} names a bundle that fails validation
-     * @throws IllegalStateException if no model could be found anywhere
+     * @throws NoModelException if no model could be found anywhere
      */
-    public static Detector start(DetectorConfig config, DetectorEvents events) throws BundleRefusedException {
+    public static Detector start(DetectorConfig config, DetectorEvents events, StreamsHealth health)
+            throws BundleRefusedException {
         LOG.info(config.describe());
         ModelHolder models = ModelSources.holder(config, events);
         List<BundleSource> sources = ModelSources.configured(config);
@@ -52,7 +61,7 @@ public final class Detector implements AutoCloseable {
         }
         if (models.current().isEmpty()) {
             closeAll(sources, models);
-            throw new IllegalStateException(noModel(config, sources));
+            throw new NoModelException(noModel(config, sources));
         }
         LOG.info(
                 "Starting the detector with model {}",
@@ -65,8 +74,11 @@ public final class Detector implements AutoCloseable {
             closeAll(sources, models);
             throw e;
         }
+        streams.setStateListener(health);
+        streams.setUncaughtExceptionHandler(
+                new StreamsFailurePolicy(config.getString(DetectorConfig.UNCAUGHT_EXCEPTION_POLICY), health));
         streams.start();
-        return new Detector(models, streams, sources);
+        return new Detector(models, streams, sources, health);
     }
 
     private static String noModel(DetectorConfig config, List<BundleSource> sources) {
@@ -100,8 +112,14 @@ public final class Detector implements AutoCloseable {
         return models;
     }
 
+    /** Whether Kafka Streams can still make progress, and why not. */
+    public StreamsHealth health() {
+        return health;
+    }
+
     @Override
     public void close() {
+        health.stopRequested();
         streams.close(CloseOptions.timeout(Duration.ofSeconds(30))
                 .withGroupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP));
         closeAll(sources, models);

@@ -36,7 +36,7 @@ class DetectCommandTest {
         Path config = dir.resolve("detector.properties");
         Files.writeString(config, "model.topic.enabled=false\nmodel.dir=" + dir + "\n");
         StringWriter err = new StringWriter();
-        assertEquals(1, run(err, "detect", "--config", config.toString()));
+        assertEquals(ExitCodes.NO_MODEL, run(err, "detect", "--config", config.toString()));
         assertTrue(err.toString().contains("no valid model"), err.toString());
     }
 

@@ -22,6 +22,7 @@ public final class DetectorConfig extends AbstractConfig {
     public static final String COMMIT_INTERVAL_MS = "commit.interval.ms";
     public static final String NUM_STREAM_THREADS = "num.stream.threads";
     public static final String STATE_DIR = "state.dir";
+    public static final String UNCAUGHT_EXCEPTION_POLICY = "streams.uncaught.exception.policy";
     public static final String INPUT_TOPIC = "input.topic";
     public static final String SCORED_TOPIC = "scored.topic";
     public static final String SCORED_FEATURE_DETAIL = "scored.feature.detail";

@@ -59,6 +59,17 @@ final class DetectorConfigDefinition {
                         Importance.MEDIUM,
                         "Stream threads in this instance.")
                 .define(
+                        UNCAUGHT_EXCEPTION_POLICY,
+                        Type.STRING,
+                        "shutdown",
+                        ValidString.in("shutdown", "replace.thread"),
+                        Importance.MEDIUM,
+                        "What an exception that kills a stream thread does. shutdown (default): the Kafka Streams"
+                                + " client stops (state ERROR), /health turns 503 and the detector exits 70, so the"
+                                + " orchestrator restarts a fresh process and the failure is seen, not hidden."
+                                + " replace.thread: a new stream thread takes over and the detector keeps running;"
+                                + " an error that repeats (a missing topic) then loops unseen.")
+                .define(
                         STATE_DIR,
                         Type.STRING,
                         System.getProperty("java.io.tmpdir") + "/vigil-streams",
