@@ -1,5 +1,6 @@
 package dev.vigil.cli;
 
+import dev.vigil.contract.ConfigSources;
 import dev.vigil.ops.OpsHttpServer;
 import dev.vigil.ops.Readiness;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -12,7 +13,7 @@ import picocli.CommandLine.Option;
  */
 final class OpsPortOption {
     /** Environment variable that sets the default of {@code --metrics-address} ({@code ops.bind.address}). */
-    static final String BIND_ADDRESS_ENV = "VIGIL_OPS_BIND_ADDRESS";
+    static final String BIND_ADDRESS_ENV = ConfigSources.OPS_BIND_ADDRESS_ENV;
 
     @Option(
             names = "--metrics-port",

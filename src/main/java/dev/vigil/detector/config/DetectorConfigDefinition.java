@@ -214,8 +214,19 @@ final class DetectorConfigDefinition {
                         Type.STRING,
                         "",
                         Importance.HIGH,
-                        "File of trusted Ed25519 public keys (PEM); bundles must be signed by one. Empty = trust"
-                                + " every bundle (a loud warning at start-up).")
+                        "File of trusted Ed25519 public keys (PEM, from `vigil models keygen`); a signed bundle"
+                                + " must verify under one of them. Required by model.trust=signed.")
+                .define(
+                        MODEL_TRUST,
+                        Type.STRING,
+                        "signed",
+                        ValidString.in("signed", "any"),
+                        Importance.HIGH,
+                        "Which bundles may be served. signed (default): only bundles signed by a key of"
+                                + " model.trusted.keys; the detector refuses to start without that file. any: unsigned"
+                                + " bundles too (a signed one must still verify when keys are set), with a loud warning"
+                                + " at start-up; for local experiments only, since anyone who can write to the models"
+                                + " topic then chooses the model.")
                 .define(
                         MODEL_POLL_MS,
                         Type.LONG,

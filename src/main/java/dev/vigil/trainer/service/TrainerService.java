@@ -80,10 +80,7 @@ public final class TrainerService implements Runnable, AutoCloseable {
     /** Runs until {@link #close()}. */
     @Override
     public void run() {
-        LOG.info(
-                "Trainer service for group {} starting with {}",
-                group,
-                config.originalsStrings().keySet());
+        LOG.info("Trainer service for group {} starting; {}", group, config.describe());
         try {
             while (running) {
                 step();
