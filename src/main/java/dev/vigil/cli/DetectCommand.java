@@ -36,7 +36,13 @@ import picocli.CommandLine.Spec;
 @Command(
         name = "detect",
         mixinStandardHelpOptions = true,
-        description = "Score every reading of the input topic and raise alerts (Kafka Streams + ONNX Runtime).")
+        description = "Score every reading of the input topic and raise alerts (Kafka Streams + ONNX Runtime).",
+        footer = {
+            "",
+            "Exit codes: 143 stopped by SIGTERM/SIGINT; 2 bad option or configuration (unknown key, invalid value,"
+                    + " model.trust=signed without model.trusted.keys); 4 no model it may serve; 70 Kafka Streams failed"
+                    + " for good (/health turned 503 first); 1 unexpected error. See docs/OPERATIONS.md."
+        })
 public final class DetectCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

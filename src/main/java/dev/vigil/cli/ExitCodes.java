@@ -11,8 +11,10 @@ public final class ExitCodes {
     public static final int FAILURE = 1;
     /** Bad usage or configuration: unknown option or key, invalid value, {@code model.trust} without keys. */
     public static final int USAGE = 2;
+    /** {@code vigil evaluate}: test rows went unscored or to the dead-letter topic (not {@code --allow-dead-letters}). */
+    public static final int UNSCORED = 3;
     /** The detector has no model it may serve: none found, or the configured bundle was refused. */
-    public static final int NO_MODEL = 3;
+    public static final int NO_MODEL = 4;
     /** The detector's Kafka Streams client failed for good (state ERROR, or stopped unasked); see the log. */
     public static final int STREAMS_FAILED = 70;
     /** The trainer service's worker thread died of an unexpected error; see the log. */

@@ -29,7 +29,12 @@ import picocli.CommandLine.Spec;
         name = "trainer",
         mixinStandardHelpOptions = true,
         description = "Keep a model group fresh: collect normal data from vigil.scored, retrain on schedule or drift,"
-                + " gate candidates against the model in use, publish signed bundles to vigil.models.")
+                + " gate candidates against the model in use, publish signed bundles to vigil.models.",
+        footer = {
+            "",
+            "Exit codes: 143 stopped by SIGTERM/SIGINT; 2 bad option or configuration (unknown key, invalid value);"
+                    + " 71 the trainer thread died (/health turned 503 first); 1 unexpected error. See docs/OPERATIONS.md."
+        })
 public final class TrainerCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

@@ -53,6 +53,7 @@ class LogFormatTest {
         List<String> lines = runDetector(Map.of());
         assertTrue(lines.stream().anyMatch(line -> line.contains(" INFO  [main] ")), String.join("\n", lines));
         assertTrue(lines.stream().noneMatch(line -> line.startsWith("{")), String.join("\n", lines));
+        assertTrue(lines.stream().noneMatch(line -> line.contains("|-INFO in ch.qos.logback")), "no status dump");
     }
 
     private static JsonNode parse(String line) {
