@@ -1,6 +1,8 @@
 package dev.vigil.cli;
 
 import dev.vigil.detector.Detector;
+import dev.vigil.detector.NoModelException;
+import dev.vigil.detector.StreamsHealth;
 import dev.vigil.detector.config.DetectorConfig;
 import dev.vigil.detector.models.BundleRefusedException;
 import dev.vigil.ops.DetectorMetrics;
@@ -22,7 +24,9 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code vigil detect --config detector.properties}: runs the detector until SIGTERM/SIGINT, then
- * closes Kafka Streams (committing its work) and only then the ONNX Runtime sessions.
+ * closes Kafka Streams (committing its work) and only then the ONNX Runtime sessions. When Kafka
+ * Streams fails for good ({@link StreamsHealth}) it does the same at once and exits {@value
+ * ExitCodes#STREAMS_FAILED}; exit codes are in {@link ExitCodes}.
  *
  * <p>The signal handler is in place before the first model loads: a signal that arrives while a
  * session is being created waits for that load to finish, and then stops the detector as usual.
@@ -32,7 +36,13 @@ import picocli.CommandLine.Spec;
 @Command(
         name = "detect",
         mixinStandardHelpOptions = true,
-        description = "Score every reading of the input topic and raise alerts (Kafka Streams + ONNX Runtime).")
+        description = "Score every reading of the input topic and raise alerts (Kafka Streams + ONNX Runtime).",
+        footer = {
+            "",
+            "Exit codes: 143 stopped by SIGTERM/SIGINT; 2 bad option or configuration (unknown key, invalid value,"
+                    + " model.trust=signed without model.trusted.keys); 4 no model it may serve; 70 Kafka Streams failed"
+                    + " for good (/health turned 503 first); 1 unexpected error. See docs/OPERATIONS.md."
+        })
 public final class DetectCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -54,7 +64,7 @@ public final class DetectCommand implements Callable<Integer> {
             settings = DetectorConfig.load(config, System.getenv());
         } catch (ConfigException e) {
             spec.commandLine().getErr().println("vigil detect: invalid configuration: " + e.getMessage());
-            return 2;
+            return ExitCodes.USAGE;
         }
         PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         try (PlatformMetrics platform = new PlatformMetrics()) {
@@ -67,21 +77,44 @@ public final class DetectCommand implements Callable<Integer> {
             throws Exception {
         DetectorMetrics metrics = new DetectorMetrics();
         metrics.bindTo(registry);
-        CountDownLatch stopRequested = new CountDownLatch(1);
-        Termination.onSignal(stopRequested::countDown);
+        CountDownLatch stopOrFailure = new CountDownLatch(1);
+        Termination.onSignal(stopOrFailure::countDown);
         Detector detector;
         try {
-            detector = Detector.start(settings, metrics);
-        } catch (BundleRefusedException | IllegalStateException | ConfigException e) {
-            spec.commandLine().getErr().println("vigil detect: cannot start: " + e.getMessage());
-            return 1;
+            detector = Detector.start(settings, metrics, new StreamsHealth(stopOrFailure::countDown));
+        } catch (BundleRefusedException | NoModelException e) {
+            return refused(ExitCodes.NO_MODEL, e);
+        } catch (ConfigException e) {
+            return refused(ExitCodes.USAGE, e);
+        } catch (IllegalStateException e) {
+            return refused(ExitCodes.FAILURE, e);
         }
         try (AutoCloseable streamsMetrics = platform.bindKafkaStreams(detector.streams());
-                OpsHttpServer ops = opsPort.startOrNull(registry, () -> ready(detector))) {
-            stopRequested.await();
+                OpsHttpServer ops = opsPort.startOrNull(registry, () -> ready(detector), () -> healthy(detector))) {
+            stopOrFailure.await();
             detector.close();
         }
-        return Termination.SIGTERM_EXIT;
+        return exitCode(detector.health());
+    }
+
+    private int refused(int exitCode, Exception e) {
+        spec.commandLine().getErr().println("vigil detect: cannot start: " + e.getMessage());
+        return exitCode;
+    }
+
+    private int exitCode(StreamsHealth health) {
+        if (health.failure().isEmpty()) {
+            return ExitCodes.SIGTERM;
+        }
+        spec.commandLine()
+                .getErr()
+                .println("vigil detect: stopped: " + health.failure().get());
+        spec.commandLine().getErr().flush();
+        return ExitCodes.STREAMS_FAILED;
+    }
+
+    private static Readiness healthy(Detector detector) {
+        return detector.health().failure().map(Readiness::notReady).orElseGet(Readiness::isReady);
     }
 
     private static Readiness ready(Detector detector) {

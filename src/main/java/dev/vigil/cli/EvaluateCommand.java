@@ -37,8 +37,6 @@ import picocli.CommandLine.Spec;
                 + "normal and the detector hot-swaps each accepted model. Exits 3 when test rows went unscored or "
                 + "to the dead-letter topic (listed on stderr), unless --allow-dead-letters.")
 public final class EvaluateCommand implements Callable<Integer> {
-    /** Exit code when rows went unscored or were dead-lettered. */
-    static final int UNSCORED_EXIT = 3;
 
     @Spec
     CommandSpec spec;
@@ -160,7 +158,7 @@ public final class EvaluateCommand implements Callable<Integer> {
             err.println("evaluate: " + lost + " rows went unscored or to the dead-letter topic (above); the figures"
                     + " count them as misses. Fix the data, or pass --allow-dead-letters.");
             err.flush();
-            return UNSCORED_EXIT;
+            return ExitCodes.UNSCORED;
         }
         return 0;
     }

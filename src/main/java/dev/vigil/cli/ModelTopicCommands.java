@@ -22,19 +22,22 @@ final class ModelTopicCommands {
 
     /** Options naming the model topics. */
     static final class TopicOptions {
-        @Option(names = "--topic", defaultValue = "vigil.models", description = "Compacted topic of current bundles.")
+        @Option(
+                names = "--topic",
+                defaultValue = "vigil.models",
+                description = "Compacted topic of current bundles (default: ${DEFAULT-VALUE}).")
         String current;
 
         @Option(
                 names = "--history-topic",
                 defaultValue = "vigil.models.history",
-                description = "Append-only topic of every published bundle.")
+                description = "Append-only topic of every published bundle (default: ${DEFAULT-VALUE}).")
         String history;
 
         @Option(
                 names = "--replication-factor",
                 defaultValue = "1",
-                description = "Replication of the model topics when they are created.")
+                description = "Replication of the model topics when they are created (default: ${DEFAULT-VALUE}).")
         short replication;
 
         ModelTopics topics() {
@@ -42,7 +45,10 @@ final class ModelTopicCommands {
         }
     }
 
-    @Command(name = "list", description = "List the versions of a group published on the model topics.")
+    @Command(
+            name = "list",
+            mixinStandardHelpOptions = true,
+            description = "List the versions of a group published on the model topics.")
     static final class ListVersions extends ModelsCommand.Subcommand {
 
         @Mixin
@@ -64,7 +70,10 @@ final class ModelTopicCommands {
         }
     }
 
-    @Command(name = "publish", description = "Publish a bundle file to the model topics.")
+    @Command(
+            name = "publish",
+            mixinStandardHelpOptions = true,
+            description = "Publish a bundle file to the model topics.")
     static final class Publish extends ModelsCommand.Subcommand {
 
         @Mixin
@@ -100,6 +109,7 @@ final class ModelTopicCommands {
 
     @Command(
             name = "rollback",
+            mixinStandardHelpOptions = true,
             description = "Republish an older version (default: the one before the current) as the current one.")
     static final class Rollback extends ModelsCommand.Subcommand {
 

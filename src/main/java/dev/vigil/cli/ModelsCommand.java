@@ -56,14 +56,17 @@ public final class ModelsCommand implements Runnable {
                 return execute();
             } catch (java.io.IOException | IllegalArgumentException | IllegalStateException e) {
                 spec.commandLine().getErr().printf("vigil models %s: %s%n", spec.name(), e.getMessage());
-                return 1;
+                return ExitCodes.FAILURE;
             }
         }
 
         abstract int execute() throws Exception;
     }
 
-    @Command(name = "keygen", description = "Create an Ed25519 signing key and its public key in a directory.")
+    @Command(
+            name = "keygen",
+            mixinStandardHelpOptions = true,
+            description = "Create an Ed25519 signing key and its public key in a directory.")
     static final class Keygen extends Subcommand {
 
         @Option(names = "--out", required = true, paramLabel = "DIR", description = "Directory for the key files.")
@@ -81,7 +84,7 @@ public final class ModelsCommand implements Runnable {
         }
     }
 
-    @Command(name = "sign", description = "Sign a bundle file.")
+    @Command(name = "sign", mixinStandardHelpOptions = true, description = "Sign a bundle file.")
     static final class Sign extends Subcommand {
 
         @Option(names = "--key", required = true, paramLabel = "KEY", description = "Signing key file.")
@@ -107,7 +110,10 @@ public final class ModelsCommand implements Runnable {
         }
     }
 
-    @Command(name = "verify", description = "Check a bundle file's sha256 and signature; exit 1 if refused.")
+    @Command(
+            name = "verify",
+            mixinStandardHelpOptions = true,
+            description = "Check a bundle file's sha256 and signature; exit 1 if refused.")
     static final class Verify extends Subcommand {
 
         @Option(names = "--pub", required = true, paramLabel = "PUB", description = "Public key file (trusted keys).")

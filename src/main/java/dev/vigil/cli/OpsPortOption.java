@@ -1,5 +1,6 @@
 package dev.vigil.cli;
 
+import dev.vigil.contract.ConfigSources;
 import dev.vigil.ops.OpsHttpServer;
 import dev.vigil.ops.Readiness;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -12,7 +13,7 @@ import picocli.CommandLine.Option;
  */
 final class OpsPortOption {
     /** Environment variable that sets the default of {@code --metrics-address} ({@code ops.bind.address}). */
-    static final String BIND_ADDRESS_ENV = "VIGIL_OPS_BIND_ADDRESS";
+    static final String BIND_ADDRESS_ENV = ConfigSources.OPS_BIND_ADDRESS_ENV;
 
     @Option(
             names = "--metrics-port",
@@ -28,8 +29,12 @@ final class OpsPortOption {
                     + OpsHttpServer.LOOPBACK + ", this machine only; 0.0.0.0 = every interface, as in a container).")
     String metricsAddress;
 
-    /** The ops endpoint on the chosen address and port, or null when it is off (try-with-resources accepts null). */
-    OpsHttpServer startOrNull(PrometheusMeterRegistry registry, Readiness.Check readiness) throws IOException {
-        return metricsPort < 0 ? null : OpsHttpServer.start(metricsAddress, metricsPort, registry, readiness);
+    /**
+     * The ops endpoint on the chosen address and port, or null when it is off (try-with-resources
+     * accepts null); {@code health} answers {@code /health}, {@code readiness} {@code /ready}.
+     */
+    OpsHttpServer startOrNull(PrometheusMeterRegistry registry, Readiness.Check readiness, Readiness.Check health)
+            throws IOException {
+        return metricsPort < 0 ? null : OpsHttpServer.start(metricsAddress, metricsPort, registry, readiness, health);
     }
 }

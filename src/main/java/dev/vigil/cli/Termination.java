@@ -14,9 +14,6 @@ import sun.misc.Signal;
  * JVM's hooks find nothing in use.
  */
 final class Termination {
-    /** Exit code of a process stopped by SIGTERM (128 + 15), the shell convention. */
-    static final int SIGTERM_EXIT = 143;
-
     private Termination() {}
 
     /** Calls {@code stop} once on the first SIGTERM or SIGINT; later signals are ignored. */

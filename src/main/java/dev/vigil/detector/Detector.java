@@ -30,20 +30,30 @@ public final class Detector implements AutoCloseable {
     private final GroupModels models;
     private final KafkaStreams streams;
     private final List<Feed> feeds;
+    private final StreamsHealth health;
 
-    private Detector(GroupModels models, KafkaStreams streams, List<Feed> feeds) {
+    private Detector(GroupModels models, KafkaStreams streams, List<Feed> feeds, StreamsHealth health) {
         this.models = models;
         this.streams = streams;
         this.feeds = feeds;
+        this.health = health;
+    }
+
+    /** {@link #start(DetectorConfig, DetectorEvents, StreamsHealth)} with health nobody acts on. */
+    public static Detector start(DetectorConfig config, DetectorEvents events) throws BundleRefusedException {
+        return start(config, events, new StreamsHealth(() -> {}));
     }
 
     /**
-     * Loads the model of every group, builds the topology and starts it.
+     * Loads the model of every group, builds the topology and starts it; {@code health} follows the
+     * Kafka Streams client, whose uncaught exceptions are handled by {@code
+     * streams.uncaught.exception.policy}.
      *
      * @throws BundleRefusedException if {@code model.path} names a bundle that fails validation
-     * @throws IllegalStateException if no model could be found anywhere for some group
+     * @throws NoModelException if no model could be found anywhere for some group
      */
-    public static Detector start(DetectorConfig config, DetectorEvents events) throws BundleRefusedException {
+    public static Detector start(DetectorConfig config, DetectorEvents events, StreamsHealth health)
+            throws BundleRefusedException {
         LOG.info(config.describe());
         events.groupsConfigured(DetectorGroups.groups(config));
         GroupModels models = ModelSources.groups(config, events);
@@ -56,7 +66,7 @@ public final class Detector implements AutoCloseable {
         }
         if (!models.missing().isEmpty()) {
             closeAll(feeds, models);
-            throw new IllegalStateException(noModel(config, models, feeds));
+            throw new NoModelException(noModel(config, models, feeds));
         }
         LOG.info("Starting the detector with model{} {}", models.isSingle() ? "" : "s", labels(models));
         KafkaStreams streams;
@@ -67,8 +77,11 @@ public final class Detector implements AutoCloseable {
             closeAll(feeds, models);
             throw e;
         }
+        streams.setStateListener(health);
+        streams.setUncaughtExceptionHandler(
+                new StreamsFailurePolicy(config.getString(DetectorConfig.UNCAUGHT_EXCEPTION_POLICY), health));
         streams.start();
-        return new Detector(models, streams, feeds);
+        return new Detector(models, streams, feeds, health);
     }
 
     private static String labels(GroupModels models) {
@@ -119,8 +132,14 @@ public final class Detector implements AutoCloseable {
         return models;
     }
 
+    /** Whether Kafka Streams can still make progress, and why not. */
+    public StreamsHealth health() {
+        return health;
+    }
+
     @Override
     public void close() {
+        health.stopRequested();
         streams.close(CloseOptions.timeout(Duration.ofSeconds(30))
                 .withGroupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP));
         closeAll(feeds, models);

@@ -62,6 +62,8 @@ class DetectorReplay {
         props.put(DetectorConfig.SCORED_TOPIC, ReplaySession.SCORED);
         props.put(DetectorConfig.ALERTS_TOPIC, ReplaySession.ALERTS);
         props.put(DetectorConfig.DLQ_TOPIC, ReplaySession.DLQ);
+        // the bundle replayed is the one the operator named, read from disk: served signed or not (TRUST_ALL)
+        props.put(DetectorConfig.MODEL_TRUST, "any");
         props.put(DetectorConfig.SCORING_BACKGROUND, "false"); // a replay scores on the driver's thread, in step
         // recorded history keeps its own silences (NAB: up to 174 h between two rows): any step forward is in step
         props.put(DetectorConfig.MAX_TIMESTAMP_JUMP_MS, Long.MAX_VALUE);

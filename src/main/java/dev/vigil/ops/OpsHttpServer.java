@@ -22,7 +22,9 @@ import org.slf4j.LoggerFactory;
  * <ul>
  *   <li>{@code GET /metrics}: Prometheus text format 0.0.4, or OpenMetrics 1.0 when the {@code
  *       Accept} header asks for {@code application/openmetrics-text};
- *   <li>{@code GET /health}: 200 while the process is alive;
+ *   <li>{@code GET /health}: 200 while the process can still make progress (the supplied health
+ *       check, a {@link Readiness.Check} whose "ready" means "alive"), else 503 and the cause: an
+ *       orchestrator's liveness probe restarts it;
  *   <li>{@code GET /ready}: 200 when the supplied {@link Readiness.Check} says so, else 503 and the
  *       reason.
  * </ul>
@@ -65,21 +67,47 @@ public final class OpsHttpServer implements AutoCloseable {
     public static OpsHttpServer start(
             String bindAddress, int port, PrometheusMeterRegistry registry, Readiness.Check readiness)
             throws IOException {
+        return start(bindAddress, port, registry, readiness, Readiness::isReady);
+    }
+
+    /**
+     * Starts serving on {@code port} of {@code bindAddress} with {@code health} behind {@code /health}.
+     *
+     * @throws IllegalArgumentException if the address does not resolve
+     * @throws IOException if the address and port cannot be bound
+     */
+    public static OpsHttpServer start(
+            String bindAddress,
+            int port,
+            PrometheusMeterRegistry registry,
+            Readiness.Check readiness,
+            Readiness.Check health)
+            throws IOException {
         checkPort(port);
         InetSocketAddress address = new InetSocketAddress(bindAddress, port);
         if (address.isUnresolved()) {
             throw new IllegalArgumentException("ops bind address " + bindAddress + " does not resolve");
         }
-        return start(address, registry, readiness);
+        return start(address, registry, readiness, health);
     }
 
-    /** Starts serving on {@code address}. */
+    /** Starts serving on {@code address}; {@code /health} answers 200 as long as the process runs. */
     public static OpsHttpServer start(
             InetSocketAddress address, PrometheusMeterRegistry registry, Readiness.Check readiness) throws IOException {
+        return start(address, registry, readiness, Readiness::isReady);
+    }
+
+    /** Starts serving on {@code address} with {@code health} behind {@code /health}. */
+    public static OpsHttpServer start(
+            InetSocketAddress address,
+            PrometheusMeterRegistry registry,
+            Readiness.Check readiness,
+            Readiness.Check health)
+            throws IOException {
         checkPort(address.getPort());
         HttpServer server = HttpServer.create(address, 0);
         server.createContext("/metrics", getOnly(exchange -> serveMetrics(exchange, registry)));
-        server.createContext("/health", getOnly(exchange -> respond(exchange, 200, "text/plain", "alive\n")));
+        server.createContext("/health", getOnly(exchange -> serveHealth(exchange, health)));
         server.createContext("/ready", getOnly(exchange -> serveReadiness(exchange, readiness)));
         ExecutorService executor = Executors.newFixedThreadPool(2, OpsHttpServer::daemonThread);
         server.setExecutor(executor);
@@ -132,6 +160,15 @@ public final class OpsHttpServer implements AutoCloseable {
             respond(exchange, 200, "text/plain", "ready\n");
         } else {
             respond(exchange, 503, "text/plain", "not ready: " + readiness.reason() + "\n");
+        }
+    }
+
+    private static void serveHealth(HttpExchange exchange, Readiness.Check check) throws IOException {
+        Readiness health = check.check();
+        if (health.ready()) {
+            respond(exchange, 200, "text/plain", "alive\n");
+        } else {
+            respond(exchange, 503, "text/plain", "unhealthy: " + health.reason() + "\n");
         }
     }
 

@@ -3,6 +3,8 @@ package dev.vigil.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.vigil.contract.SigningKeys;
+import dev.vigil.testkit.TestBundles;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -34,10 +36,43 @@ class DetectCommandTest {
     @Test
     void aMissingModelStopsStartUpWithTheReason() throws Exception {
         Path config = dir.resolve("detector.properties");
+        Files.writeString(config, "model.topic.enabled=false\nmodel.trust=any\nmodel.dir=" + dir + "\n");
+        StringWriter err = new StringWriter();
+        assertEquals(ExitCodes.NO_MODEL, run(err, "detect", "--config", config.toString()));
+        assertTrue(err.toString().contains("no valid model"), err.toString());
+    }
+
+    @Test
+    void withoutTrustedKeysTheDefaultTrustStopsStartUpNamingBothKeys() throws Exception {
+        Path config = dir.resolve("detector.properties");
         Files.writeString(config, "model.topic.enabled=false\nmodel.dir=" + dir + "\n");
         StringWriter err = new StringWriter();
-        assertEquals(1, run(err, "detect", "--config", config.toString()));
-        assertTrue(err.toString().contains("no valid model"), err.toString());
+        assertEquals(ExitCodes.USAGE, run(err, "detect", "--config", config.toString()));
+        assertTrue(
+                err.toString().contains("model.trust=signed (the default) needs model.trusted.keys"), err.toString());
+    }
+
+    @Test
+    void anUnsignedBundleIsRefusedUnderTheDefaultTrust() throws Exception {
+        SigningKeys.writePair(SigningKeys.generate(), dir);
+        Path bundle = TestBundles.writeTrained(dir, 1);
+        Path config = dir.resolve("detector.properties");
+        Files.writeString(
+                config,
+                "model.topic.enabled=false\nmodel.path=" + bundle + "\nmodel.trusted.keys="
+                        + dir.resolve(SigningKeys.PUBLIC_FILE) + "\n");
+        StringWriter err = new StringWriter();
+        assertEquals(ExitCodes.NO_MODEL, run(err, "detect", "--config", config.toString()));
+        assertTrue(err.toString().contains("UNSIGNED"), err.toString());
+    }
+
+    @Test
+    void aTypoInTheConfigurationStopsStartUpWithTheNearestKey() throws Exception {
+        Path config = dir.resolve("detector.properties");
+        Files.writeString(config, "treshold.mode=global\n");
+        StringWriter err = new StringWriter();
+        assertEquals(ExitCodes.USAGE, run(err, "detect", "--config", config.toString()));
+        assertTrue(err.toString().contains("did you mean `threshold.mode`?"), err.toString());
     }
 
     @Test

@@ -26,4 +26,16 @@ class TrainerCommandTest {
         assertTrue(err.toString().contains("train.interval"), err.toString());
         assertTrue(err.toString().contains("not a duration"), err.toString());
     }
+
+    @Test
+    void aTypoStopsTheTrainerWithTheNearestKey() throws Exception {
+        Path config = dir.resolve("trainer.properties");
+        Files.writeString(config, "bootstrap.servers=localhost:9092\nmodel.group=g\ndrift.psi.treshold=0.3\n");
+        StringWriter err = new StringWriter();
+        var cli = VigilCommand.commandLine();
+        cli.setErr(new PrintWriter(err, true));
+
+        assertEquals(ExitCodes.USAGE, cli.execute("trainer", "--config", config.toString()));
+        assertTrue(err.toString().contains("did you mean `drift.psi.threshold`?"), err.toString());
+    }
 }

@@ -121,6 +121,7 @@ class DetectorIntegrationTest {
         Map<String, Object> values = new HashMap<>();
         values.put(DetectorConfig.BOOTSTRAP_SERVERS, KAFKA.bootstrapServers());
         values.put(DetectorConfig.APPLICATION_ID, "detector-it");
+        values.put(DetectorConfig.MODEL_TRUST, "any"); // unsigned TestBundles
         values.put(DetectorConfig.STATE_DIR, state.toString());
         values.put(DetectorConfig.SCORING_BATCH_SIZE, 128);
         values.put(DetectorConfig.PUNCTUATION_INTERVAL_MS, 200L);

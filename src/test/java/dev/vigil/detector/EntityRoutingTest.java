@@ -163,6 +163,7 @@ class EntityRoutingTest {
         Map<String, Object> values = new HashMap<>();
         values.put(DetectorConfig.BOOTSTRAP_SERVERS, KAFKA.bootstrapServers());
         values.put(DetectorConfig.APPLICATION_ID, "routing-" + name);
+        values.put(DetectorConfig.MODEL_TRUST, "any"); // unsigned TestBundles
         values.put(DetectorConfig.STATE_DIR, dir.resolve("state").toString());
         values.put(DetectorConfig.INPUT_TOPIC, name + ".readings");
         values.put(DetectorConfig.SCORED_TOPIC, name + ".scored");

@@ -96,6 +96,7 @@ class EventTimeIntegrationTest {
         Map<String, Object> values = new HashMap<>();
         values.put(DetectorConfig.BOOTSTRAP_SERVERS, KAFKA.bootstrapServers());
         values.put(DetectorConfig.APPLICATION_ID, "event-time-it");
+        values.put(DetectorConfig.MODEL_TRUST, "any"); // unsigned TestBundles
         values.put(DetectorConfig.STATE_DIR, dir.resolve("state").toString());
         values.put(DetectorConfig.MODEL_PATH, bundle.toString());
         values.put(DetectorConfig.MODEL_TOPIC_ENABLED, false);

@@ -48,6 +48,22 @@ class OpsHttpServerTest {
     }
 
     @Test
+    void healthTurns503WithTheCauseWhenTheCheckFails() throws Exception {
+        AtomicReference<Readiness> health = new AtomicReference<>(Readiness.isReady());
+        try (OpsHttpServer ops = OpsHttpServer.start("127.0.0.1", 0, registry, readiness::get, health::get)) {
+            HttpRequest request =
+                    HttpRequest.newBuilder(ops.baseUri().resolve("/health")).build();
+            assertEquals(
+                    200,
+                    client.send(request, HttpResponse.BodyHandlers.ofString()).statusCode());
+            health.set(Readiness.notReady("kafka streams is ERROR, cause: boom"));
+            HttpResponse<String> failed = client.send(request, HttpResponse.BodyHandlers.ofString());
+            assertEquals(503, failed.statusCode());
+            assertEquals("unhealthy: kafka streams is ERROR, cause: boom\n", failed.body());
+        }
+    }
+
+    @Test
     void metricsServesPrometheusTextByDefault() throws Exception {
         metrics.scored(Verdict.ANOMALOUS, 4.2, 1.0);
         HttpResponse<String> response = get("/metrics", null);

@@ -44,6 +44,7 @@ final class ForkedDetector implements AutoCloseable {
     private final Path workDir;
     private final Map<String, String> config;
     private final String classPath;
+    private final List<String> extraArgs;
     private Process process;
     private int starts;
 
@@ -52,17 +53,26 @@ final class ForkedDetector implements AutoCloseable {
      * @param config detector properties, written to a file for {@code --config}
      */
     ForkedDetector(String name, Path workDir, Map<String, String> config) {
-        this(name, workDir, config, System.getProperty("java.class.path"));
+        this(name, workDir, config, List.of());
     }
 
-    /**
-     * @param classPath the forked JVM's class path, e.g. the production image's lean one
-     */
+    /** @param extraArgs more arguments of {@code vigil detect}, e.g. {@code --metrics-port 0} */
+    ForkedDetector(String name, Path workDir, Map<String, String> config, List<String> extraArgs) {
+        this(name, workDir, config, System.getProperty("java.class.path"), extraArgs);
+    }
+
+    /** @param classPath the forked JVM's class path, e.g. the production image's lean one */
     ForkedDetector(String name, Path workDir, Map<String, String> config, String classPath) {
+        this(name, workDir, config, classPath, List.of());
+    }
+
+    private ForkedDetector(
+            String name, Path workDir, Map<String, String> config, String classPath, List<String> extraArgs) {
         this.name = name;
         this.workDir = workDir;
         this.config = Map.copyOf(config);
         this.classPath = classPath;
+        this.extraArgs = List.copyOf(extraArgs);
     }
 
     /** Starts the JVM; each start logs to a fresh {@code name-N.log}. */
@@ -141,6 +151,11 @@ final class ForkedDetector implements AutoCloseable {
         return process.exitValue();
     }
 
+    /** Waits up to {@code timeout} for the JVM to exit by itself; its exit code, or -1 if it still runs. */
+    int awaitExit(Duration timeout) throws InterruptedException {
+        return process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS) ? process.exitValue() : -1;
+    }
+
     boolean isAlive() {
         return process != null && process.isAlive();
     }
@@ -185,7 +200,7 @@ final class ForkedDetector implements AutoCloseable {
     private Path writeArgFile(Path configFile) throws IOException {
         Path logback = workDir.resolve("logback-forked.xml");
         Files.writeString(logback, LOGBACK);
-        List<String> args = List.of(
+        List<String> args = new java.util.ArrayList<>(List.of(
                 "-Xmx512m",
                 "-XX:+UseSerialGC",
                 "-XX:TieredStopAtLevel=1",
@@ -197,7 +212,8 @@ final class ForkedDetector implements AutoCloseable {
                 "dev.vigil.cli.VigilCommand",
                 "detect",
                 "--config",
-                configFile.toString());
+                configFile.toString()));
+        args.addAll(extraArgs);
         Path file = workDir.resolve(name + ".args");
         Files.write(file, args.stream().map(ForkedDetector::quoted).toList());
         return file;

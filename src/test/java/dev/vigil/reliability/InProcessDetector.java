@@ -45,7 +45,8 @@ final class InProcessDetector implements AutoCloseable {
     InProcessDetector(Map<String, String> properties, Path publicKeyFile, DetectorEvents events)
             throws IOException, InterruptedException {
         DetectorConfig config = new DetectorConfig(properties);
-        this.models = new ModelHolder(validator(config, SignatureTrust.fromConfig(Optional.of(publicKeyFile))), events);
+        this.models =
+                new ModelHolder(validator(config, SignatureTrust.fromConfig(true, Optional.of(publicKeyFile))), events);
         this.follower = new ModelsFollower(
                         Map.of(
                                 CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG,

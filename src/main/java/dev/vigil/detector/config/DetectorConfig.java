@@ -1,6 +1,7 @@
 package dev.vigil.detector.config;
 
 import dev.vigil.contract.ConfigSources;
+import dev.vigil.contract.SecretValues;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
@@ -22,6 +23,7 @@ public final class DetectorConfig extends AbstractConfig {
     public static final String COMMIT_INTERVAL_MS = "commit.interval.ms";
     public static final String NUM_STREAM_THREADS = "num.stream.threads";
     public static final String STATE_DIR = "state.dir";
+    public static final String UNCAUGHT_EXCEPTION_POLICY = "streams.uncaught.exception.policy";
     public static final String INPUT_TOPIC = "input.topic";
     public static final String SCORED_TOPIC = "scored.topic";
     public static final String SCORED_FEATURE_DETAIL = "scored.feature.detail";
@@ -44,6 +46,7 @@ public final class DetectorConfig extends AbstractConfig {
     public static final String MODEL_GROUPS_DEFAULT = "model.groups.default";
     public static final String MODEL_TOPIC_ENABLED = "model.topic.enabled";
     public static final String MODEL_TRUSTED_KEYS = "model.trusted.keys";
+    public static final String MODEL_TRUST = "model.trust";
     public static final String MODEL_POLL_MS = "model.poll.interval.ms";
     public static final String MODELS_HISTORY_TOPIC = "models.history.topic";
     public static final String MODEL_MAX_ONNX_BYTES = "model.max.onnx.bytes";
@@ -139,25 +142,13 @@ public final class DetectorConfig extends AbstractConfig {
         };
     }
 
-    /** Words in a key's name that mark its value as possibly secret, so the start-up log hides it. */
-    private static final java.util.List<String> SECRET_WORDS =
-            java.util.List.of("password", "secret", "key", "token", "credential", "jaas", "pem");
-
-    /** Every key with its value, one per line, secrets hidden: logged by the detector at start-up. */
+    /** Every key with its value, one per line, secrets hidden ({@link SecretValues}): logged at start-up. */
     public String describe() {
         StringBuilder text = new StringBuilder("detector configuration:");
-        new java.util.TreeMap<>(values()).forEach((key, value) -> line(text, key, value));
-        new java.util.TreeMap<>(kafkaOverrides()).forEach((key, value) -> line(text, KAFKA_PREFIX + key, value));
+        SecretValues.appendTo(text, values());
+        Map<String, Object> kafka = new java.util.HashMap<>();
+        kafkaOverrides().forEach((key, value) -> kafka.put(KAFKA_PREFIX + key, value));
+        SecretValues.appendTo(text, kafka);
         return text.toString();
-    }
-
-    /** Whether {@code key}'s name has one of {@link #SECRET_WORDS} in it (case-insensitive). */
-    static boolean looksSecret(String key) {
-        String name = key.toLowerCase(java.util.Locale.ROOT);
-        return SECRET_WORDS.stream().anyMatch(name::contains);
-    }
-
-    private static void line(StringBuilder text, String key, Object value) {
-        text.append("\n  ").append(key).append(" = ").append(looksSecret(key) ? "[hidden]" : value);
     }
 }

@@ -1,5 +1,6 @@
 package dev.vigil.detector.config;
 
+import dev.vigil.contract.KeySuggestion;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.apache.kafka.common.config.ConfigException;
@@ -9,6 +10,10 @@ final class DetectorConfigChecks {
     private DetectorConfigChecks() {}
 
     static void check(DetectorConfig config) {
+        KeySuggestion.unknownKey(config.originals().keySet(), config.values().keySet(), DetectorConfig.KAFKA_PREFIX)
+                .ifPresent(refusal -> {
+                    throw new ConfigException(refusal);
+                });
         if (config.list(DetectorConfig.BOOTSTRAP_SERVERS).isEmpty()) {
             throw new ConfigException(DetectorConfig.BOOTSTRAP_SERVERS, "", "needs at least one host:port");
         }

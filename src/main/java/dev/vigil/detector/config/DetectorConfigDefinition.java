@@ -60,6 +60,17 @@ final class DetectorConfigDefinition {
                         Importance.MEDIUM,
                         "Stream threads in this instance.")
                 .define(
+                        UNCAUGHT_EXCEPTION_POLICY,
+                        Type.STRING,
+                        "shutdown",
+                        ValidString.in("shutdown", "replace.thread"),
+                        Importance.MEDIUM,
+                        "What an exception that kills a stream thread does. shutdown (default): the Kafka Streams"
+                                + " client stops (state ERROR), /health turns 503 and the detector exits 70, so the"
+                                + " orchestrator restarts a fresh process and the failure is seen, not hidden."
+                                + " replace.thread: a new stream thread takes over and the detector keeps running;"
+                                + " an error that repeats (a missing topic) then loops unseen.")
+                .define(
                         STATE_DIR,
                         Type.STRING,
                         System.getProperty("java.io.tmpdir") + "/vigil-streams",
@@ -204,8 +215,19 @@ final class DetectorConfigDefinition {
                         Type.STRING,
                         "",
                         Importance.HIGH,
-                        "File of trusted Ed25519 public keys (PEM); bundles must be signed by one. Empty = trust"
-                                + " every bundle (a loud warning at start-up).")
+                        "File of trusted Ed25519 public keys (PEM, from `vigil models keygen`); a signed bundle"
+                                + " must verify under one of them. Required by model.trust=signed.")
+                .define(
+                        MODEL_TRUST,
+                        Type.STRING,
+                        "signed",
+                        ValidString.in("signed", "any"),
+                        Importance.HIGH,
+                        "Which bundles may be served. signed (default): only bundles signed by a key of"
+                                + " model.trusted.keys; the detector refuses to start without that file. any: unsigned"
+                                + " bundles too (a signed one must still verify when keys are set), with a loud warning"
+                                + " at start-up; for local experiments only, since anyone who can write to the models"
+                                + " topic then chooses the model.")
                 .define(
                         MODEL_POLL_MS,
                         Type.LONG,

@@ -72,11 +72,20 @@ public final class ModelSources {
                 config.getLong(DetectorConfig.MODEL_MAX_INITIALIZER_BYTES));
     }
 
-    /** The trust policy: Ed25519 keys from {@code model.trusted.keys}, or trust-all with a loud warning. */
+    /**
+     * The trust policy of {@code model.trust} and {@code model.trusted.keys}.
+     *
+     * @throws ConfigException under {@code model.trust=signed} without keys, or if the keys cannot be read
+     */
     public static BundleTrust trust(DetectorConfig config) {
         String keys = config.getString(DetectorConfig.MODEL_TRUSTED_KEYS);
+        boolean signedOnly = config.getString(DetectorConfig.MODEL_TRUST).equals("signed");
+        if (signedOnly && keys.isEmpty()) {
+            throw new ConfigException(SignatureTrust.NO_KEYS);
+        }
         try {
-            return SignatureTrust.fromConfig(keys.isEmpty() ? Optional.empty() : Optional.of(Path.of(keys)));
+            return SignatureTrust.fromConfig(
+                    signedOnly, keys.isEmpty() ? Optional.empty() : Optional.of(Path.of(keys)));
         } catch (IOException | RuntimeException e) {
             throw new ConfigException(
                     DetectorConfig.MODEL_TRUSTED_KEYS, keys, "cannot read public keys: " + e.getMessage());

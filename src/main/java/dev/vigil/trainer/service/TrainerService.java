@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.security.KeyPair;
 import java.time.Clock;
 import java.util.Optional;
+import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.errors.WakeupException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,7 +22,7 @@ import org.slf4j.LoggerFactory;
  * accepted candidate, signed when a key is configured, as version max(published)+1. One thread;
  * {@link #close()} stops it.
  */
-public final class TrainerService implements Runnable, AutoCloseable {
+public final class TrainerService implements TrainerLoop {
     private static final Logger LOG = LoggerFactory.getLogger(TrainerService.class);
     private static final long REFRESH_MS = 30_000;
 
@@ -36,6 +37,7 @@ public final class TrainerService implements Runnable, AutoCloseable {
     private final RetrainSchedule schedule;
     private final Bootstrap bootstrap;
     private final StreamCollector stream;
+    private final BrokerContact broker = new BrokerContact();
     private ModelBundle current;
     private long lastRefresh = Long.MIN_VALUE;
     private volatile boolean running = true;
@@ -78,10 +80,7 @@ public final class TrainerService implements Runnable, AutoCloseable {
     /** Runs until {@link #close()}. */
     @Override
     public void run() {
-        LOG.info(
-                "Trainer service for group {} starting with {}",
-                group,
-                config.originalsStrings().keySet());
+        LOG.info("Trainer service for group {} starting; {}", group, config.describe());
         try {
             while (running) {
                 step();
@@ -103,7 +102,6 @@ public final class TrainerService implements Runnable, AutoCloseable {
         long now = clock.millis();
         if (lastRefresh == Long.MIN_VALUE || now - lastRefresh >= REFRESH_MS) {
             refreshCurrent();
-            stream.assignNewPartitions();
             lastRefresh = now;
         }
         stream.poll();
@@ -115,13 +113,24 @@ public final class TrainerService implements Runnable, AutoCloseable {
     }
 
     private void refreshCurrent() {
-        history.current(group).ifPresent(bundle -> {
-            if (current == null || current.getVersion() != bundle.getVersion()) {
-                LOG.info("Model in use for {}: v{} ({})", group, bundle.getVersion(), bundle.getVariant());
-                current = bundle;
-                stream.follow(bundle);
-            }
-        });
+        try {
+            history.current(group).ifPresent(this::follow);
+            stream.assignNewPartitions();
+            broker.reached();
+        } catch (WakeupException e) {
+            throw e;
+        } catch (KafkaException e) {
+            LOG.warn("Cannot reach the broker; retrying in {} s: {}", REFRESH_MS / 1000, e.toString());
+            broker.failed(e);
+        }
+    }
+
+    private void follow(ModelBundle bundle) {
+        if (current == null || current.getVersion() != bundle.getVersion()) {
+            LOG.info("Model in use for {}: v{} ({})", group, bundle.getVersion(), bundle.getVariant());
+            current = bundle;
+            stream.follow(bundle);
+        }
     }
 
     private void train(RetrainSchedule.Reason reason) {
@@ -149,6 +158,15 @@ public final class TrainerService implements Runnable, AutoCloseable {
     private void refuse(String reason) {
         LOG.warn("Training run ended without publishing: {}", reason);
         events.trainingFailed(reason);
+    }
+
+    /**
+     * Why the service cannot do its job now (the broker was not reached on the last refresh, every
+     * 30 s); empty when it can. Safe to call from any thread.
+     */
+    @Override
+    public Optional<String> notReadyBecause() {
+        return broker.problem();
     }
 
     /** Stops the loop from another thread; {@link #run()} returns soon after. */

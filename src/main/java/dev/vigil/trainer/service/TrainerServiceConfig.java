@@ -1,6 +1,8 @@
 package dev.vigil.trainer.service;
 
 import dev.vigil.contract.ConfigSources;
+import dev.vigil.contract.KeySuggestion;
+import dev.vigil.contract.SecretValues;
 import dev.vigil.trainer.TrainerConfig;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -169,6 +171,14 @@ public final class TrainerServiceConfig extends AbstractConfig {
         return props;
     }
 
+    /** Every key with its value, one per line, secrets hidden ({@link SecretValues}): logged at start-up. */
+    public String describe() {
+        StringBuilder text = new StringBuilder("trainer configuration:");
+        SecretValues.appendTo(text, values());
+        SecretValues.appendTo(text, originalsWithPrefix(KAFKA_PREFIX, false));
+        return text.toString();
+    }
+
     /** A duration-valued key. */
     public Duration duration(String key) {
         return Durations.parse(getString(key));
@@ -231,6 +241,10 @@ public final class TrainerServiceConfig extends AbstractConfig {
     }
 
     private void checkAcrossKeys() {
+        KeySuggestion.unknownKey(originals().keySet(), values().keySet(), KAFKA_PREFIX)
+                .ifPresent(refusal -> {
+                    throw new ConfigException(refusal);
+                });
         try {
             valueRanges();
         } catch (IllegalArgumentException e) {

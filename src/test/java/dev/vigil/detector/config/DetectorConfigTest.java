@@ -132,4 +132,41 @@ class DetectorConfigTest {
         assertFalse(text.contains(pem), text);
         assertTrue(text.contains("kafka.ssl.truststore.certificates = -----BEGIN CERTIFICATE-----"), text);
     }
+
+    @Test
+    void aTypoInTheFileIsRefusedWithTheNearestKey() throws IOException {
+        Path file = dir.resolve("detector.properties");
+        Files.writeString(file, "treshold.mode=global\n");
+        ConfigException e = assertThrows(ConfigException.class, () -> DetectorConfig.load(file, Map.of()));
+        assertEquals(
+                "unknown key `treshold.mode` (from the file, or VIGIL_TRESHOLD_MODE); did you mean `threshold.mode`?",
+                e.getMessage());
+    }
+
+    @Test
+    void aTypoInTheEnvironmentIsRefusedWithTheNearestKey() {
+        ConfigException e =
+                assertThrows(ConfigException.class, () -> DetectorConfig.load(null, Map.of("VIGIL_INPUT_TOPICS", "x")));
+        assertTrue(e.getMessage().contains("unknown key `input.topics`"), e.getMessage());
+        assertTrue(e.getMessage().endsWith("did you mean `input.topic`?"), e.getMessage());
+    }
+
+    @Test
+    void reservedAndForeignVariablesAndKafkaKeysAreNotRefused() throws IOException {
+        DetectorConfig config = DetectorConfig.load(
+                null,
+                Map.of(
+                        "VIGIL_OPS_BIND_ADDRESS", "0.0.0.0",
+                        "VIGIL_JAVA_OPTS", "-Xmx1g",
+                        "LOG_FORMAT", "json",
+                        "VIGIL_KAFKA_MADE_UP_SETTING", "1"));
+        assertEquals("1", config.kafkaOverrides().get("made.up.setting"));
+    }
+
+    @Test
+    void theDefaultTrustIsSignedAndTheKnownModelTrustValuesAreChecked() {
+        assertEquals("signed", new DetectorConfig(Map.of()).getString(DetectorConfig.MODEL_TRUST));
+        assertTrue(
+                invalid(Map.of(DetectorConfig.MODEL_TRUST, "some")).getMessage().contains("model.trust"));
+    }
 }

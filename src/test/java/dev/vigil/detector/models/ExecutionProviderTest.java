@@ -54,7 +54,8 @@ class ExecutionProviderTest {
 
     @Test
     void cudaOnThisBuildEitherLoadsOrFailsAtStartUpNamingTheKey() throws Exception {
-        var config = new DetectorConfig(Map.of(DetectorConfig.EXECUTION_PROVIDER, "cuda"));
+        var config = new DetectorConfig(
+                Map.of(DetectorConfig.EXECUTION_PROVIDER, "cuda", DetectorConfig.MODEL_TRUST, "any"));
         if (OrtEnvironment.getAvailableProviders().contains(OrtProvider.CUDA)) {
             assertEquals(
                     ExecutionProvider.Kind.CUDA,

@@ -1,6 +1,7 @@
 package dev.vigil.trainer.service;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -73,5 +74,36 @@ class TrainerServiceConfigTest {
         assertTrue(failure("signing.key", "/no/such/key").contains("is not a readable file"));
         assertTrue(failure("train.min.gap", "2h").contains("must not exceed train.interval"));
         assertTrue(failure("train.layers", "8,zero").contains("train.layers"));
+    }
+
+    @Test
+    void aTypoIsRefusedWithTheNearestKey() {
+        assertEquals(
+                "unknown key `train.intervall` (from the file, or VIGIL_TRAIN_INTERVALL); did you mean `train.interval`?",
+                failure("train.intervall", "5m"));
+    }
+
+    @Test
+    void aTypoInTheEnvironmentIsRefusedButReservedVariablesAreNot() throws Exception {
+        java.nio.file.Path file = java.nio.file.Path.of("config/trainer.properties");
+        ConfigException e = assertThrows(
+                ConfigException.class, () -> TrainerServiceConfig.load(file, Map.of("VIGIL_MODEL_GRUOP", "x")));
+        assertTrue(e.getMessage().endsWith("did you mean `model.group`?"), e.getMessage());
+        TrainerServiceConfig.load(file, Map.of("VIGIL_OPS_BIND_ADDRESS", "0.0.0.0", "VIGIL_JAVA_OPTS", ""));
+    }
+
+    @Test
+    void theStartUpDescriptionHidesSecrets() {
+        Map<String, String> values = minimal();
+        values.put("kafka.ssl.keystore.key", "-----BEGIN PRIVATE KEY-----MIIEvQ");
+        values.put("kafka.sasl.jaas.config", "user=u password=p");
+        values.put("kafka.security.protocol", "SASL_SSL");
+        String text = new TrainerServiceConfig(values).describe();
+
+        assertTrue(text.contains("kafka.ssl.keystore.key = [hidden]"), text);
+        assertTrue(text.contains("kafka.sasl.jaas.config = [hidden]"), text);
+        assertTrue(text.contains("kafka.security.protocol = SASL_SSL"), text);
+        assertTrue(text.contains("model.group = pumps"), text);
+        assertFalse(text.contains("MIIEvQ") || text.contains("password=p"), text);
     }
 }
