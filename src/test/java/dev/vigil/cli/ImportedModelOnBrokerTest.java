@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.vigil.cli.ImportFixtures.Run;
 import dev.vigil.contract.AvroCodec;
+import dev.vigil.contract.SigningKeys;
 import dev.vigil.contract.avro.AlertEvent;
 import dev.vigil.contract.avro.AnomalyAlert;
 import dev.vigil.contract.avro.ScoredReading;
@@ -72,6 +73,7 @@ class ImportedModelOnBrokerTest {
     @Test
     void theImportedModelIsPublishedAndAlertsOnTheAnomalousUnits() throws Exception {
         Path bundle = dir.resolve("torch.bundle");
+        SigningKeys.writePair(SigningKeys.generate(), dir);
         Run run = Run.of(
                 "models",
                 "import",
@@ -83,6 +85,8 @@ class ImportedModelOnBrokerTest {
                 ImportFixtures.resource("calibration.csv").toString(),
                 "--group",
                 "torch",
+                "--signing-key",
+                dir.resolve(SigningKeys.PRIVATE_FILE).toString(),
                 "--out",
                 bundle.toString());
         assertEquals(0, run.exit(), run.err());
@@ -140,6 +144,9 @@ class ImportedModelOnBrokerTest {
         values.put(DetectorConfig.APPLICATION_ID, "imported-it");
         values.put(DetectorConfig.STATE_DIR, dir.resolve("state").toString());
         values.put(DetectorConfig.MODEL_PATH, bundle.toString());
+        values.put(
+                DetectorConfig.MODEL_TRUSTED_KEYS,
+                dir.resolve(SigningKeys.PUBLIC_FILE).toString());
         values.put(DetectorConfig.MODEL_TOPIC_ENABLED, false);
         values.put(DetectorConfig.SCORING_BATCH_SIZE, 64);
         values.put(DetectorConfig.PUNCTUATION_INTERVAL_MS, 200L);

@@ -119,6 +119,7 @@ class ModelGroupsIntegrationTest {
         values.put(DetectorConfig.NUM_STREAM_THREADS, 2);
         values.put(DetectorConfig.SCORING_BATCH_SIZE, 32);
         values.put(DetectorConfig.PUNCTUATION_INTERVAL_MS, 200L);
+        values.put(DetectorConfig.MODEL_TRUST, "any"); // the test bundles are unsigned
         values.put(DetectorConfig.MODEL_GROUPS, "pumps,fans");
         values.put(DetectorConfig.groupKey("pumps", "entity.pattern"), "pump-\\d+");
         values.put(DetectorConfig.groupKey("fans", "entity.pattern"), "fan-\\d+");

@@ -96,8 +96,8 @@ public final class DetectorConfig extends AbstractConfig {
      */
     public DetectorConfig(Map<?, ?> originals) {
         super(ModelGroupsDefinition.withGroupKeys(DEFINITION, originals), originals, true);
-        DetectorConfigChecks.check(this);
         ModelGroupsDefinition.check(this);
+        DetectorConfigChecks.check(this);
     }
 
     /** The per-group key {@code model.group.<group>.<suffix>}, e.g. {@code model.group.pumps.entity.pattern}. */
