@@ -42,8 +42,14 @@ public final class Decider {
                 scored.reading().timeMs(),
                 score,
                 limits,
-                () -> Contributors.top(
-                        model.layout().names(), scored.actual(), scored.expected(), scored.featureErrors(), topK),
+                () -> Contributors.withStatistics(
+                        scored.statistics(),
+                        Contributors.top(
+                                model.layout().names(),
+                                scored.actual(),
+                                scored.expected(),
+                                scored.featureErrors(),
+                                topK)),
                 model.group(),
                 model.version());
     }

@@ -23,10 +23,12 @@ public final class OnnxModel {
     private final OrtSession session;
     private final ModelInfo info;
     private final AtomicInteger references = new AtomicInteger(1);
+    private final boolean statistics;
 
-    private OnnxModel(OrtSession session, ModelInfo info) {
+    private OnnxModel(OrtSession session, ModelInfo info) throws OrtException {
         this.session = session;
         this.info = info;
+        this.statistics = session.getOutputNames().containsAll(java.util.List.of(ModelContract.T2, ModelContract.Q));
     }
 
     /** Loads the bundle's ONNX bytes into a new CPU session. */
@@ -62,6 +64,14 @@ public final class OnnxModel {
     /** The session, for contract checks in {@link BundleValidator}. */
     OrtSession session() {
         return session;
+    }
+
+    /**
+     * Whether the model also outputs {@value ModelContract#T2} and {@value ModelContract#Q} (a PCA
+     * model): each statistic divided by its limit, which an alert reports as contributors.
+     */
+    public boolean hasStatistics() {
+        return statistics;
     }
 
     /** Runs the model writing into pre-allocated outputs; the caller holds a reference. */

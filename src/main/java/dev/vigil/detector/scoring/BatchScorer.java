@@ -27,8 +27,12 @@ public final class BatchScorer implements AutoCloseable {
     private final FloatBuffer scores;
     private final FloatBuffer errors;
     private final FloatBuffer reconstructions;
+    private final FloatBuffer t2;
+    private final FloatBuffer q;
     private final Map<String, OnnxTensor> inputs;
     private final Map<String, OnnxTensor> outputs;
+    /** {@link #outputs} plus the statistics of a model that has them. */
+    private final Map<String, OnnxTensor> outputsWithStatistics;
 
     public BatchScorer(FeatureLayout layout, int capacity) throws OrtException {
         this.layout = layout;
@@ -38,6 +42,8 @@ public final class BatchScorer implements AutoCloseable {
         this.scores = direct(capacity);
         this.errors = direct(capacity * f);
         this.reconstructions = direct(capacity * f);
+        this.t2 = direct(capacity);
+        this.q = direct(capacity);
         OrtEnvironment env = OrtEnvironment.getEnvironment();
         this.inputs = Map.of(
                 ModelContract.INPUT, OnnxTensor.createTensor(env, input, new long[] {capacity, layout.inputWidth()}));
@@ -45,6 +51,10 @@ public final class BatchScorer implements AutoCloseable {
                 ModelContract.SCORE, OnnxTensor.createTensor(env, scores, new long[] {capacity}),
                 ModelContract.FEATURE_ERROR, OnnxTensor.createTensor(env, errors, new long[] {capacity, f}),
                 ModelContract.RECONSTRUCTION, OnnxTensor.createTensor(env, reconstructions, new long[] {capacity, f}));
+        Map<String, OnnxTensor> withStatistics = new java.util.HashMap<>(outputs);
+        withStatistics.put(ModelContract.T2, OnnxTensor.createTensor(env, t2, new long[] {capacity}));
+        withStatistics.put(ModelContract.Q, OnnxTensor.createTensor(env, q, new long[] {capacity}));
+        this.outputsWithStatistics = Map.copyOf(withStatistics);
     }
 
     private static FloatBuffer direct(int floats) {
@@ -66,11 +76,13 @@ public final class BatchScorer implements AutoCloseable {
         for (int row = 0; row < batch.size(); row++) {
             input.put(row * layout.inputWidth(), batch.get(row).input());
         }
-        lease.model().run(inputs, outputs);
+        boolean statistics = lease.model().hasStatistics();
+        lease.model().run(inputs, statistics ? outputsWithStatistics : outputs);
         Scored.BatchOutputs perFeature = new Scored.BatchOutputs(
                 copy(errors, batch.size() * layout.features()),
                 copy(reconstructions, batch.size() * layout.features()),
-                layout.features());
+                layout.features(),
+                statistics ? new Scored.Statistics(copy(t2, batch.size()), copy(q, batch.size())) : null);
         List<Scored> out = new ArrayList<>(batch.size());
         for (int row = 0; row < batch.size(); row++) {
             FeatureVector vector = batch.get(row);
@@ -89,6 +101,6 @@ public final class BatchScorer implements AutoCloseable {
     @Override
     public void close() {
         inputs.values().forEach(OnnxTensor::close);
-        outputs.values().forEach(OnnxTensor::close);
+        outputsWithStatistics.values().forEach(OnnxTensor::close);
     }
 }
