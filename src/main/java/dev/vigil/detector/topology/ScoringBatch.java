@@ -26,11 +26,12 @@ import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.StoreBuilder;
 
 /**
- * Stage 3 inside a group's node ({@link GroupStages}): batches ONNX Runtime calls ({@link ScoringEngine}) without losing or duplicating
- * records. The pending batch is one entry of a changelogged {@link WriteBackStore}, so the records
- * still pending at a commit are committed atomically with the input offsets (encoded once per
- * commit, as one value; an empty batch is a tombstone). A full batch is scored and forwarded, and a
- * partial one on a wall-clock punctuation; after a restart the restored batch is scored first.
+ * Stage 3 inside a group's node ({@link GroupStages}): batches ONNX Runtime calls ({@link
+ * ScoringEngine}) without losing or duplicating records. The pending batch is one entry of a
+ * changelogged {@link WriteBackStore}, so the records still pending at a commit are committed
+ * atomically with the input offsets (encoded once per commit, as one value; an empty batch is a
+ * tombstone). A full batch is scored and forwarded, and a partial one on a wall-clock punctuation;
+ * after a restart the restored batch is scored first.
  *
  * <p>With {@link Settings#background()}, a full batch is scored on a background thread while this
  * one fills the next: its records stay in the committed batch until their results are forwarded (as
