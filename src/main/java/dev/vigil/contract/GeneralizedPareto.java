@@ -151,30 +151,31 @@ public record GeneralizedPareto(double shape, double scale) {
         private double gamma(double x) {
             double s = 0;
             for (int i = 0; i < n; i++) {
-                s += Math.log1p(x * Math.abs(y[i]));
+                s += Log1p.of(x * Math.abs(y[i]));
             }
             return s / exact;
         }
 
-        /** The mean of log(1 + x y) over the exact values. */
-        private double exactPart(double x) {
-            double s = 0;
-            for (int i = 0; i < n; i++) {
-                s += y[i] >= 0 ? Math.log1p(x * y[i]) : 0;
-            }
-            return s / exact;
-        }
-
-        /** Log-likelihood per exact value at x (the exponential's at x = 0). */
+        /**
+         * Log-likelihood per exact value at x (the exponential's at x = 0). One pass gives both γ(x)
+         * and the mean of log(1 + x y) over the exact values: the same sums, in the same order, as
+         * two.
+         */
         private double likelihood(double x) {
             if (Math.abs(x) < NEAR_ZERO / mean) {
                 return -Math.log(mean) - 1;
             }
-            double g = gamma(x);
+            double all = 0, exactOnly = 0;
+            for (int i = 0; i < n; i++) {
+                double term = Log1p.of(x * Math.abs(y[i]));
+                all += term;
+                exactOnly += y[i] >= 0 ? term : 0;
+            }
+            double g = all / exact;
             if (g < MIN_SHAPE || g / x <= 0) {
                 return Double.NEGATIVE_INFINITY;
             }
-            return -Math.log(g / x) - exactPart(x) - 1;
+            return -Math.log(g / x) - exactOnly / exact - 1;
         }
 
         private GeneralizedPareto atX(double x) {

@@ -40,7 +40,7 @@ public final class NativeReadingDecoder implements ReadingDecoder {
 
     private static SensorReading decodeAvro(byte[] value) throws RejectedException {
         try {
-            return AVRO.decode(value);
+            return AVRO.isOwnSchema(value) ? SensorReadingReader.read(value) : AVRO.decode(value);
         } catch (IOException | RuntimeException e) {
             throw RejectedException.of(
                     RejectReason.UNREADABLE, "not a SensorReading in Avro single-object encoding: " + e, e);

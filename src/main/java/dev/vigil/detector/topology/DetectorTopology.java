@@ -13,7 +13,6 @@ import dev.vigil.detector.decision.ThresholdPolicy;
 import dev.vigil.detector.events.DetectorEvents;
 import dev.vigil.detector.features.EventTimeRule;
 import dev.vigil.detector.features.FeatureExtractor;
-import dev.vigil.detector.features.FeatureLayout;
 import dev.vigil.detector.features.MissingPolicy;
 import dev.vigil.detector.ingest.GroupRouter;
 import dev.vigil.detector.ingest.Ingest;
@@ -25,12 +24,13 @@ import dev.vigil.detector.sinks.AvroSerde;
 import dev.vigil.detector.sinks.FeatureDetail;
 import dev.vigil.detector.sinks.ScoredReadingWriter;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Supplier;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.Topology;
@@ -38,7 +38,8 @@ import org.apache.kafka.streams.Topology;
 /**
  * The detector's Kafka Streams topology as a pure function of its configuration, model holder and
  * input routing, read top to bottom as five stages: ingest, (routing by entity), (routing to a model
- * group), features, scoring, decision, sinks; with model groups, features to decision once per group.
+ * group), features, scoring, decision, sinks. Features to decision run in one node per group ({@link
+ * GroupStages}); without routing, the ingest node runs them too.
  */
 public final class DetectorTopology {
     /** Per-entity windows of the last W rows. */
@@ -79,29 +80,42 @@ public final class DetectorTopology {
     }
 
     /**
-     * Builds the topology. With {@code model.groups}, valid readings are routed to their group
-     * ({@link GroupRoutingProcessor}), and each group has features, scoring and decision nodes of its
-     * own, over its own windows and scoring batch; the groups share the entity-state store and the
-     * sinks. Every group of {@code models} must already hold a model: its feature names and window fix
-     * the group's layout (later bundles of the group must match it).
+     * Builds the topology. Without routing (no {@code model.groups}, no repartition) one node runs
+     * every stage from ingest to decision, and each record is forwarded once, to a sink. With {@code
+     * model.groups}, valid readings are routed to their group ({@link GroupRoutingProcessor}), and
+     * each group has a node of its own for features, scoring and decision ({@link GroupStages}), over
+     * its own windows and scoring batch; the groups share the entity-state store and the sinks. Every
+     * group of {@code models} must already hold a model: its feature names and window fix the group's
+     * layout (later bundles of the group must match it).
      */
     public static Topology build(
             DetectorConfig config, GroupModels models, DetectorEvents events, InputRouting routing) {
         Optional<GroupRouter> router = DetectorGroups.router(config);
+        Topology topology = new Topology();
+        addSource(topology, config);
+        if (router.isEmpty() && !routing.repartition()) {
+            GroupNodes nodes = GroupNodes.single(models.groups().get(0)).inNode(INGEST);
+            Supplier<GroupStages> stages = stages(config, nodes, models.primary(), events);
+            addIngest(topology, config, routing, events, stages::get);
+            addStores(topology, config, nodes, models.primary(), true);
+            addSinks(topology, config, routing, List.of(nodes), false);
+            return topology;
+        }
         List<GroupNodes> groups = router.map(
                         r -> r.groups().stream().map(GroupNodes::of).toList())
                 .orElse(List.of(GroupNodes.single(models.groups().get(0))));
-        Topology topology = new Topology();
-        addIngest(topology, config, routing, events);
-        String readings = addRouting(topology, config, routing, events);
+        String next = routing.repartition() ? ROUTE_SINK : GROUPS;
+        addIngest(topology, config, routing, events, () -> ValidReadings.forwardTo(next));
+        String readings = addRouting(topology, config, routing);
         if (router.isPresent()) {
             readings = addGroupRouting(topology, router.get(), groups, events, readings);
         }
         for (GroupNodes nodes : groups) {
-            boolean first = nodes == groups.get(0);
             var holder = router.isPresent() ? models.holder(nodes.group()) : models.primary();
             var groupEvents = nodes.group().isEmpty() ? events : events.forGroup(nodes.group());
-            addGroup(topology, config, nodes, first, holder, groupEvents, readings);
+            Supplier<GroupStages> stages = stages(config, nodes, holder, groupEvents);
+            topology.addProcessor(nodes.stages(), () -> new GroupStagesProcessor(stages.get()), readings);
+            addStores(topology, config, nodes, holder, nodes == groups.get(0));
         }
         addSinks(topology, config, routing, groups, router.isPresent());
         return topology;
@@ -109,66 +123,90 @@ public final class DetectorTopology {
 
     private static String addGroupRouting(
             Topology topology, GroupRouter router, List<GroupNodes> groups, DetectorEvents events, String readings) {
-        Map<String, String> features = new LinkedHashMap<>();
-        groups.forEach(nodes -> features.put(nodes.group(), nodes.features()));
-        topology.addProcessor(GROUPS, () -> new GroupRoutingProcessor(router, features, DLQ_SINK, events), readings);
+        Map<String, String> stages = new LinkedHashMap<>();
+        groups.forEach(nodes -> stages.put(nodes.group(), nodes.stages()));
+        topology.addProcessor(GROUPS, () -> new GroupRoutingProcessor(router, stages, DLQ_SINK, events), readings);
         return GROUPS;
     }
 
-    /** One group's features, scoring and decision nodes, reading from {@code readings}. */
-    private static void addGroup(
-            Topology topology,
-            DetectorConfig config,
-            GroupNodes nodes,
-            boolean first,
-            ModelHolder models,
-            DetectorEvents events,
-            String readings) {
-        ModelInfo model = models.current()
-                .orElseThrow(() -> new IllegalStateException(
-                        nodes.group().isEmpty() || nodes.features().equals(GroupNodes.FEATURES)
-                                ? "load a model before building the topology"
-                                : "load a model of group " + nodes.group() + " before building the topology"));
-        addFeatures(topology, config, nodes, models, model, events, readings);
-        addScoring(topology, config, nodes, models, model.layout(), events);
-        addDecision(topology, config, nodes, first, models, events);
+    /** A fresh set of one group's stages per task, each with the group's model layout and settings. */
+    private static Supplier<GroupStages> stages(
+            DetectorConfig config, GroupNodes nodes, ModelHolder models, DetectorEvents events) {
+        ModelInfo model = model(nodes, models);
+        Supplier<FeaturesStep> features = features(config, nodes, models, model, events);
+        var settings = scoringSettings(config, nodes);
+        var thresholds = thresholds(config);
+        var rules = alertRules(config);
+        var detail = FeatureDetail.valueOf(upper(config.getString(DetectorConfig.SCORED_FEATURE_DETAIL)));
+        var targets = new DecisionStep.Targets(DECISION_STORE, SCORED_SINK, ALERTS_SINK, detail);
+        var codec = stateCodec(thresholds, rules);
+        return () -> {
+            var decision = new DecisionStep(new Decider(thresholds, rules), codec, models, targets, events);
+            var scoring = new ScoringBatch(models, model.layout(), settings, events, decision);
+            return new GroupStages(features.get(), scoring, decision);
+        };
     }
 
-    private static void addIngest(
-            Topology topology, DetectorConfig config, InputRouting routing, DetectorEvents events) {
-        Ingest ingest = new Ingest(
-                DetectorInputs.decoder(config),
-                new ReadingValidator(
-                        config.getLong(DetectorConfig.MAX_FUTURE_MS), config.getInt(DetectorConfig.MAX_ENTITY_BYTES)),
-                config.getInt(DetectorConfig.MAX_RECORD_BYTES));
+    private static ModelInfo model(GroupNodes nodes, ModelHolder models) {
+        return models.current()
+                .orElseThrow(() -> new IllegalStateException(
+                        nodes.group().isEmpty() || !nodes.stages().startsWith(GroupNodes.STAGES + "-")
+                                ? "load a model before building the topology"
+                                : "load a model of group " + nodes.group() + " before building the topology"));
+    }
+
+    /**
+     * The group's stores, on its stages node: windows and scoring batch of its own; the entity-state
+     * store is added with the first group's node and shared by the other groups' (an entity's state
+     * lives in one store whatever its group).
+     */
+    private static void addStores(
+            Topology topology, DetectorConfig config, GroupNodes nodes, ModelHolder models, boolean first) {
+        var layout = model(nodes, models).layout();
+        topology.addStateStore(FeaturesStep.windowStore(nodes.windowStore(), layout, CACHED_ENTITIES), nodes.stages());
+        int batchSize = config.getInt(DetectorConfig.SCORING_BATCH_SIZE);
+        topology.addStateStore(ScoringBatch.bufferStore(nodes.bufferStore(), batchSize), nodes.stages());
+        if (first) {
+            var codec = stateCodec(thresholds(config), alertRules(config));
+            topology.addStateStore(DecisionStep.stateStore(DECISION_STORE, codec, CACHED_ENTITIES), nodes.stages());
+        } else {
+            topology.connectProcessorAndStateStores(nodes.stages(), DECISION_STORE);
+        }
+    }
+
+    private static void addSource(Topology topology, DetectorConfig config) {
         topology.addSource(
                 SOURCE,
                 Serdes.ByteArray().deserializer(),
                 Serdes.ByteArray().deserializer(),
                 config.getString(DetectorConfig.INPUT_TOPIC));
-        String next = routing.repartition() ? ROUTE_SINK : firstAfterIngest(config);
+    }
+
+    private static void addIngest(
+            Topology topology,
+            DetectorConfig config,
+            InputRouting routing,
+            DetectorEvents events,
+            Supplier<ValidReadings> next) {
+        Ingest ingest = new Ingest(
+                DetectorInputs.decoder(config),
+                new ReadingValidator(
+                        config.getLong(DetectorConfig.MAX_FUTURE_MS), config.getInt(DetectorConfig.MAX_ENTITY_BYTES)),
+                config.getInt(DetectorConfig.MAX_RECORD_BYTES));
         String deadLetters = routing.repartition() ? INGEST_DLQ_SINK : DLQ_SINK;
         PartitionCheck check = routing.checksPartitions()
                 ? new PartitionCheck(routing.inputPartitions(), new WarnedEntities(CACHED_ENTITIES), events)
                 : PartitionCheck.NONE;
-        topology.addProcessor(INGEST, () -> new IngestProcessor(ingest, next, deadLetters, events, check), SOURCE);
-    }
-
-    /** The node valid readings go to when they are not repartitioned: the group router, or the features node. */
-    private static String firstAfterIngest(DetectorConfig config) {
-        if (DetectorGroups.routed(config)) {
-            return GROUPS;
-        }
-        return GroupNodes.FEATURES;
+        topology.addProcessor(
+                INGEST, () -> new IngestProcessor(ingest, next.get(), deadLetters, events, check), SOURCE);
     }
 
     /**
-     * Routes valid readings to the features stage: through the repartition topic (keyed by entity, so
-     * the producer's partitioner no longer matters), or straight on (the ingest processor checks each
-     * reading's partition). Returns the node the features stage reads from.
+     * Routes valid readings on from the ingest node: through the repartition topic (keyed by entity,
+     * so the producer's partitioner no longer matters), or straight on (the ingest processor checks
+     * each reading's partition). Returns the node the stages read from.
      */
-    private static String addRouting(
-            Topology topology, DetectorConfig config, InputRouting routing, DetectorEvents events) {
+    private static String addRouting(Topology topology, DetectorConfig config, InputRouting routing) {
         if (routing.repartition()) {
             String topic = InputRouting.repartitionTopic(config);
             topology.addSink(ROUTE_SINK, topic, Serdes.String().serializer(), RoutedReadingCodec.serializer(), INGEST);
@@ -178,14 +216,8 @@ public final class DetectorTopology {
         return INGEST;
     }
 
-    private static void addFeatures(
-            Topology topology,
-            DetectorConfig config,
-            GroupNodes nodes,
-            ModelHolder models,
-            ModelInfo model,
-            DetectorEvents events,
-            String readings) {
+    private static Supplier<FeaturesStep> features(
+            DetectorConfig config, GroupNodes nodes, ModelHolder models, ModelInfo model, DetectorEvents events) {
         MissingPolicy policy = MissingPolicy.valueOf(upper(config.getString(DetectorConfig.MISSING_POLICY)));
         if (policy == MissingPolicy.MEAN
                 && model.featureMeans().size() != model.layout().features()) {
@@ -194,57 +226,30 @@ public final class DetectorTopology {
         }
         Supplier<List<Double>> means =
                 () -> models.current().map(ModelInfo::featureMeans).orElse(List.of());
-        var targets = new FeaturesProcessor.Targets(nodes.scoring(), nodes.decision(), DLQ_SINK);
         var timeRule = new EventTimeRule(
                 config.getLong(DetectorConfig.MAX_LATENESS_MS),
                 config.getLong(DetectorConfig.MAX_TIMESTAMP_JUMP_MS),
                 config.getInt(DetectorConfig.CLOCK_RESET_AFTER));
-        topology.addProcessor(
-                nodes.features(),
-                () -> new FeaturesProcessor(
-                        model.layout(),
-                        new FeatureExtractor(model.layout(), policy, means),
-                        nodes.windowStore(),
-                        targets,
-                        events,
-                        timeRule),
-                readings);
-        topology.addStateStore(
-                FeaturesProcessor.windowStore(nodes.windowStore(), model.layout(), CACHED_ENTITIES), nodes.features());
+        return () -> new FeaturesStep(
+                model.layout(),
+                new FeatureExtractor(model.layout(), policy, means),
+                nodes.windowStore(),
+                DLQ_SINK,
+                events,
+                timeRule);
     }
 
-    private static void addScoring(
-            Topology topology,
-            DetectorConfig config,
-            GroupNodes nodes,
-            ModelHolder models,
-            FeatureLayout layout,
-            DetectorEvents events) {
-        var settings = new ScoringProcessor.Settings(
+    private static ScoringBatch.Settings scoringSettings(DetectorConfig config, GroupNodes nodes) {
+        return new ScoringBatch.Settings(
                 config.getInt(DetectorConfig.SCORING_BATCH_SIZE),
                 Duration.ofMillis(config.getLong(DetectorConfig.PUNCTUATION_INTERVAL_MS)),
                 nodes.bufferStore(),
-                nodes.decision(),
                 DLQ_SINK,
                 config.scoringInBackground());
-        topology.addProcessor(
-                nodes.scoring(), () -> new ScoringProcessor(models, layout, settings, events), nodes.features());
-        topology.addStateStore(
-                ScoringProcessor.bufferStore(nodes.bufferStore(), settings.batchSize()), nodes.scoring());
     }
 
-    /**
-     * The group's decision node. The entity-state store is added with the first group's node and
-     * shared by the other groups' (an entity's state lives in one store whatever its group).
-     */
-    private static void addDecision(
-            Topology topology,
-            DetectorConfig config,
-            GroupNodes nodes,
-            boolean first,
-            ModelHolder models,
-            DetectorEvents events) {
-        var thresholds = new ThresholdPolicy(
+    private static ThresholdPolicy thresholds(DetectorConfig config) {
+        return new ThresholdPolicy(
                 ThresholdPolicy.Mode.valueOf(upper(config.getString(DetectorConfig.THRESHOLD_MODE))),
                 config.getDouble(DetectorConfig.ADAPTIVE_QUANTILE),
                 config.getInt(DetectorConfig.ADAPTIVE_MIN_SAMPLES),
@@ -253,46 +258,39 @@ public final class DetectorTopology {
                         config.getDouble(DetectorConfig.EVT_RISK),
                         config.getBoolean(DetectorConfig.EVT_DRIFT),
                         config.getInt(DetectorConfig.EVT_MAX_PEAKS)));
-        var rules = new AlertRules(
+    }
+
+    private static AlertRules alertRules(DetectorConfig config) {
+        return new AlertRules(
                 config.getInt(DetectorConfig.ALERT_K),
                 config.getInt(DetectorConfig.ALERT_N),
                 config.getInt(DetectorConfig.ALERT_CLOSE_AFTER),
                 config.getLong(DetectorConfig.ALERT_COOLDOWN_MS),
                 config.getInt(DetectorConfig.ALERT_TOP_K));
-        var detail = FeatureDetail.valueOf(upper(config.getString(DetectorConfig.SCORED_FEATURE_DETAIL)));
-        var targets = new DecisionProcessor.Targets(DECISION_STORE, SCORED_SINK, ALERTS_SINK, detail);
-        var codec = new EntityStateCodec(thresholds.quantile(), new AlertTracker(rules), thresholds.maxPeaks());
-        topology.addProcessor(
-                nodes.decision(),
-                () -> new DecisionProcessor(new Decider(thresholds, rules), codec, models, targets, events),
-                nodes.scoring(),
-                nodes.features());
-        if (first) {
-            topology.addStateStore(
-                    DecisionProcessor.stateStore(DECISION_STORE, codec, CACHED_ENTITIES), nodes.decision());
-        } else {
-            topology.connectProcessorAndStateStores(nodes.decision(), DECISION_STORE);
-        }
+    }
+
+    private static EntityStateCodec stateCodec(ThresholdPolicy thresholds, AlertRules rules) {
+        return new EntityStateCodec(thresholds.quantile(), new AlertTracker(rules), thresholds.maxPeaks());
     }
 
     private static void addSinks(
             Topology topology, DetectorConfig config, InputRouting routing, List<GroupNodes> groups, boolean routed) {
-        String[] decisions = groups.stream().map(GroupNodes::decision).toArray(String[]::new);
+        String[] stages = groups.stream().map(GroupNodes::stages).toArray(String[]::new);
         topology.addSink(
                 SCORED_SINK,
                 config.getString(DetectorConfig.SCORED_TOPIC),
                 Serdes.String().serializer(),
                 ScoredReadingWriter.serializer(),
-                decisions);
+                stages);
         topology.addSink(
                 ALERTS_SINK,
                 config.getString(DetectorConfig.ALERTS_TOPIC),
                 Serdes.String().serializer(),
                 AvroSerde.of(AnomalyAlert.class).serializer(),
-                decisions);
+                stages);
         String dlq = config.getString(DetectorConfig.DLQ_TOPIC);
         var letters = AvroSerde.of(DeadLetter.class).serializer();
-        List<String> rejecting = new ArrayList<>();
+        Set<String> rejecting = new LinkedHashSet<>();
         if (routing.repartition()) {
             topology.addSink(INGEST_DLQ_SINK, dlq, Serdes.String().serializer(), letters, INGEST);
         } else {
@@ -301,7 +299,7 @@ public final class DetectorTopology {
         if (routed) {
             rejecting.add(GROUPS);
         }
-        groups.forEach(nodes -> rejecting.addAll(List.of(nodes.features(), nodes.scoring())));
+        rejecting.addAll(List.of(stages));
         topology.addSink(DLQ_SINK, dlq, Serdes.String().serializer(), letters, rejecting.toArray(String[]::new));
     }
 

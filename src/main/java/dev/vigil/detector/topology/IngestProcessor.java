@@ -14,19 +14,24 @@ import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.processor.api.RecordMetadata;
 
 /**
- * Stage 1 processor: forwards valid readings to {@code next} (after the {@link PartitionCheck}),
- * rejections to {@code deadLetters}.
+ * Stage 1 processor: hands valid readings to {@code next} (after the {@link PartitionCheck}): a child
+ * node, or the group's stages in this same node ({@link GroupStages}); rejections go to {@code
+ * deadLetters}.
  */
 final class IngestProcessor implements Processor<byte[], byte[], String, Object> {
     private final Ingest ingest;
-    private final String next;
+    private final ValidReadings next;
     private final String deadLetters;
     private final DetectorEvents events;
     private final PartitionCheck partitionCheck;
     private ProcessorContext<String, Object> context;
 
     IngestProcessor(
-            Ingest ingest, String next, String deadLetters, DetectorEvents events, PartitionCheck partitionCheck) {
+            Ingest ingest,
+            ValidReadings next,
+            String deadLetters,
+            DetectorEvents events,
+            PartitionCheck partitionCheck) {
         this.ingest = ingest;
         this.next = next;
         this.deadLetters = deadLetters;
@@ -37,6 +42,7 @@ final class IngestProcessor implements Processor<byte[], byte[], String, Object>
     @Override
     public void init(ProcessorContext<String, Object> context) {
         this.context = context;
+        next.init(context);
     }
 
     @Override
@@ -46,10 +52,16 @@ final class IngestProcessor implements Processor<byte[], byte[], String, Object>
             var reading = ingest.read(record.key(), record.value(), record.timestamp(), context.currentSystemTimeMs());
             events.ingested();
             partitionCheck.check(reading.entity(), from.partition());
-            context.forward(record.withKey(reading.entity()).withValue(new IngestedReading(reading, from)), next);
+            next.accept(new Record<>(
+                    reading.entity(), new IngestedReading(reading, from), record.timestamp(), record.headers()));
         } catch (RejectedException e) {
             reject(record, e.rejection(), from);
         }
+    }
+
+    @Override
+    public void close() {
+        next.close();
     }
 
     private void reject(Record<byte[], byte[]> record, Rejection rejection, Provenance from) {

@@ -1,6 +1,8 @@
 /**
- * The Kafka Streams topology and its four thin processors (ingest, features, scoring, decision), which
- * wrap the pure stage packages; the scoring buffer's codec, the decision processor's sealed input, and
- * the processing-error handler that dead-letters what a processor throws.
+ * The Kafka Streams topology and its thin processors, which wrap the pure stage packages: the ingest
+ * processor, and one node per model group running features, scoring batch and decision as plain
+ * method calls ({@code GroupStages}: without routing the ingest node runs them too, so a record is
+ * forwarded once, to a sink); the group router, the scoring buffer's codec, and the processing-error
+ * handler that dead-letters what a processor throws.
  */
 package dev.vigil.detector.topology;

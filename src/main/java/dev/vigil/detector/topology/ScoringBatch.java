@@ -21,25 +21,26 @@ import java.util.List;
 import java.util.TreeMap;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.processor.PunctuationType;
-import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.StoreBuilder;
 
 /**
- * Stage 3 processor: batches ONNX Runtime calls ({@link ScoringEngine}) without losing or duplicating
- * records. The pending batch is one entry of a changelogged {@link WriteBackStore}, so the records
- * still pending at a commit are committed atomically with the input offsets (encoded once per
- * commit, as one value; an empty batch is a tombstone). A full batch is scored and forwarded, and a
- * partial one on a wall-clock punctuation; after a restart the restored batch is scored first.
+ * Stage 3 inside a group's node ({@link GroupStages}): batches ONNX Runtime calls ({@link
+ * ScoringEngine}) without losing or duplicating records. The pending batch is one entry of a
+ * changelogged {@link WriteBackStore}, so the records still pending at a commit are committed
+ * atomically with the input offsets (encoded once per commit, as one value; an empty batch is a
+ * tombstone). A full batch is scored and forwarded, and a partial one on a wall-clock punctuation;
+ * after a restart the restored batch is scored first.
  *
  * <p>With {@link Settings#background()}, a full batch is scored on a background thread while this
  * one fills the next: its records stay in the committed batch until their results are forwarded (as
  * soon as the stream thread sees them ready, at the latest when the next batch is full or at the
  * punctuation), so a crash at any point re-scores them from the changelog. Records, stores and
- * forwarding stay on the stream thread.
+ * forwarding stay on the stream thread. Scored records go to the {@link Results} in batch order,
+ * with the key and timestamp of the record that brought them.
  */
-final class ScoringProcessor implements Processor<String, FeatureVector, String, Object> {
+final class ScoringBatch {
     /** The key of the pending batch in the buffer store. */
     static final int BATCH = -1;
 
@@ -47,6 +48,7 @@ final class ScoringProcessor implements Processor<String, FeatureVector, String,
     private final FeatureLayout layout;
     private final Settings settings;
     private final DetectorEvents events;
+    private final Results results;
 
     /** Every record not forwarded yet, oldest first; the first {@code engine.inFlight()} are being scored. */
     private final List<Pending> pending = new ArrayList<>();
@@ -56,26 +58,25 @@ final class ScoringProcessor implements Processor<String, FeatureVector, String,
     private WriteBackStore<Integer, List<Pending>> buffer;
 
     /**
-     * Batch size, flush interval, buffer store, the names of the child nodes, and whether full batches
-     * are scored on a background thread.
+     * Batch size, flush interval, buffer store, the dead-letter node, and whether full batches are
+     * scored on a background thread.
      */
-    record Settings(
-            int batchSize,
-            Duration interval,
-            String bufferStore,
-            String next,
-            String deadLetters,
-            boolean background) {}
+    record Settings(int batchSize, Duration interval, String bufferStore, String deadLetters, boolean background) {}
 
-    ScoringProcessor(ModelHolder models, FeatureLayout layout, Settings settings, DetectorEvents events) {
+    /** Where scored records go, one call per record. */
+    interface Results {
+        void scored(String key, long timestamp, Scored scored);
+    }
+
+    ScoringBatch(ModelHolder models, FeatureLayout layout, Settings settings, DetectorEvents events, Results results) {
         this.models = models;
         this.layout = layout;
         this.settings = settings;
         this.events = events;
+        this.results = results;
     }
 
-    @Override
-    public void init(ProcessorContext<String, Object> context) {
+    void init(ProcessorContext<String, Object> context) {
         this.context = context;
         this.buffer = context.getStateStore(settings.bufferStore());
         if (engine == null) {
@@ -109,9 +110,9 @@ final class ScoringProcessor implements Processor<String, FeatureVector, String,
         }
     }
 
-    @Override
-    public void process(Record<String, FeatureVector> record) {
-        pending.add(new Pending(record.key(), record.value(), record.timestamp()));
+    /** Adds a full window to the batch; scores the batch when it is full. */
+    void add(String key, FeatureVector vector, long timestamp) {
+        pending.add(new Pending(key, vector, timestamp));
         buffer.put(BATCH, pending);
         if (engine.inFlightDone()) {
             collect();
@@ -166,11 +167,10 @@ final class ScoringProcessor implements Processor<String, FeatureVector, String,
         }
     }
 
-    private void forward(List<Pending> done, List<Scored> results) {
+    private void forward(List<Pending> done, List<Scored> scored) {
         for (int i = 0; i < done.size(); i++) {
             Pending entry = done.get(i);
-            DecisionInput scored = new DecisionInput.Window(results.get(i));
-            context.forward(new Record<>(entry.key(), (Object) scored, entry.timestamp()), settings.next());
+            results.scored(entry.key(), entry.timestamp(), scored.get(i));
         }
     }
 
@@ -192,7 +192,7 @@ final class ScoringProcessor implements Processor<String, FeatureVector, String,
     }
 
     /**
-     * The buffer store this processor needs, named {@code name}: the batch under one key (room for the
+     * The buffer store this step needs, named {@code name}: the batch under one key (room for the
      * {@code batchSize} one-record entries of the earlier layout while they are restored).
      */
     static StoreBuilder<?> bufferStore(String name, int batchSize) {
@@ -203,8 +203,7 @@ final class ScoringProcessor implements Processor<String, FeatureVector, String,
      * Stops the background thread; the results of a batch still being scored are dropped (its records
      * stay in the committed batch). The scoring tensors are freed only once nothing can be using them.
      */
-    @Override
-    public void close() {
+    void close() {
         if (engine != null) {
             engine.close();
             engine = null;

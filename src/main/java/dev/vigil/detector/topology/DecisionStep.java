@@ -6,7 +6,7 @@ import dev.vigil.detector.decision.Decision;
 import dev.vigil.detector.decision.EntityState;
 import dev.vigil.detector.decision.EntityStateCodec;
 import dev.vigil.detector.events.DetectorEvents;
-import dev.vigil.detector.features.WarmingUp;
+import dev.vigil.detector.ingest.InputReading;
 import dev.vigil.detector.models.ModelHolder;
 import dev.vigil.detector.scoring.Scored;
 import dev.vigil.detector.sinks.FeatureDetail;
@@ -16,21 +16,20 @@ import dev.vigil.detector.state.ValueCodec;
 import dev.vigil.detector.state.WriteBackStore;
 import dev.vigil.detector.state.WriteBackStores;
 import org.apache.kafka.common.serialization.Serdes;
-import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.StoreBuilder;
 
 /**
- * Stage 4 wrapper: runs the pure {@link Decider} on each scored reading with the entity's state from
- * {@code stateStore}, and forwards the scored record to {@code scored} and lifecycle events to
- * {@code alerts}. Warming-up readings pass straight to {@code scored}.
+ * Stage 4 inside a group's node ({@link GroupStages}): runs the pure {@link Decider} on each scored
+ * reading with the entity's state from {@code stateStore}, and forwards the scored record to {@code
+ * scored} and lifecycle events to {@code alerts}. Warming-up readings pass straight to {@code scored}.
  *
  * <p>States live decoded in a {@link WriteBackStore} and are encoded only at commits. If a decision
  * fails half-way, the entity's state is discarded back to its last committed value, so a state
  * changed by an exception is never written.
  */
-final class DecisionProcessor implements Processor<String, DecisionInput, String, Object>, DecisionInput.Handler {
+final class DecisionStep implements ScoringBatch.Results {
     private final Decider decider;
     private final EntityStateCodec codec;
     private final ModelHolder models;
@@ -42,8 +41,7 @@ final class DecisionProcessor implements Processor<String, DecisionInput, String
     /** The state store, the two sink nodes, and which scored records carry per-feature detail. */
     record Targets(String stateStore, String scored, String alerts, FeatureDetail detail) {}
 
-    DecisionProcessor(
-            Decider decider, EntityStateCodec codec, ModelHolder models, Targets targets, DetectorEvents events) {
+    DecisionStep(Decider decider, EntityStateCodec codec, ModelHolder models, Targets targets, DetectorEvents events) {
         this.decider = decider;
         this.codec = codec;
         this.models = models;
@@ -51,40 +49,34 @@ final class DecisionProcessor implements Processor<String, DecisionInput, String
         this.events = events;
     }
 
-    @Override
-    public void init(ProcessorContext<String, Object> context) {
+    void init(ProcessorContext<String, Object> context) {
         this.context = context;
         this.states = context.getStateStore(targets.stateStore());
     }
 
-    /** The state store this processor needs, named {@code name}, caching up to {@code entities} states per task. */
+    /** The state store this step needs, named {@code name}, caching up to {@code entities} states per task. */
     static StoreBuilder<?> stateStore(String name, EntityStateCodec codec, int entities) {
         var values = ValueCodec.of(codec::encode, codec::decode);
         return WriteBackStores.persistent(name, Serdes.String(), values, entities);
     }
 
     @Override
-    public void process(Record<String, DecisionInput> record) {
-        record.value().handle(this, record);
-    }
-
-    @Override
-    public void scored(Record<String, DecisionInput> record, Scored scored) {
-        Decision decision = decideAndStore(record.key(), scored);
+    public void scored(String key, long timestamp, Scored scored) {
+        Decision decision = decideAndStore(key, scored);
         ScoredOutput out = ScoredReadings.of(scored, decision, targets.detail(), now());
         events.scored(decision.verdict(), decision.score(), decision.limits().entry());
-        context.forward(record.withValue(out), targets.scored());
+        context.forward(new Record<>(key, out, timestamp), targets.scored());
         decision.alert().ifPresent(alert -> {
             events.alert(alert.getEvent());
-            context.forward(record.withValue(alert), targets.alerts());
+            context.forward(new Record<>(key, alert, timestamp), targets.alerts());
         });
     }
 
-    @Override
-    public void warmingUp(Record<String, DecisionInput> record, WarmingUp warming) {
-        var out = ScoredReadings.warmingUp(warming.reading(), models.current().orElse(null), now());
+    /** A reading of an entity whose window is not full yet: scored as warming up, no decision. */
+    void warmingUp(String key, long timestamp, InputReading reading) {
+        var out = ScoredReadings.warmingUp(reading, models.current().orElse(null), now());
         events.scored(Verdict.WARMING_UP, Double.NaN, Double.NaN);
-        context.forward(record.withValue(out), targets.scored());
+        context.forward(new Record<>(key, out, timestamp), targets.scored());
     }
 
     private Decision decideAndStore(String entity, Scored scored) {
