@@ -27,6 +27,15 @@ public final class MetricNames {
     /** Bundles the trainer published, tagged {@code group} (configured names only). */
     public static final String GROUP_PUBLISHED = "vigil.group.published";
 
+    /** Live readings a shadow candidate scored beside the live model, tagged {@code group}. */
+    public static final String SHADOW_READINGS = "vigil.shadow.readings";
+    /** Of those, readings above each model's threshold, tagged {@code group} and {@code model} ({@code shadow}/{@code live}). */
+    public static final String SHADOW_ANOMALIES = "vigil.shadow.anomalies";
+    /** Version of the shadow candidate of a group (NaN when none), tagged {@code group}. */
+    public static final String SHADOW_MODEL_VERSION = "vigil.shadow.model.version";
+    /** Readings the shadow did not score, tagged {@code group} and {@code reason} ({@code busy}/{@code failed}). */
+    public static final String SHADOW_SKIPPED = "vigil.shadow.skipped";
+
     public static final String TRAINING_RUNS = "vigil.training.runs";
     public static final String TRAINING_DURATION = "vigil.training.duration";
     public static final String TRAINING_LOSS = "vigil.training.loss";

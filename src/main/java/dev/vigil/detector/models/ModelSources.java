@@ -156,13 +156,18 @@ public final class ModelSources {
     }
 
     private static ModelsTopic modelsTopic(DetectorConfig config, String group) {
-        Map<String, Object> client = new HashMap<>(config.kafkaOverrides());
-        client.put("bootstrap.servers", String.join(",", config.list(DetectorConfig.BOOTSTRAP_SERVERS)));
         return new ModelsTopic(
-                        client,
+                        client(config),
                         config.getString(DetectorConfig.MODELS_TOPIC),
                         group.isEmpty() ? null : group,
                         TOPIC_INITIAL_WAIT)
                 .withHistory(config.getString(DetectorConfig.MODELS_HISTORY_TOPIC));
+    }
+
+    /** Kafka client properties of the model followers: {@code bootstrap.servers} and every {@code kafka.*} override. */
+    static Map<String, Object> client(DetectorConfig config) {
+        Map<String, Object> client = new HashMap<>(config.kafkaOverrides());
+        client.put("bootstrap.servers", String.join(",", config.list(DetectorConfig.BOOTSTRAP_SERVERS)));
+        return client;
     }
 }

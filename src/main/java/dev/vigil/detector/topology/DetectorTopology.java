@@ -2,6 +2,8 @@ package dev.vigil.detector.topology;
 
 import dev.vigil.contract.avro.AnomalyAlert;
 import dev.vigil.contract.avro.DeadLetter;
+import dev.vigil.contract.avro.ShadowStats;
+import dev.vigil.contract.avro.ShadowVerdict;
 import dev.vigil.detector.config.DetectorConfig;
 import dev.vigil.detector.config.DetectorGroups;
 import dev.vigil.detector.config.DetectorInputs;
@@ -21,6 +23,8 @@ import dev.vigil.detector.ingest.ReadingValidator;
 import dev.vigil.detector.models.GroupModels;
 import dev.vigil.detector.models.ModelHolder;
 import dev.vigil.detector.models.ModelInfo;
+import dev.vigil.detector.models.ShadowModels;
+import dev.vigil.detector.scoring.ShadowScoring;
 import dev.vigil.detector.sinks.AvroSerde;
 import dev.vigil.detector.sinks.FeatureDetail;
 import dev.vigil.detector.sinks.ScoredReadingWriter;
@@ -60,6 +64,8 @@ public final class DetectorTopology {
     private static final String ALERTS_SINK = "alerts-sink";
     private static final String DLQ_SINK = "dlq-sink";
     private static final String INGEST_DLQ_SINK = "ingest-dlq-sink";
+    private static final String SHADOW_STATS_SINK = "shadow-stats-sink";
+    private static final String SHADOW_SINK = "shadow-sink";
 
     private DetectorTopology() {}
 
@@ -87,6 +93,21 @@ public final class DetectorTopology {
      */
     public static Topology build(
             DetectorConfig config, GroupModels models, DetectorEvents events, InputRouting routing) {
+        return build(config, models, ShadowModels.NONE, events, routing);
+    }
+
+    /**
+     * Builds the topology with live shadow scoring: while a group has a shadow candidate in {@code
+     * shadows}, its scoring node also hands every batch to a {@link ShadowStage}, whose records go to
+     * {@code shadow.stats.topic} and (with {@code shadow.output.enabled}) {@code shadow.topic}, never to
+     * the alerts topic.
+     */
+    public static Topology build(
+            DetectorConfig config,
+            GroupModels models,
+            ShadowModels shadows,
+            DetectorEvents events,
+            InputRouting routing) {
         Optional<GroupRouter> router = DetectorGroups.router(config);
         List<GroupNodes> groups = router.map(
                         r -> r.groups().stream().map(GroupNodes::of).toList())
@@ -101,9 +122,16 @@ public final class DetectorTopology {
             boolean first = nodes == groups.get(0);
             var holder = router.isPresent() ? models.holder(nodes.group()) : models.primary();
             var groupEvents = nodes.group().isEmpty() ? events : events.forGroup(nodes.group());
-            addGroup(topology, config, nodes, first, holder, groupEvents, readings);
+            String group = router.isPresent() ? nodes.group() : models.groups().get(0);
+            Supplier<ScoredBatchHook> hook = shadows.enabled()
+                    ? shadowStage(config, nodes, group, holder, shadows, groupEvents)
+                    : () -> ScoredBatchHook.NONE;
+            addGroup(topology, config, nodes, first, holder, groupEvents, readings, hook);
         }
         addSinks(topology, config, routing, groups, router.isPresent());
+        if (shadows.enabled()) {
+            addShadowSinks(topology, config, groups);
+        }
         return topology;
     }
 
@@ -123,14 +151,15 @@ public final class DetectorTopology {
             boolean first,
             ModelHolder models,
             DetectorEvents events,
-            String readings) {
+            String readings,
+            Supplier<ScoredBatchHook> hook) {
         ModelInfo model = models.current()
                 .orElseThrow(() -> new IllegalStateException(
                         nodes.group().isEmpty() || nodes.features().equals(GroupNodes.FEATURES)
                                 ? "load a model before building the topology"
                                 : "load a model of group " + nodes.group() + " before building the topology"));
         addFeatures(topology, config, nodes, models, model, events, readings);
-        addScoring(topology, config, nodes, models, model.layout(), events);
+        addScoring(topology, config, nodes, models, model.layout(), events, hook);
         addDecision(topology, config, nodes, first, models, events);
     }
 
@@ -219,7 +248,8 @@ public final class DetectorTopology {
             GroupNodes nodes,
             ModelHolder models,
             FeatureLayout layout,
-            DetectorEvents events) {
+            DetectorEvents events,
+            Supplier<ScoredBatchHook> hook) {
         var settings = new ScoringProcessor.Settings(
                 config.getInt(DetectorConfig.SCORING_BATCH_SIZE),
                 Duration.ofMillis(config.getLong(DetectorConfig.PUNCTUATION_INTERVAL_MS)),
@@ -228,9 +258,51 @@ public final class DetectorTopology {
                 DLQ_SINK,
                 config.scoringInBackground());
         topology.addProcessor(
-                nodes.scoring(), () -> new ScoringProcessor(models, layout, settings, events), nodes.features());
+                nodes.scoring(),
+                () -> new ScoringProcessor(models, layout, settings, events, hook.get()),
+                nodes.features());
         topology.addStateStore(
                 ScoringProcessor.bufferStore(nodes.bufferStore(), settings.batchSize()), nodes.scoring());
+    }
+
+    /** The shadow stage of each scoring processor of a group: the live path is unchanged, only told about its batches. */
+    private static Supplier<ScoredBatchHook> shadowStage(
+            DetectorConfig config,
+            GroupNodes nodes,
+            String group,
+            ModelHolder models,
+            ShadowModels shadows,
+            DetectorEvents events) {
+        FeatureLayout layout = models.current().orElseThrow().layout();
+        int batchSize = config.getInt(DetectorConfig.SCORING_BATCH_SIZE);
+        var targets = new ShadowStage.Targets(
+                SHADOW_STATS_SINK,
+                config.getBoolean(DetectorConfig.SHADOW_OUTPUT_ENABLED) ? SHADOW_SINK : null,
+                Duration.ofMillis(config.getLong(DetectorConfig.PUNCTUATION_INTERVAL_MS)));
+        return () -> new ShadowStage(
+                group,
+                shadows,
+                new ShadowScoring(layout, batchSize, "vigil-shadow-" + nodes.scoring()),
+                targets,
+                events);
+    }
+
+    private static void addShadowSinks(Topology topology, DetectorConfig config, List<GroupNodes> groups) {
+        String[] scoring = groups.stream().map(GroupNodes::scoring).toArray(String[]::new);
+        topology.addSink(
+                SHADOW_STATS_SINK,
+                config.getString(DetectorConfig.SHADOW_STATS_TOPIC),
+                Serdes.String().serializer(),
+                AvroSerde.of(ShadowStats.class).serializer(),
+                scoring);
+        if (config.getBoolean(DetectorConfig.SHADOW_OUTPUT_ENABLED)) {
+            topology.addSink(
+                    SHADOW_SINK,
+                    config.getString(DetectorConfig.SHADOW_TOPIC),
+                    Serdes.String().serializer(),
+                    AvroSerde.of(ShadowVerdict.class).serializer(),
+                    scoring);
+        }
     }
 
     /**

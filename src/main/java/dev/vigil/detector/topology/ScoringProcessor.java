@@ -47,6 +47,7 @@ final class ScoringProcessor implements Processor<String, FeatureVector, String,
     private final FeatureLayout layout;
     private final Settings settings;
     private final DetectorEvents events;
+    private final ScoredBatchHook hook;
 
     /** Every record not forwarded yet, oldest first; the first {@code engine.inFlight()} are being scored. */
     private final List<Pending> pending = new ArrayList<>();
@@ -68,10 +69,17 @@ final class ScoringProcessor implements Processor<String, FeatureVector, String,
             boolean background) {}
 
     ScoringProcessor(ModelHolder models, FeatureLayout layout, Settings settings, DetectorEvents events) {
+        this(models, layout, settings, events, ScoredBatchHook.NONE);
+    }
+
+    /** Also tells {@code hook} about every batch forwarded (the shadow stage). */
+    ScoringProcessor(
+            ModelHolder models, FeatureLayout layout, Settings settings, DetectorEvents events, ScoredBatchHook hook) {
         this.models = models;
         this.layout = layout;
         this.settings = settings;
         this.events = events;
+        this.hook = hook;
     }
 
     @Override
@@ -86,6 +94,7 @@ final class ScoringProcessor implements Processor<String, FeatureVector, String,
             engine = new ScoringEngine(models, layout, settings.batchSize(), thread, events);
         }
         restorePending();
+        hook.init(context);
         context.schedule(settings.interval(), PunctuationType.WALL_CLOCK_TIME, now -> flush());
     }
 
@@ -172,6 +181,7 @@ final class ScoringProcessor implements Processor<String, FeatureVector, String,
             DecisionInput scored = new DecisionInput.Window(results.get(i));
             context.forward(new Record<>(entry.key(), (Object) scored, entry.timestamp()), settings.next());
         }
+        hook.scored(done, results);
     }
 
     private void deadLetterAll(List<Pending> done, Exception e) {
@@ -205,6 +215,7 @@ final class ScoringProcessor implements Processor<String, FeatureVector, String,
      */
     @Override
     public void close() {
+        hook.close();
         if (engine != null) {
             engine.close();
             engine = null;
