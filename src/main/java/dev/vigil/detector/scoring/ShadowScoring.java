@@ -3,6 +3,9 @@ package dev.vigil.detector.scoring;
 import dev.vigil.detector.features.FeatureLayout;
 import dev.vigil.detector.features.FeatureVector;
 import dev.vigil.detector.models.ModelLease;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
@@ -16,20 +19,22 @@ import org.slf4j.LoggerFactory;
 /**
  * Scores batches with a shadow candidate on a background thread of its own, one batch at a time,
  * off the stream thread: {@link #submit} hands a batch over and returns at once (refusing it while
- * the previous one is still being scored, so the live path never waits), {@link #poll} returns the
- * finished batch. Every failure of the shadow is caught into the batch; nothing thrown here reaches
+ * {@value #MAX_QUEUED} batches are queued or being scored, so the live path never waits), {@link
+ * #poll} returns the finished batches in order. Every failure of the shadow is caught into the batch; nothing thrown here reaches
  * live scoring. Not thread-safe: one caller (the stream thread) per instance.
  */
 public final class ShadowScoring implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ShadowScoring.class);
     private static final long CLOSE_WAIT_SECONDS = 30;
+    /** Most batches handed over and not yet collected. */
+    static final int MAX_QUEUED = 4;
 
     private final FeatureLayout layout;
     private final int capacity;
     private final String threadName;
     private ExecutorService executor;
     private BatchScorer scorer;
-    private Future<ShadowBatch> inFlight;
+    private final Deque<Future<ShadowBatch>> inFlight = new ArrayDeque<>();
 
     /** Tensors of {@code capacity} rows (allocated on first use), on a thread named {@code threadName}. */
     public ShadowScoring(FeatureLayout layout, int capacity, String threadName) {
@@ -40,11 +45,11 @@ public final class ShadowScoring implements AutoCloseable {
 
     /**
      * Scores {@code vectors} with the leased shadow in the background, beside {@code live} (their live
-     * results, in order); the lease is closed when done. Returns false, closing the lease, while a
-     * batch is still in flight.
+     * results, in order); the lease is closed when done. Returns false, closing the lease, while
+     * {@value #MAX_QUEUED} batches are in flight.
      */
     public boolean submit(ModelLease shadow, List<FeatureVector> vectors, List<Scored> live) {
-        if (inFlight != null) {
+        if (inFlight.size() >= MAX_QUEUED) {
             shadow.close();
             return false;
         }
@@ -53,17 +58,20 @@ public final class ShadowScoring implements AutoCloseable {
         }
         List<FeatureVector> rows = List.copyOf(vectors);
         List<Scored> results = List.copyOf(live);
-        inFlight = executor.submit(() -> score(shadow, rows, results));
+        inFlight.addLast(executor.submit(() -> score(shadow, rows, results)));
         return true;
     }
 
-    /** The finished batch, once; empty while none is finished. */
-    public Optional<ShadowBatch> poll() {
-        if (inFlight == null || !inFlight.isDone()) {
-            return Optional.empty();
+    /** The batches finished since the last call, oldest first (each returned once). */
+    public List<ShadowBatch> poll() {
+        List<ShadowBatch> done = new ArrayList<>();
+        while (!inFlight.isEmpty() && inFlight.peekFirst().isDone()) {
+            collect(inFlight.pollFirst()).ifPresent(done::add);
         }
-        Future<ShadowBatch> done = inFlight;
-        inFlight = null;
+        return done;
+    }
+
+    private static Optional<ShadowBatch> collect(Future<ShadowBatch> done) {
         try {
             return Optional.of(done.get());
         } catch (InterruptedException e) {
@@ -121,6 +129,6 @@ public final class ShadowScoring implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         executor = null;
-        inFlight = null;
+        inFlight.clear();
     }
 }

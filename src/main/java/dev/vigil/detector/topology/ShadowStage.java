@@ -21,8 +21,8 @@ import org.slf4j.LoggerFactory;
  * scored is handed, while the group has a shadow candidate newer than the live model, to the
  * background {@link ShadowScoring}; a finished shadow batch is forwarded, on the stream thread, as
  * one {@code ShadowStats} record to the stats sink and, when enabled, one {@code ShadowVerdict} per
- * reading to the shadow sink, never to the alerts sink. A batch arriving while the previous one is
- * still being scored is skipped and counted; a shadow failure is counted and never reaches the live
+ * reading to the shadow sink, never to the alerts sink. A batch arriving while the background
+ * thread is behind by several batches is skipped and counted; a shadow failure is counted and never reaches the live
  * path. What is forwarded is committed with the stream's transaction; a shadow batch still in flight
  * at a crash is not re-scored (its counts are lost, never doubled).
  */
@@ -78,7 +78,7 @@ final class ShadowStage implements ScoredBatchHook {
     }
 
     private void drain() {
-        scoring.poll().ifPresent(this::emit);
+        scoring.poll().forEach(this::emit);
     }
 
     private void emit(ShadowBatch batch) {
