@@ -76,6 +76,9 @@ public final class Detector implements AutoCloseable {
         KafkaStreams streams;
         ShadowFeeds shadows = ShadowFeeds.open(config, models, events);
         try {
+            if (shadows.models().enabled()) {
+                InputTopics.prepareShadowOutputs(config);
+            }
             var topology =
                     DetectorTopology.build(config, models, shadows.models(), events, InputTopics.prepare(config));
             streams = new KafkaStreams(topology, DetectorStreams.properties(config));

@@ -75,7 +75,7 @@ final class ShadowKeysDefinition {
         def.define(
                         ROLLBACK_WINDOW,
                         Type.INT,
-                        2000,
+                        10_000,
                         Range.atLeast(0),
                         Importance.HIGH,
                         "Live readings (scored records) of a newly promoted model over which its anomaly rate"
