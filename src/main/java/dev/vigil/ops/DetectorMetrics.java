@@ -50,6 +50,7 @@ public final class DetectorMetrics implements DetectorEvents, MeterBinder {
     @Override
     public void groupsConfigured(List<String> configured) {
         groups = new GroupMeters(registry, new GroupTags(configured));
+        shadow.registerAtZero(configured);
     }
 
     /** A view that also moves {@code group}'s meters (none if it is not a configured group). */

@@ -8,11 +8,13 @@ import static dev.vigil.ops.MetricNames.SHADOW_SKIPPED;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The detector's live shadow meters, registered per group on its first shadow event: readings the
+ * The detector's live shadow meters, registered at zero for the configured groups and for any other
+ * group on its first shadow event: readings the
  * shadow scored, readings above each model's threshold ({@code model="shadow"|"live"}: the shadow
  * alert rate beside the live one is their ratio to the readings), readings skipped, and the shadow
  * version. The {@code group} tag is a validated bundle's group, capped by {@link BoundedTagValues}.
@@ -24,6 +26,16 @@ final class ShadowMeters {
 
     ShadowMeters(MeterRegistry registry) {
         this.registry = registry;
+    }
+
+    /** Registers every series of {@code configured} groups at zero, so a scrape shows them before the first shadow. */
+    void registerAtZero(List<String> configured) {
+        for (String group : new GroupTags(configured).groups()) {
+            scored(group, 0, 0, 0);
+            skipped(group, "busy", 0);
+            skipped(group, "failed", 0);
+            version(group);
+        }
     }
 
     void applied(String group, long version) {

@@ -31,13 +31,17 @@ public final class ModelSources {
      * and the {@code model.max.*} limits.
      */
     public static ModelHolder holder(DetectorConfig config, DetectorEvents events) {
-        var validator = new BundleValidator(
+        return new ModelHolder(validator(config), events);
+    }
+
+    /** The validator of {@link #holder}: trust, mapping, probe tolerance, ONNX limits, execution provider. */
+    static BundleValidator validator(DetectorConfig config) {
+        return new BundleValidator(
                 trust(config),
                 DetectorInputs.availableFeatures(config),
                 config.getDouble(DetectorConfig.PROBE_TOLERANCE),
                 onnxLimits(config),
                 executionProvider(config));
-        return new ModelHolder(validator, events);
     }
 
     /**

@@ -29,7 +29,9 @@ public final class ShadowFeeds implements AutoCloseable {
                 || !config.getBoolean(DetectorConfig.MODEL_TOPIC_ENABLED)) {
             return new ShadowFeeds(ShadowModels.NONE, List.of());
         }
-        ShadowModels shadows = ShadowModels.of(live, own -> ModelSources.holder(config, own), events);
+        BundleValidator validator = ModelSources.validator(config);
+        ShadowModels shadows =
+                ShadowModels.of(live, own -> new ModelHolder(validator, own, "Shadow candidate"), events);
         String topic = config.getString(DetectorConfig.MODELS_SHADOW_TOPIC);
         List<ModelsFollower> followers = new ArrayList<>();
         for (String group : live.groups()) {
