@@ -28,12 +28,17 @@ public final class ShadowScoring implements AutoCloseable {
     private static final long CLOSE_WAIT_SECONDS = 30;
     /** Most batches handed over and not yet collected. */
     static final int MAX_QUEUED = 4;
+    /** Entities whose smoothed scores are kept (least recently seen dropped beyond). */
+    static final int SMOOTHED_ENTITIES = 10_000;
 
     private final FeatureLayout layout;
     private final int capacity;
     private final String threadName;
     private ExecutorService executor;
     private BatchScorer scorer;
+    /** Touched only on the background thread. */
+    private final ShadowSmoothing smoothing = new ShadowSmoothing(SMOOTHED_ENTITIES);
+
     private final Deque<Future<ShadowBatch>> inFlight = new ArrayDeque<>();
 
     /** Tensors of {@code capacity} rows (allocated on first use), on a thread named {@code threadName}. */
@@ -96,9 +101,9 @@ public final class ShadowScoring implements AutoCloseable {
                     scores[from + i] = scored.get(i).score();
                 }
             }
-            return new ShadowBatch(shadow.info(), live, scores, null);
+            return new ShadowBatch(shadow.info(), live, scores, smoothing.smooth(live, scores, shadow.info()), null);
         } catch (ai.onnxruntime.OrtException | RuntimeException e) {
-            return new ShadowBatch(shadow.info(), live, new double[0], e);
+            return new ShadowBatch(shadow.info(), live, new double[0], new double[0][], e);
         }
     }
 
