@@ -114,7 +114,7 @@ public final class ModelsFollower implements AutoCloseable {
             List<TopicPartition> partitions = assignAll();
             List<ModelBundle> backlog = readBacklog(consumer, partitions);
             if (!offerNewestUsable(backlog, backlog.size()) && !offerFromHistory(backlog)) {
-                LOG.warn("No usable bundle{} on {} yet; waiting for one", records.describeGroup(), topic);
+                noBundleYet();
             }
             initialLoad.countDown();
             while (running) {
@@ -154,6 +154,16 @@ public final class ModelsFollower implements AutoCloseable {
         consumer.partitionsFor(topic, Duration.ofSeconds(30))
                 .forEach(info -> partitions.add(new TopicPartition(topic, info.partition())));
         return partitions;
+    }
+
+    /** A models topic without a bundle is a problem (WARN); a shadow topic without one is the usual case. */
+    private void noBundleYet() {
+        String message = "No usable bundle{} on {} yet; waiting for one";
+        if (tombstones == null) {
+            LOG.warn(message, records.describeGroup(), topic);
+        } else {
+            LOG.info(message, records.describeGroup(), topic);
+        }
     }
 
     private void take(ConsumerRecord<String, byte[]> record) {
