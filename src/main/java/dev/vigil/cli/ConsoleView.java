@@ -18,7 +18,7 @@ import java.util.stream.Collectors;
  * The demo's console: one status line per interval, one line per alert opened or closed (with its top
  * contributing sensors), one per model swap or refusal, and the final caught/missed/false report.
  * Lines are prefixed so they can be grepped: {@code [STATUS]}, {@code [ALERT]}, {@code [CLOSE]},
- * {@code [INJECT]}, {@code [MODEL]}, {@code [REPORT]}. Thread-safe: alerts, model swaps and status come from different threads.
+ * {@code [INJECT]}, {@code [MODEL]}, {@code [SHADOW]}, {@code [ROLLBACK]}, {@code [REPORT]}. Thread-safe: alerts, model swaps and status come from different threads.
  */
 final class ConsoleView {
     private static final DateTimeFormatter SIM_TIME =
@@ -104,6 +104,23 @@ final class ConsoleView {
     /** Prints a model that went live. */
     synchronized void modelLive(long version, String detail) {
         out.printf(Locale.ROOT, "[MODEL]  v%d live%s%n", version, detail.isEmpty() ? "" : " (" + detail + ")");
+        out.flush();
+    }
+
+    /** Prints a step of a candidate's shadow stage: published, scored beside the live model, promoted or rejected. */
+    synchronized void shadow(long version, String what) {
+        out.printf(Locale.ROOT, "[SHADOW] v%d %s%n", version, what);
+        out.flush();
+    }
+
+    /** Prints an automatic rollback of version {@code from}, republished as {@code version}. */
+    synchronized void rollback(long from, long version, String reason) {
+        out.printf(
+                Locale.ROOT,
+                "[ROLLBACK] v%d rolled back: previous bundle republished as v%d (%s)%n",
+                from,
+                version,
+                reason);
         out.flush();
     }
 

@@ -20,6 +20,12 @@ final class DemoDetectorEvents extends ForwardingDetectorEvents {
     }
 
     @Override
+    public void shadowApplied(String group, long version) {
+        super.shadowApplied(group, version);
+        console.shadow(version, "scored beside the live model on live traffic (group " + group + ")");
+    }
+
+    @Override
     public void modelRefused(String group, long version, String reason, String message) {
         super.modelRefused(group, version, reason, message);
         console.modelRefused(version, reason + ": " + message);

@@ -109,7 +109,8 @@ final class DemoRun {
                                         temp.resolve(SigningKeys.PRIVATE_FILE),
                                         options.seed(),
                                         options.retrainEvery()),
-                                trainerMetrics);
+                                trainerMetrics,
+                                console);
                         AlertsFollower alerts =
                                 new AlertsFollower(bootstrap, DemoSettings.ALERTS, timingFirstAlert(console))) {
                     runLive(simulator, simulatorProducer, trainer, detector, platform, registry, console);

@@ -3,6 +3,8 @@ package dev.vigil.cli;
 import dev.vigil.contract.avro.ModelBundle;
 import dev.vigil.trainer.service.ForwardingTrainerEvents;
 import dev.vigil.trainer.service.ModelTrainerCandidates;
+import dev.vigil.trainer.service.RollbackRule;
+import dev.vigil.trainer.service.ShadowGate;
 import dev.vigil.trainer.service.TrainerService;
 import dev.vigil.trainer.service.TrainerServiceConfig;
 import java.time.Clock;
@@ -20,10 +22,11 @@ final class DemoTrainer implements AutoCloseable {
     private final Thread thread;
     private final CountDownLatch firstPublished = new CountDownLatch(1);
 
-    DemoTrainer(Map<String, Object> settings, dev.vigil.trainer.service.TrainerEvents metrics) throws Exception {
+    DemoTrainer(Map<String, Object> settings, dev.vigil.trainer.service.TrainerEvents metrics, ConsoleView console)
+            throws Exception {
         TrainerServiceConfig config = new TrainerServiceConfig(settings);
-        this.service =
-                new TrainerService(config, ModelTrainerCandidates.from(config), new Events(metrics), Clock.systemUTC());
+        this.service = new TrainerService(
+                config, ModelTrainerCandidates.from(config), new Events(metrics, console), Clock.systemUTC());
         this.thread = new Thread(service, "vigil-demo-trainer");
         this.thread.setDaemon(true);
         this.thread.start();
@@ -40,10 +43,32 @@ final class DemoTrainer implements AutoCloseable {
         thread.join(30_000);
     }
 
-    /** Forwards to the metrics and notes the first publication. */
+    /** Forwards to the metrics, notes the first publication, and shows the live stages on the console. */
     private final class Events extends ForwardingTrainerEvents {
-        Events(dev.vigil.trainer.service.TrainerEvents delegate) {
+        private final ConsoleView console;
+
+        Events(dev.vigil.trainer.service.TrainerEvents delegate, ConsoleView console) {
             super(delegate);
+            this.console = console;
+        }
+
+        @Override
+        public void shadowPublished(ModelBundle bundle) {
+            super.shadowPublished(bundle);
+            console.shadow(bundle.getVersion(), "published as shadow candidate (passed the offline gate)");
+        }
+
+        @Override
+        public void shadowDecided(long version, ShadowGate.Decision decision) {
+            super.shadowDecided(version, decision);
+            boolean promoted = decision.outcome() == ShadowGate.Outcome.PROMOTE;
+            console.shadow(version, (promoted ? "promoted: " : "rejected: ") + decision.reason());
+        }
+
+        @Override
+        public void rolledBack(long from, ModelBundle republished, RollbackRule.Decision decision) {
+            super.rolledBack(from, republished, decision);
+            console.rollback(from, republished.getVersion(), decision.reason());
         }
 
         @Override

@@ -9,6 +9,7 @@ import dev.vigil.detector.models.ModelHolder;
 import dev.vigil.detector.models.ModelInfo;
 import dev.vigil.detector.models.ModelSources;
 import dev.vigil.detector.models.ModelSources.Feed;
+import dev.vigil.detector.models.ShadowFeeds;
 import dev.vigil.detector.topology.DetectorTopology;
 import java.time.Duration;
 import java.util.List;
@@ -31,12 +32,15 @@ public final class Detector implements AutoCloseable {
     private final KafkaStreams streams;
     private final List<Feed> feeds;
     private final StreamsHealth health;
+    private final ShadowFeeds shadows;
 
-    private Detector(GroupModels models, KafkaStreams streams, List<Feed> feeds, StreamsHealth health) {
+    private Detector(
+            GroupModels models, KafkaStreams streams, List<Feed> feeds, StreamsHealth health, ShadowFeeds shadows) {
         this.models = models;
         this.streams = streams;
         this.feeds = feeds;
         this.health = health;
+        this.shadows = shadows;
     }
 
     /** {@link #start(DetectorConfig, DetectorEvents, StreamsHealth)} with health nobody acts on. */
@@ -70,10 +74,16 @@ public final class Detector implements AutoCloseable {
         }
         LOG.info("Starting the detector with model{} {}", models.isSingle() ? "" : "s", labels(models));
         KafkaStreams streams;
+        ShadowFeeds shadows = ShadowFeeds.open(config, models, events);
         try {
-            var topology = DetectorTopology.build(config, models, events, InputTopics.prepare(config));
+            if (shadows.models().enabled()) {
+                InputTopics.prepareShadowOutputs(config);
+            }
+            var topology =
+                    DetectorTopology.build(config, models, shadows.models(), events, InputTopics.prepare(config));
             streams = new KafkaStreams(topology, DetectorStreams.properties(config));
         } catch (RuntimeException e) {
+            shadows.close();
             closeAll(feeds, models);
             throw e;
         }
@@ -81,7 +91,7 @@ public final class Detector implements AutoCloseable {
         streams.setUncaughtExceptionHandler(
                 new StreamsFailurePolicy(config.getString(DetectorConfig.UNCAUGHT_EXCEPTION_POLICY), health));
         streams.start();
-        return new Detector(models, streams, feeds, health);
+        return new Detector(models, streams, feeds, health, shadows);
     }
 
     private static String labels(GroupModels models) {
@@ -132,6 +142,11 @@ public final class Detector implements AutoCloseable {
         return models;
     }
 
+    /** The shadow candidates scored beside the live models. */
+    public dev.vigil.detector.models.ShadowModels shadows() {
+        return shadows.models();
+    }
+
     /** Whether Kafka Streams can still make progress, and why not. */
     public StreamsHealth health() {
         return health;
@@ -142,6 +157,7 @@ public final class Detector implements AutoCloseable {
         health.stopRequested();
         streams.close(CloseOptions.timeout(Duration.ofSeconds(30))
                 .withGroupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP));
+        shadows.close();
         closeAll(feeds, models);
         LOG.info("Detector stopped");
     }

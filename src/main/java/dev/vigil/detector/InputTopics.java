@@ -79,15 +79,40 @@ final class InputTopics {
         }
         var spec = new NewTopic(topic, Optional.of(partitions), Optional.empty())
                 .configs(Map.of("cleanup.policy", "delete"));
+        create(admin, spec, "repartition topic");
+    }
+
+    /**
+     * Creates the topics live shadow scoring writes to, when missing: {@code shadow.stats.topic}, and
+     * {@code shadow.topic} with {@code shadow.output.enabled} (one partition each, the broker's
+     * replication), so a shadow candidate arriving later never meets a missing sink topic.
+     */
+    static void prepareShadowOutputs(DetectorConfig config) {
+        try (Admin admin = Admin.create(adminConfig(config))) {
+            create(
+                    admin,
+                    new NewTopic(config.getString(DetectorConfig.SHADOW_STATS_TOPIC), Optional.of(1), Optional.empty()),
+                    "shadow stats topic");
+            if (config.getBoolean(DetectorConfig.SHADOW_OUTPUT_ENABLED)) {
+                create(
+                        admin,
+                        new NewTopic(config.getString(DetectorConfig.SHADOW_TOPIC), Optional.of(1), Optional.empty()),
+                        "shadow topic");
+            }
+        }
+    }
+
+    private static void create(Admin admin, NewTopic spec, String what) {
+        String topic = spec.name();
         try {
             admin.createTopics(List.of(spec)).all().get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
-            LOG.info("Created repartition topic {} with {} partitions", topic, partitions);
+            LOG.info("Created {} {} with {} partitions", what, topic, spec.numPartitions());
         } catch (ExecutionException e) {
             if (!(e.getCause() instanceof TopicExistsException)) {
-                throw new IllegalStateException("cannot create the repartition topic " + topic, e.getCause());
+                throw new IllegalStateException("cannot create the " + what + " " + topic, e.getCause());
             }
         } catch (TimeoutException e) {
-            throw new IllegalStateException("cannot create the repartition topic " + topic + " in time", e);
+            throw new IllegalStateException("cannot create the " + what + " " + topic + " in time", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while creating " + topic, e);

@@ -37,17 +37,20 @@ public final class DetectorMetrics implements DetectorEvents, MeterBinder {
     private volatile Meters meters = new Meters(new CompositeMeterRegistry());
     private volatile MeterRegistry registry = new CompositeMeterRegistry();
     private volatile GroupMeters groups = new GroupMeters(registry, new GroupTags(List.of()));
+    private volatile ShadowMeters shadow = new ShadowMeters(registry);
 
     @Override
     public void bindTo(MeterRegistry registry) {
         this.registry = registry;
         meters = new Meters(registry);
+        shadow = new ShadowMeters(registry);
     }
 
     /** Registers the per-group meters ({@link GroupMeters}) of the configured groups, the only group tag values. */
     @Override
     public void groupsConfigured(List<String> configured) {
         groups = new GroupMeters(registry, new GroupTags(configured));
+        shadow.registerAtZero(configured);
     }
 
     /** A view that also moves {@code group}'s meters (none if it is not a configured group). */
@@ -132,6 +135,26 @@ public final class DetectorMetrics implements DetectorEvents, MeterBinder {
     @Override
     public void modelRefused(String group, long version, String reason, String message) {
         meters.refusal(reason).increment();
+    }
+
+    @Override
+    public void shadowApplied(String group, long version) {
+        shadow.applied(group, version);
+    }
+
+    @Override
+    public void shadowCleared(String group) {
+        shadow.cleared(group);
+    }
+
+    @Override
+    public void shadowScored(String group, long shadowVersion, int readings, int shadowAnomalous, int liveAnomalous) {
+        shadow.scored(group, readings, shadowAnomalous, liveAnomalous);
+    }
+
+    @Override
+    public void shadowSkipped(String group, String reason, int readings) {
+        shadow.skipped(group, reason, readings);
     }
 
     /** Every meter of one registry. */

@@ -27,12 +27,31 @@ public final class MetricNames {
     /** Bundles the trainer published, tagged {@code group} (configured names only). */
     public static final String GROUP_PUBLISHED = "vigil.group.published";
 
+    /** Live readings a shadow candidate scored beside the live model, tagged {@code group}. */
+    public static final String SHADOW_READINGS = "vigil.shadow.readings";
+    /** Of those, readings above each model's threshold, tagged {@code group} and {@code model} ({@code shadow}/{@code live}). */
+    public static final String SHADOW_ANOMALIES = "vigil.shadow.anomalies";
+    /** Version of the shadow candidate of a group (NaN when none), tagged {@code group}. */
+    public static final String SHADOW_MODEL_VERSION = "vigil.shadow.model.version";
+    /** Readings the shadow did not score, tagged {@code group} and {@code reason} ({@code busy}/{@code failed}). */
+    public static final String SHADOW_SKIPPED = "vigil.shadow.skipped";
+
     public static final String TRAINING_RUNS = "vigil.training.runs";
     public static final String TRAINING_DURATION = "vigil.training.duration";
     public static final String TRAINING_LOSS = "vigil.training.loss";
     public static final String TRAINING_SAMPLES = "vigil.training.samples";
     public static final String DRIFT_STATISTIC = "vigil.drift.statistic";
     public static final String GATE_DECISIONS = "vigil.gate.decisions";
+    /** Shadow-stage decisions on candidates, tagged {@code outcome} ({@code promoted}/{@code rejected}). */
+    public static final String SHADOW_DECISIONS = "vigil.gate.shadow.decisions";
+    /** Live readings counted so far for the waiting shadow candidate (0 when none waits). */
+    public static final String SHADOW_GATE_READINGS = "vigil.gate.shadow.readings";
+    /** The waiting shadow candidate's alert rate and the live model's, tagged {@code model}. */
+    public static final String SHADOW_GATE_ALERT_RATE = "vigil.gate.shadow.alert.rate";
+    /** Models the trainer published live (first models, direct and shadow promotions). */
+    public static final String PROMOTIONS = "vigil.model.promotions";
+    /** Automatic rollbacks of a promoted model. */
+    public static final String ROLLBACKS = "vigil.model.rollbacks";
 
     /** The detector's meters ({@link DetectorMetrics}). */
     public static final List<String> DETECTOR = List.of(
@@ -51,8 +70,22 @@ public final class MetricNames {
             MODEL_SWAPS);
 
     /** The trainer service's meters ({@link TrainerMetrics}). */
-    public static final List<String> TRAINER =
-            List.of(TRAINING_RUNS, TRAINING_DURATION, TRAINING_LOSS, TRAINING_SAMPLES, DRIFT_STATISTIC, GATE_DECISIONS);
+    public static final List<String> TRAINER = List.of(
+            TRAINING_RUNS,
+            TRAINING_DURATION,
+            TRAINING_LOSS,
+            TRAINING_SAMPLES,
+            DRIFT_STATISTIC,
+            GATE_DECISIONS,
+            SHADOW_DECISIONS,
+            SHADOW_GATE_READINGS,
+            SHADOW_GATE_ALERT_RATE,
+            PROMOTIONS,
+            ROLLBACKS);
+
+    /** The detector's live shadow meters ({@link ShadowMeters}), registered per group on its first shadow event. */
+    public static final List<String> SHADOW =
+            List.of(SHADOW_READINGS, SHADOW_ANOMALIES, SHADOW_MODEL_VERSION, SHADOW_SKIPPED);
 
     /**
      * The per-group meters, registered once the configured groups are known (not yet on the
@@ -61,8 +94,9 @@ public final class MetricNames {
     public static final List<String> PER_GROUP = List.of(GROUP_RECORDS, GROUP_MODEL_VERSION, GROUP_PUBLISHED);
 
     /** Every name above but {@link #PER_GROUP}, for documentation and dashboard checks. */
-    public static final List<String> NAMES =
-            java.util.stream.Stream.concat(DETECTOR.stream(), TRAINER.stream()).toList();
+    public static final List<String> NAMES = java.util.stream.Stream.of(DETECTOR, TRAINER, SHADOW)
+            .flatMap(List::stream)
+            .toList();
 
     /** Value of the {@code reason} tag on swaps that were applied. */
     public static final String NO_REASON = "none";

@@ -6,6 +6,9 @@ import dev.vigil.contract.avro.ModelBundle;
 import dev.vigil.contract.avro.TrainingSummary;
 import dev.vigil.trainer.service.GateDecision;
 import dev.vigil.trainer.service.RetrainSchedule;
+import dev.vigil.trainer.service.RollbackRule;
+import dev.vigil.trainer.service.ShadowGate;
+import dev.vigil.trainer.service.ShadowTally;
 import dev.vigil.trainer.service.TrainerEvents;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -86,6 +89,26 @@ public final class TrainerMetrics implements TrainerEvents, MeterBinder {
         meters.run(meters.failed, runStartedNanos);
     }
 
+    @Override
+    public void shadowProgress(long version, ShadowTally tally) {
+        Meters m = meters;
+        m.shadowReadings.set(tally.readings());
+        m.shadowRate.set(tally.shadowRate());
+        m.liveRate.set(tally.liveRate());
+    }
+
+    @Override
+    public void shadowDecided(long version, ShadowGate.Decision decision) {
+        Meters m = meters;
+        (decision.outcome() == ShadowGate.Outcome.PROMOTE ? m.shadowPromoted : m.shadowRejected).increment();
+        m.shadowReadings.set(0);
+    }
+
+    @Override
+    public void rolledBack(long from, ModelBundle republished, RollbackRule.Decision decision) {
+        meters.rollbacks.increment();
+    }
+
     private void gateDecided(GateDecision decision, long startedNanos) {
         Meters m = meters;
         (decision.accepted() ? m.gatePublished : m.gateRejected).increment();
@@ -96,6 +119,7 @@ public final class TrainerMetrics implements TrainerEvents, MeterBinder {
 
     private void published(ModelBundle bundle, long startedNanos) {
         Meters m = meters;
+        m.promotions.increment();
         TrainingSummary summary = bundle.getTraining();
         m.run(m.succeeded, startedNanos);
         m.samples.set(summary.getSamples());
@@ -140,6 +164,21 @@ public final class TrainerMetrics implements TrainerEvents, MeterBinder {
         public void trainingFailed(String reason) {
             meters.run(meters.failed, startedNanos);
         }
+
+        @Override
+        public void shadowProgress(long version, ShadowTally tally) {
+            TrainerMetrics.this.shadowProgress(version, tally);
+        }
+
+        @Override
+        public void shadowDecided(long version, ShadowGate.Decision decision) {
+            TrainerMetrics.this.shadowDecided(version, decision);
+        }
+
+        @Override
+        public void rolledBack(long from, ModelBundle republished, RollbackRule.Decision decision) {
+            TrainerMetrics.this.rolledBack(from, republished, decision);
+        }
     }
 
     /** Every meter of one registry. */
@@ -154,6 +193,13 @@ public final class TrainerMetrics implements TrainerEvents, MeterBinder {
         private final GaugeValue trainLoss = new GaugeValue(Double.NaN);
         private final GaugeValue validationLoss = new GaugeValue(Double.NaN);
         private final GaugeValue driftStatistic = new GaugeValue(Double.NaN);
+        private final GaugeValue shadowReadings = new GaugeValue(0);
+        private final GaugeValue shadowRate = new GaugeValue(Double.NaN);
+        private final GaugeValue liveRate = new GaugeValue(Double.NaN);
+        private final Counter shadowPromoted;
+        private final Counter shadowRejected;
+        private final Counter promotions;
+        private final Counter rollbacks;
 
         Meters(MeterRegistry registry) {
             succeeded = runs(registry, "succeeded");
@@ -166,6 +212,36 @@ public final class TrainerMetrics implements TrainerEvents, MeterBinder {
             GaugeValue.register(registry, DRIFT_STATISTIC, "Last drift statistic", driftStatistic);
             loss(registry, "train", trainLoss);
             loss(registry, "validation", validationLoss);
+            shadowPromoted = shadowDecision(registry, "promoted");
+            shadowRejected = shadowDecision(registry, "rejected");
+            promotions = Counter.builder(PROMOTIONS)
+                    .description("Models the trainer published live")
+                    .register(registry);
+            rollbacks = Counter.builder(ROLLBACKS)
+                    .description("Automatic rollbacks of a promoted model")
+                    .register(registry);
+            GaugeValue.register(
+                    registry,
+                    SHADOW_GATE_READINGS,
+                    "Live readings counted for the waiting shadow candidate",
+                    shadowReadings);
+            shadowRate(registry, "shadow", shadowRate);
+            shadowRate(registry, "live", liveRate);
+        }
+
+        private static Counter shadowDecision(MeterRegistry registry, String outcome) {
+            return Counter.builder(SHADOW_DECISIONS)
+                    .description("Shadow-stage decisions on candidates")
+                    .tag("outcome", outcome)
+                    .register(registry);
+        }
+
+        private static void shadowRate(MeterRegistry registry, String model, GaugeValue value) {
+            io.micrometer.core.instrument.Gauge.builder(SHADOW_GATE_ALERT_RATE, value, GaugeValue::get)
+                    .description(
+                            "Alert rate of the waiting shadow candidate and of the live model on the same readings")
+                    .tag("model", model)
+                    .register(registry);
         }
 
         /** A run ended with {@code outcome}; its duration counts from {@code startedNanos}, its start. */

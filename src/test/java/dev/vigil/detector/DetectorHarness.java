@@ -13,6 +13,7 @@ import dev.vigil.detector.models.BundleTrust;
 import dev.vigil.detector.models.BundleValidator;
 import dev.vigil.detector.models.GroupModels;
 import dev.vigil.detector.models.ModelHolder;
+import dev.vigil.detector.models.ShadowModels;
 import dev.vigil.detector.sinks.AvroSerde;
 import dev.vigil.detector.topology.DetectorTopology;
 import dev.vigil.detector.topology.InputRouting;
@@ -58,11 +59,21 @@ final class DetectorHarness implements AutoCloseable {
 
     /** A harness of a detector serving {@code groups} (of {@code model.groups}). */
     DetectorHarness(DetectorConfig config, GroupModels groups, InputRouting routing, DetectorEvents events) {
+        this(config, groups, ShadowModels.NONE, routing, events);
+    }
+
+    /** A harness of a detector that also scores the shadow candidates of {@code shadows}. */
+    DetectorHarness(
+            DetectorConfig config,
+            GroupModels groups,
+            ShadowModels shadows,
+            InputRouting routing,
+            DetectorEvents events) {
         this.config = config;
         this.groups = groups;
         this.models = groups.primary();
         this.driver = new TopologyTestDriver(
-                DetectorTopology.build(config, groups, events, routing),
+                DetectorTopology.build(config, groups, shadows, events, routing),
                 DetectorStreams.properties(config),
                 Instant.ofEpochMilli(T0));
         this.input = driver.createInputTopic(
@@ -91,8 +102,7 @@ final class DetectorHarness implements AutoCloseable {
         return holder;
     }
 
-    private <T extends org.apache.avro.specific.SpecificRecord> TestOutputTopic<String, T> output(
-            String key, Class<T> type) {
+    <T extends org.apache.avro.specific.SpecificRecord> TestOutputTopic<String, T> output(String key, Class<T> type) {
         return driver.createOutputTopic(
                 config.getString(key),
                 Serdes.String().deserializer(),

@@ -15,6 +15,9 @@ import dev.vigil.testkit.KafkaBroker;
 import dev.vigil.trainer.service.GateDecision;
 import dev.vigil.trainer.service.IncumbentScoring;
 import dev.vigil.trainer.service.RetrainSchedule;
+import dev.vigil.trainer.service.RollbackRule;
+import dev.vigil.trainer.service.ShadowGate;
+import dev.vigil.trainer.service.ShadowTally;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.IOException;
@@ -138,6 +141,17 @@ class DashboardMetricsTest {
         trainer.gateDecided("dense", gate(false));
         trainer.trainingFailed("too little data");
         trainer.driftChecked(0.12, false);
+        recordTheLiveStages(detector, trainer);
+    }
+
+    private static void recordTheLiveStages(DetectorMetrics detector, TrainerMetrics trainer) {
+        detector.shadowApplied("pumps", 4);
+        detector.shadowScored("pumps", 4, 256, 3, 2);
+        detector.shadowSkipped("pumps", "busy", 256);
+        ShadowTally tally = new ShadowTally(2000, 30, 20);
+        trainer.shadowProgress(4, tally);
+        trainer.shadowDecided(4, new ShadowGate(2000, 2.0, 0.01).judge(tally));
+        trainer.rolledBack(4, new ModelBundle(), new RollbackRule.Decision(true, "because", 0.9, 0.02));
     }
 
     private static GateDecision gate(boolean accepted) {

@@ -131,6 +131,8 @@ class TrainerServiceIntegrationTest {
         values.put("gate.error.tolerance", "0.5");
         values.put("gate.false.alarm.budget", "0.05");
         values.put("drift.window", "200");
+        // this detector has no shadow stage (ShadowPromotionIntegrationTest covers it): v2 goes live at once
+        values.put("gate.shadow.min.readings", "0");
         return new TrainerServiceConfig(values);
     }
 

@@ -49,6 +49,11 @@ public final class DetectorConfig extends AbstractConfig {
     public static final String MODEL_TRUST = "model.trust";
     public static final String MODEL_POLL_MS = "model.poll.interval.ms";
     public static final String MODELS_HISTORY_TOPIC = "models.history.topic";
+    public static final String SHADOW_ENABLED = "shadow.enabled";
+    public static final String MODELS_SHADOW_TOPIC = "models.shadow.topic";
+    public static final String SHADOW_OUTPUT_ENABLED = "shadow.output.enabled";
+    public static final String SHADOW_TOPIC = "shadow.topic";
+    public static final String SHADOW_STATS_TOPIC = "shadow.stats.topic";
     public static final String MODEL_MAX_ONNX_BYTES = "model.max.onnx.bytes";
     public static final String MODEL_MAX_NODES = "model.max.nodes";
     public static final String MODEL_MAX_INITIALIZER_BYTES = "model.max.initializer.bytes";

@@ -22,6 +22,7 @@ final class DetectorConfigDefinition {
         defineModel(def);
         ModelGroupsDefinition.define(def);
         ModelSafetyDefinition.define(def);
+        ShadowDefinition.define(def);
         defineDecision(def);
         defineScoring(def);
         return def;

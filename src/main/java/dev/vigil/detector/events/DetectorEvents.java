@@ -49,6 +49,25 @@ public interface DetectorEvents {
      */
     default void modelRefused(String group, long version, String reason, String message) {}
 
+    /** A shadow candidate of {@code group} passed validation and is now scored beside the live model. */
+    default void shadowApplied(String group, long version) {}
+
+    /** The shadow candidate of {@code group} was withdrawn or refused: nothing is shadow-scored for it now. */
+    default void shadowCleared(String group) {}
+
+    /**
+     * A batch of {@code readings} live readings was scored by the shadow candidate {@code shadowVersion}
+     * of {@code group}; {@code shadowAnomalous} and {@code liveAnomalous} of them were above the
+     * shadow's and the live model's threshold. Called from stream threads.
+     */
+    default void shadowScored(String group, long shadowVersion, int readings, int shadowAnomalous, int liveAnomalous) {}
+
+    /**
+     * A shadow batch was not scored: {@code reason} is {@code busy} (the previous one was still being
+     * scored) or {@code failed} (the shadow model threw); live scoring is untouched.
+     */
+    default void shadowSkipped(String group, String reason, int readings) {}
+
     /**
      * The detector serves these model groups (configured names, the only values a group tag may
      * take); called once at start-up, before any record. A single-group detector reports its one

@@ -56,4 +56,24 @@ public class ForwardingDetectorEvents implements DetectorEvents {
     public void modelRefused(String group, long version, String reason, String message) {
         delegate.modelRefused(group, version, reason, message);
     }
+
+    @Override
+    public void shadowApplied(String group, long version) {
+        delegate.shadowApplied(group, version);
+    }
+
+    @Override
+    public void shadowCleared(String group) {
+        delegate.shadowCleared(group);
+    }
+
+    @Override
+    public void shadowScored(String group, long shadowVersion, int readings, int shadowAnomalous, int liveAnomalous) {
+        delegate.shadowScored(group, shadowVersion, readings, shadowAnomalous, liveAnomalous);
+    }
+
+    @Override
+    public void shadowSkipped(String group, String reason, int readings) {
+        delegate.shadowSkipped(group, reason, readings);
+    }
 }

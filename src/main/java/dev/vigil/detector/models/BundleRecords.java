@@ -44,6 +44,12 @@ final class BundleRecords {
         return group == null ? "" : " of group " + group;
     }
 
+    /** Whether {@code record} is a tombstone of the followed group (any group while none is fixed). */
+    boolean isTombstone(ConsumerRecord<String, byte[]> record) {
+        String followed = group;
+        return record.value() == null && (followed == null || followed.equals(record.key()));
+    }
+
     /** The bundle in {@code record}, or empty for a tombstone, another group's record or an unreadable one. */
     Optional<ModelBundle> decode(ConsumerRecord<String, byte[]> record) {
         String followed = group;

@@ -18,10 +18,17 @@ public final class ModelHolder implements AutoCloseable {
     private final AtomicReference<OnnxModel> current = new AtomicReference<>();
     private final BundleValidator validator;
     private final DetectorEvents events;
+    private final String role;
 
     public ModelHolder(BundleValidator validator, DetectorEvents events) {
+        this(validator, events, "Model");
+    }
+
+    /** A holder whose log lines name what it holds as {@code role} (e.g. "Shadow candidate"). */
+    public ModelHolder(BundleValidator validator, DetectorEvents events, String role) {
         this.validator = validator;
         this.events = events;
+        this.role = role;
     }
 
     /** A lease on the model in service; close it when the batch is done. */
@@ -56,13 +63,19 @@ public final class ModelHolder implements AutoCloseable {
                 old.release();
             }
             LOG.info(
-                    "Model {} now scores{}",
+                    "{} {} now scores{}",
+                    role,
                     model.info().label(),
                     old == null ? "" : " (replaced " + old.info().label() + ")");
             events.modelApplied(bundle.getGroup(), bundle.getVersion(), bundle.getCreatedAt());
             return model.info();
         } catch (BundleRefusedException e) {
-            LOG.warn("Refused model {}:{}: {}", bundle.getGroup(), bundle.getVersion(), e.getMessage());
+            LOG.warn(
+                    "Refused {} {}:{}: {}",
+                    role.toLowerCase(java.util.Locale.ROOT),
+                    bundle.getGroup(),
+                    bundle.getVersion(),
+                    e.getMessage());
             events.modelRefused(
                     bundle.getGroup(), bundle.getVersion(), e.reason().name(), e.getMessage());
             throw e;

@@ -31,13 +31,17 @@ public final class ModelSources {
      * and the {@code model.max.*} limits.
      */
     public static ModelHolder holder(DetectorConfig config, DetectorEvents events) {
-        var validator = new BundleValidator(
+        return new ModelHolder(validator(config), events);
+    }
+
+    /** The validator of {@link #holder}: trust, mapping, probe tolerance, ONNX limits, execution provider. */
+    static BundleValidator validator(DetectorConfig config) {
+        return new BundleValidator(
                 trust(config),
                 DetectorInputs.availableFeatures(config),
                 config.getDouble(DetectorConfig.PROBE_TOLERANCE),
                 onnxLimits(config),
                 executionProvider(config));
-        return new ModelHolder(validator, events);
     }
 
     /**
@@ -156,13 +160,18 @@ public final class ModelSources {
     }
 
     private static ModelsTopic modelsTopic(DetectorConfig config, String group) {
-        Map<String, Object> client = new HashMap<>(config.kafkaOverrides());
-        client.put("bootstrap.servers", String.join(",", config.list(DetectorConfig.BOOTSTRAP_SERVERS)));
         return new ModelsTopic(
-                        client,
+                        client(config),
                         config.getString(DetectorConfig.MODELS_TOPIC),
                         group.isEmpty() ? null : group,
                         TOPIC_INITIAL_WAIT)
                 .withHistory(config.getString(DetectorConfig.MODELS_HISTORY_TOPIC));
+    }
+
+    /** Kafka client properties of the model followers: {@code bootstrap.servers} and every {@code kafka.*} override. */
+    static Map<String, Object> client(DetectorConfig config) {
+        Map<String, Object> client = new HashMap<>(config.kafkaOverrides());
+        client.put("bootstrap.servers", String.join(",", config.list(DetectorConfig.BOOTSTRAP_SERVERS)));
+        return client;
     }
 }

@@ -11,8 +11,10 @@ import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BiConsumer;
+import java.util.function.Consumer;
 import java.util.function.Predicate;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
@@ -49,6 +51,7 @@ public final class ModelsFollower implements AutoCloseable {
     private final Thread thread;
     private volatile boolean running = true;
     private String historyTopic;
+    private Consumer<String> tombstones;
 
     /**
      * @param clientProps Kafka client properties ({@code bootstrap.servers} and security settings)
@@ -85,6 +88,16 @@ public final class ModelsFollower implements AutoCloseable {
         return this;
     }
 
+    /**
+     * Reports every tombstone of the followed group to {@code listener} (with its key), and lets a
+     * tombstone at start hide the bundles before it (the shadow topic withdraws a candidate so);
+     * without a listener tombstones are skipped. Call before {@link #start}.
+     */
+    public ModelsFollower onTombstone(Consumer<String> listener) {
+        this.tombstones = listener;
+        return this;
+    }
+
     /** Starts following; returns at once. */
     public ModelsFollower start() {
         thread.start();
@@ -101,11 +114,11 @@ public final class ModelsFollower implements AutoCloseable {
             List<TopicPartition> partitions = assignAll();
             List<ModelBundle> backlog = readBacklog(consumer, partitions);
             if (!offerNewestUsable(backlog, backlog.size()) && !offerFromHistory(backlog)) {
-                LOG.warn("No usable bundle{} on {} yet; waiting for one", records.describeGroup(), topic);
+                noBundleYet();
             }
             initialLoad.countDown();
             while (running) {
-                consumer.poll(POLL).forEach(record -> records.decode(record).ifPresent(this::offer));
+                consumer.poll(POLL).forEach(this::take);
             }
         } catch (WakeupException e) {
             if (running) {
@@ -120,10 +133,14 @@ public final class ModelsFollower implements AutoCloseable {
 
     private List<TopicPartition> assignAll() {
         List<TopicPartition> partitions = new ArrayList<>();
+        boolean waited = false;
         while (running && partitions.isEmpty()) {
             partitions.addAll(partitionsOf(consumer, topic));
             if (partitions.isEmpty()) {
-                LOG.warn("Models topic {} does not exist yet; waiting for it", topic);
+                if (!waited) {
+                    LOG.warn("Models topic {} does not exist yet; waiting for it", topic);
+                }
+                waited = true;
                 sleep();
             }
         }
@@ -139,12 +156,35 @@ public final class ModelsFollower implements AutoCloseable {
         return partitions;
     }
 
+    /** A models topic without a bundle is a problem (WARN); a shadow topic without one is the usual case. */
+    private void noBundleYet() {
+        String message = "No usable bundle{} on {} yet; waiting for one";
+        if (tombstones == null) {
+            LOG.warn(message, records.describeGroup(), topic);
+        } else {
+            LOG.info(message, records.describeGroup(), topic);
+        }
+    }
+
+    private void take(ConsumerRecord<String, byte[]> record) {
+        if (tombstones != null && records.isTombstone(record)) {
+            tombstones.accept(record.key());
+        } else {
+            records.decode(record).ifPresent(this::offer);
+        }
+    }
+
     /** The decodable bundles of the followed group from the consumer's positions to the end offsets now. */
     private List<ModelBundle> readBacklog(KafkaConsumer<String, byte[]> reader, List<TopicPartition> partitions) {
         Map<TopicPartition, Long> end = reader.endOffsets(partitions);
         List<ModelBundle> backlog = new ArrayList<>();
         while (running && end.entrySet().stream().anyMatch(e -> reader.position(e.getKey()) < e.getValue())) {
-            reader.poll(POLL).forEach(record -> records.decode(record).ifPresent(backlog::add));
+            for (ConsumerRecord<String, byte[]> record : reader.poll(POLL)) {
+                if (tombstones != null && records.isTombstone(record)) {
+                    backlog.clear();
+                }
+                records.decode(record).ifPresent(backlog::add);
+            }
         }
         return backlog;
     }

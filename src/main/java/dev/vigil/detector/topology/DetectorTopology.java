@@ -2,6 +2,8 @@ package dev.vigil.detector.topology;
 
 import dev.vigil.contract.avro.AnomalyAlert;
 import dev.vigil.contract.avro.DeadLetter;
+import dev.vigil.contract.avro.ShadowStats;
+import dev.vigil.contract.avro.ShadowVerdict;
 import dev.vigil.detector.config.DetectorConfig;
 import dev.vigil.detector.config.DetectorGroups;
 import dev.vigil.detector.config.DetectorInputs;
@@ -20,6 +22,8 @@ import dev.vigil.detector.ingest.ReadingValidator;
 import dev.vigil.detector.models.GroupModels;
 import dev.vigil.detector.models.ModelHolder;
 import dev.vigil.detector.models.ModelInfo;
+import dev.vigil.detector.models.ShadowModels;
+import dev.vigil.detector.scoring.ShadowScoring;
 import dev.vigil.detector.sinks.AvroSerde;
 import dev.vigil.detector.sinks.FeatureDetail;
 import dev.vigil.detector.sinks.ScoredReadingWriter;
@@ -61,6 +65,8 @@ public final class DetectorTopology {
     private static final String ALERTS_SINK = "alerts-sink";
     private static final String DLQ_SINK = "dlq-sink";
     private static final String INGEST_DLQ_SINK = "ingest-dlq-sink";
+    private static final String SHADOW_STATS_SINK = "shadow-stats-sink";
+    private static final String SHADOW_SINK = "shadow-sink";
 
     private DetectorTopology() {}
 
@@ -90,15 +96,32 @@ public final class DetectorTopology {
      */
     public static Topology build(
             DetectorConfig config, GroupModels models, DetectorEvents events, InputRouting routing) {
+        return build(config, models, ShadowModels.NONE, events, routing);
+    }
+
+    /**
+     * Builds the topology with live shadow scoring: while a group has a shadow candidate in {@code
+     * shadows}, its scoring batch also hands every batch to a {@link ShadowStage}, whose records go to
+     * {@code shadow.stats.topic} and (with {@code shadow.output.enabled}) {@code shadow.topic}, never to
+     * the alerts topic.
+     */
+    public static Topology build(
+            DetectorConfig config,
+            GroupModels models,
+            ShadowModels shadows,
+            DetectorEvents events,
+            InputRouting routing) {
         Optional<GroupRouter> router = DetectorGroups.router(config);
         Topology topology = new Topology();
         addSource(topology, config);
         if (router.isEmpty() && !routing.repartition()) {
             GroupNodes nodes = GroupNodes.single(models.groups().get(0)).inNode(INGEST);
-            Supplier<GroupStages> stages = stages(config, nodes, models.primary(), events);
+            var hook = shadowHook(config, nodes, models.groups().get(0), models.primary(), shadows, events);
+            Supplier<GroupStages> stages = stages(config, nodes, models.primary(), events, hook);
             addIngest(topology, config, routing, events, stages::get);
             addStores(topology, config, nodes, models.primary(), true);
             addSinks(topology, config, routing, List.of(nodes), false);
+            addShadowSinks(topology, config, shadows, List.of(nodes));
             return topology;
         }
         List<GroupNodes> groups = router.map(
@@ -113,11 +136,14 @@ public final class DetectorTopology {
         for (GroupNodes nodes : groups) {
             var holder = router.isPresent() ? models.holder(nodes.group()) : models.primary();
             var groupEvents = nodes.group().isEmpty() ? events : events.forGroup(nodes.group());
-            Supplier<GroupStages> stages = stages(config, nodes, holder, groupEvents);
+            String group = router.isPresent() ? nodes.group() : models.groups().get(0);
+            var hook = shadowHook(config, nodes, group, holder, shadows, groupEvents);
+            Supplier<GroupStages> stages = stages(config, nodes, holder, groupEvents, hook);
             topology.addProcessor(nodes.stages(), () -> new GroupStagesProcessor(stages.get()), readings);
             addStores(topology, config, nodes, holder, nodes == groups.get(0));
         }
         addSinks(topology, config, routing, groups, router.isPresent());
+        addShadowSinks(topology, config, shadows, groups);
         return topology;
     }
 
@@ -131,7 +157,11 @@ public final class DetectorTopology {
 
     /** A fresh set of one group's stages per task, each with the group's model layout and settings. */
     private static Supplier<GroupStages> stages(
-            DetectorConfig config, GroupNodes nodes, ModelHolder models, DetectorEvents events) {
+            DetectorConfig config,
+            GroupNodes nodes,
+            ModelHolder models,
+            DetectorEvents events,
+            Supplier<ScoredBatchHook> hook) {
         ModelInfo model = model(nodes, models);
         Supplier<FeaturesStep> features = features(config, nodes, models, model, events);
         var settings = scoringSettings(config, nodes);
@@ -142,7 +172,7 @@ public final class DetectorTopology {
         var codec = stateCodec(thresholds, rules);
         return () -> {
             var decision = new DecisionStep(new Decider(thresholds, rules), codec, models, targets, events);
-            var scoring = new ScoringBatch(models, model.layout(), settings, events, decision);
+            var scoring = new ScoringBatch(models, model.layout(), settings, events, decision, hook.get());
             return new GroupStages(features.get(), scoring, decision);
         };
     }
@@ -246,6 +276,56 @@ public final class DetectorTopology {
                 nodes.bufferStore(),
                 DLQ_SINK,
                 config.scoringInBackground());
+    }
+
+    /**
+     * The shadow stage of each scoring batch of a group (with shadows enabled): the live path is
+     * unchanged, only told about its batches.
+     */
+    private static Supplier<ScoredBatchHook> shadowHook(
+            DetectorConfig config,
+            GroupNodes nodes,
+            String group,
+            ModelHolder models,
+            ShadowModels shadows,
+            DetectorEvents events) {
+        if (!shadows.enabled()) {
+            return () -> ScoredBatchHook.NONE;
+        }
+        var layout = model(nodes, models).layout();
+        int batchSize = config.getInt(DetectorConfig.SCORING_BATCH_SIZE);
+        var targets = new ShadowStage.Targets(
+                SHADOW_STATS_SINK,
+                config.getBoolean(DetectorConfig.SHADOW_OUTPUT_ENABLED) ? SHADOW_SINK : null,
+                Duration.ofMillis(config.getLong(DetectorConfig.PUNCTUATION_INTERVAL_MS)));
+        return () -> new ShadowStage(
+                group,
+                shadows,
+                new ShadowScoring(layout, batchSize, "vigil-shadow-" + nodes.stages()),
+                targets,
+                events);
+    }
+
+    private static void addShadowSinks(
+            Topology topology, DetectorConfig config, ShadowModels shadows, List<GroupNodes> groups) {
+        if (!shadows.enabled()) {
+            return;
+        }
+        String[] stages = groups.stream().map(GroupNodes::stages).toArray(String[]::new);
+        topology.addSink(
+                SHADOW_STATS_SINK,
+                config.getString(DetectorConfig.SHADOW_STATS_TOPIC),
+                Serdes.String().serializer(),
+                AvroSerde.of(ShadowStats.class).serializer(),
+                stages);
+        if (config.getBoolean(DetectorConfig.SHADOW_OUTPUT_ENABLED)) {
+            topology.addSink(
+                    SHADOW_SINK,
+                    config.getString(DetectorConfig.SHADOW_TOPIC),
+                    Serdes.String().serializer(),
+                    AvroSerde.of(ShadowVerdict.class).serializer(),
+                    stages);
+        }
     }
 
     private static ThresholdPolicy thresholds(DetectorConfig config) {

@@ -49,6 +49,7 @@ final class ScoringBatch {
     private final Settings settings;
     private final DetectorEvents events;
     private final Results results;
+    private final ScoredBatchHook hook;
 
     /** Every record not forwarded yet, oldest first; the first {@code engine.inFlight()} are being scored. */
     private final List<Pending> pending = new ArrayList<>();
@@ -68,12 +69,20 @@ final class ScoringBatch {
         void scored(String key, long timestamp, Scored scored);
     }
 
-    ScoringBatch(ModelHolder models, FeatureLayout layout, Settings settings, DetectorEvents events, Results results) {
+    /** Also tells {@code hook} about every batch it hands on (the shadow stage). */
+    ScoringBatch(
+            ModelHolder models,
+            FeatureLayout layout,
+            Settings settings,
+            DetectorEvents events,
+            Results results,
+            ScoredBatchHook hook) {
         this.models = models;
         this.layout = layout;
         this.settings = settings;
         this.events = events;
         this.results = results;
+        this.hook = hook;
     }
 
     void init(ProcessorContext<String, Object> context) {
@@ -87,6 +96,7 @@ final class ScoringBatch {
             engine = new ScoringEngine(models, layout, settings.batchSize(), thread, events);
         }
         restorePending();
+        hook.init(context);
         context.schedule(settings.interval(), PunctuationType.WALL_CLOCK_TIME, now -> flush());
     }
 
@@ -172,6 +182,7 @@ final class ScoringBatch {
             Pending entry = done.get(i);
             results.scored(entry.key(), entry.timestamp(), scored.get(i));
         }
+        hook.scored(done, scored);
     }
 
     private void deadLetterAll(List<Pending> done, Exception e) {
@@ -204,6 +215,7 @@ final class ScoringBatch {
      * stay in the committed batch). The scoring tensors are freed only once nothing can be using them.
      */
     void close() {
+        hook.close();
         if (engine != null) {
             engine.close();
             engine = null;

@@ -44,6 +44,20 @@ public final class BundleHistory {
         return bundles.isEmpty() ? Optional.empty() : Optional.of(bundles.get(bundles.size() - 1));
     }
 
+    /**
+     * The group's last bundle on the compacted {@code topic} (the shadow topic), or empty when there
+     * is none or a tombstone withdrew it.
+     */
+    public Optional<ModelBundle> lastOn(String topic, String group) {
+        Optional<ModelBundle> last = Optional.empty();
+        for (ConsumerRecord<String, byte[]> record : TopicSnapshot.read(clientProps, topic, TIMEOUT)) {
+            if (group.equals(record.key())) {
+                last = record.value() == null ? Optional.empty() : decode(record);
+            }
+        }
+        return last;
+    }
+
     /** The highest version ever published for {@code group}, or 0 when none was. */
     public long highestVersion(String group) {
         return versions(group).stream().mapToLong(ModelBundle::getVersion).max().orElse(0L);

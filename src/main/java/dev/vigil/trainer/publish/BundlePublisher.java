@@ -3,6 +3,7 @@ package dev.vigil.trainer.publish;
 import dev.vigil.contract.BundleFiles;
 import dev.vigil.contract.avro.ModelBundle;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
@@ -32,6 +33,9 @@ public final class BundlePublisher implements AutoCloseable {
 
     private final ModelTopics topics;
     private final KafkaProducer<String, byte[]> producer;
+    private final Map<String, Object> clientProps;
+    private final short replicationFactor;
+    private final Set<String> ensured = new java.util.HashSet<>();
 
     /**
      * Connects and makes sure both topics exist.
@@ -42,7 +46,9 @@ public final class BundlePublisher implements AutoCloseable {
      */
     public BundlePublisher(Map<String, Object> clientProps, ModelTopics topics, short replicationFactor) {
         this.topics = topics;
-        ensureTopics(clientProps, topics, replicationFactor);
+        this.clientProps = Map.copyOf(clientProps);
+        this.replicationFactor = replicationFactor;
+        ensureTopics(clientProps, topics.definitions(replicationFactor));
         this.producer =
                 new KafkaProducer<>(producerProps(clientProps), new StringSerializer(), new ByteArraySerializer());
     }
@@ -64,6 +70,37 @@ public final class BundlePublisher implements AutoCloseable {
         return current;
     }
 
+    /**
+     * Publishes {@code bundle} as the shadow candidate of its group on the compacted {@code topic}
+     * (created when missing), not to the history: it joins the history only when promoted.
+     */
+    public RecordMetadata publishShadow(ModelBundle bundle, String topic) {
+        ensure(topic);
+        RecordMetadata at = send(topic, bundle.getGroup(), BundleFiles.encode(bundle));
+        LOG.info(
+                "Published shadow candidate {} v{} ({}, key {}) to {}@{}",
+                bundle.getGroup(),
+                bundle.getVersion(),
+                bundle.getVariant(),
+                bundle.getKeyId(),
+                topic,
+                at.offset());
+        return at;
+    }
+
+    /** Withdraws the shadow candidate of {@code group} from {@code topic} (a tombstone). */
+    public void withdrawShadow(String group, String topic) {
+        ensure(topic);
+        send(topic, group, null);
+        LOG.info("Withdrew the shadow candidate of {} from {}", group, topic);
+    }
+
+    private void ensure(String topic) {
+        if (ensured.add(topic)) {
+            ensureTopics(clientProps, List.of(ModelTopics.compacted(topic, replicationFactor)));
+        }
+    }
+
     private RecordMetadata send(String topic, String key, byte[] value) {
         try {
             return producer.send(new ProducerRecord<>(topic, key, value)).get(SEND_TIMEOUT_S, TimeUnit.SECONDS);
@@ -75,10 +112,10 @@ public final class BundlePublisher implements AutoCloseable {
         }
     }
 
-    private static void ensureTopics(Map<String, Object> clientProps, ModelTopics topics, short replication) {
+    private static void ensureTopics(Map<String, Object> clientProps, List<NewTopic> definitions) {
         try (Admin admin = Admin.create(clientProps)) {
             Set<String> existing = admin.listTopics().names().get(SEND_TIMEOUT_S, TimeUnit.SECONDS);
-            for (NewTopic topic : topics.definitions(replication)) {
+            for (NewTopic topic : definitions) {
                 if (!existing.contains(topic.name())) {
                     create(admin, topic);
                 }

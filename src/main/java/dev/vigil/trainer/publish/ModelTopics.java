@@ -23,12 +23,7 @@ public record ModelTopics(String current, String history) {
     /** The topic definitions the publisher creates when they are missing (one partition each). */
     public List<NewTopic> definitions(short replicationFactor) {
         String maxBytes = Integer.toString(MAX_BUNDLE_BYTES);
-        NewTopic compacted = new NewTopic(current, 1, replicationFactor)
-                .configs(Map.of(
-                        TopicConfig.CLEANUP_POLICY_CONFIG,
-                        TopicConfig.CLEANUP_POLICY_COMPACT,
-                        TopicConfig.MAX_MESSAGE_BYTES_CONFIG,
-                        maxBytes));
+        NewTopic compacted = compacted(current, replicationFactor);
         NewTopic appendOnly = new NewTopic(history, 1, replicationFactor)
                 .configs(Map.of(
                         TopicConfig.CLEANUP_POLICY_CONFIG,
@@ -38,5 +33,15 @@ public record ModelTopics(String current, String history) {
                         TopicConfig.MAX_MESSAGE_BYTES_CONFIG,
                         maxBytes));
         return List.of(compacted, appendOnly);
+    }
+
+    /** A compacted topic of bundles keyed by group (one partition): the current topic, or the shadow topic. */
+    public static NewTopic compacted(String name, short replicationFactor) {
+        return new NewTopic(name, 1, replicationFactor)
+                .configs(Map.of(
+                        TopicConfig.CLEANUP_POLICY_CONFIG,
+                        TopicConfig.CLEANUP_POLICY_COMPACT,
+                        TopicConfig.MAX_MESSAGE_BYTES_CONFIG,
+                        Integer.toString(MAX_BUNDLE_BYTES)));
     }
 }

@@ -49,4 +49,24 @@ public class ForwardingTrainerEvents implements TrainerEvents {
     public void trainingFailed(String reason) {
         delegate.trainingFailed(reason);
     }
+
+    @Override
+    public void shadowPublished(ModelBundle bundle) {
+        delegate.shadowPublished(bundle);
+    }
+
+    @Override
+    public void shadowProgress(long version, ShadowTally tally) {
+        delegate.shadowProgress(version, tally);
+    }
+
+    @Override
+    public void shadowDecided(long version, ShadowGate.Decision decision) {
+        delegate.shadowDecided(version, decision);
+    }
+
+    @Override
+    public void rolledBack(long from, ModelBundle republished, RollbackRule.Decision decision) {
+        delegate.rolledBack(from, republished, decision);
+    }
 }

@@ -30,6 +30,7 @@ final class StreamCollector implements AutoCloseable {
     private final DriftMonitor drift;
     private final GroupMembership members;
     private RecentNormalData collection;
+    private java.util.function.Consumer<ScoredReading> scoredListener = scored -> {};
 
     StreamCollector(TrainerServiceConfig config, Clock clock, TrainerEvents events) {
         this.config = config;
@@ -38,6 +39,11 @@ final class StreamCollector implements AutoCloseable {
         this.consumer = StreamTail.consumer(config.kafkaClient());
         this.drift = config.newDriftMonitor();
         this.members = GroupMembership.of(config);
+    }
+
+    /** Also hands every scored record of the group to {@code listener} (the automatic rollback's watch). */
+    void onScored(java.util.function.Consumer<ScoredReading> listener) {
+        this.scoredListener = listener;
     }
 
     /** Follows the model in use: its drift reference, and a fresh collection if its features changed. */
@@ -88,6 +94,7 @@ final class StreamCollector implements AutoCloseable {
     }
 
     private void collect(ScoredReading scored) {
+        scoredListener.accept(scored);
         events.recordCollected(collection.offer(scored));
         if (scored.getScore() != null && scored.getModelVersion() != null) {
             drift.observe(scored.getScore(), scored.getModelVersion());

@@ -32,6 +32,21 @@ public interface TrainerEvents {
     /** A bundle was published. */
     default void published(ModelBundle bundle) {}
 
+    /** A candidate the offline gate accepted was published as shadow, for the detectors to score live. */
+    default void shadowPublished(ModelBundle bundle) {}
+
+    /** The live readings counted for the shadow candidate {@code version} grew to {@code tally}. */
+    default void shadowProgress(long version, ShadowTally tally) {}
+
+    /** The shadow stage decided on candidate {@code version}: promoted, or withdrawn (rejected or timed out). */
+    default void shadowDecided(long version, ShadowGate.Decision decision) {}
+
+    /**
+     * The model in use, {@code from}, was rolled back automatically: {@code republished} is the
+     * previous bundle under a new version, flagged rollback.
+     */
+    default void rolledBack(long from, ModelBundle republished, RollbackRule.Decision decision) {}
+
     /** A training run ended without publishing for a reason other than the gate (too little data, an error). */
     default void trainingFailed(String reason) {}
 

@@ -33,6 +33,8 @@ final class TrainerGroupsDefinition {
             READINGS_TOPIC,
             MODELS_TOPIC,
             MODELS_HISTORY_TOPIC,
+            MODELS_SHADOW_TOPIC,
+            SHADOW_STATS_TOPIC,
             MODELS_REPLICATION,
             SIGNING_KEY,
             TRAINER_GROUPS,

@@ -37,8 +37,12 @@ public final class TrainerService implements TrainerLoop {
     private final RetrainSchedule schedule;
     private final Bootstrap bootstrap;
     private final StreamCollector stream;
+    private final ShadowPromotion shadow;
+    private final AutoRollback rollback;
+    private final String shadowTopic;
     private final BrokerContact broker = new BrokerContact();
     private ModelBundle current;
+    private boolean shadowResumed;
     private long lastRefresh = Long.MIN_VALUE;
     private volatile boolean running = true;
 
@@ -64,6 +68,10 @@ public final class TrainerService implements TrainerLoop {
         this.schedule = config.newSchedule();
         this.bootstrap = new Bootstrap(config);
         this.stream = new StreamCollector(config, clock, events);
+        this.shadow = new ShadowPromotion(config, publisher, events);
+        this.shadowTopic = config.getString(TrainerServiceConfig.MODELS_SHADOW_TOPIC);
+        this.rollback = new AutoRollback(config.rollbackRule(), history, group);
+        stream.onScored(rollback::observe);
     }
 
     private static Optional<KeyPair> readSigner(TrainerServiceConfig config) throws IOException {
@@ -93,6 +101,7 @@ public final class TrainerService implements TrainerLoop {
             Thread.currentThread().interrupt();
         } finally {
             stream.close();
+            shadow.close();
             publisher.close();
         }
     }
@@ -105,6 +114,10 @@ public final class TrainerService implements TrainerLoop {
             lastRefresh = now;
         }
         stream.poll();
+        liveStages(now);
+        if (shadow.waiting()) {
+            return;
+        }
         schedule.due(now, current != null, stream.drifted()).ifPresent(reason -> {
             schedule.attempted(now);
             train(reason);
@@ -112,9 +125,31 @@ public final class TrainerService implements TrainerLoop {
         });
     }
 
+    /**
+     * The stages after the offline gate: the shadow candidate's promotion or withdrawal, and the
+     * automatic rollback of a promoted model; a model newer than the one followed is looked up at once.
+     */
+    private void liveStages(long now) {
+        shadow.step(now).ifPresent(promoted -> {
+            publishLive(promoted);
+            schedule.attempted(now);
+            lastRefresh = Long.MIN_VALUE;
+        });
+        if (rollback.newerThan(current)) {
+            lastRefresh = Long.MIN_VALUE;
+        }
+        rollback.due(current, this::nextVersion).ifPresent(back -> {
+            ModelBundle signed = sign(back.bundle());
+            publisher.publish(signed);
+            events.rolledBack(back.from(), signed, back.decision());
+            lastRefresh = Long.MIN_VALUE;
+        });
+    }
+
     private void refreshCurrent() {
         try {
             history.current(group).ifPresent(this::follow);
+            resumeShadow();
             stream.assignNewPartitions();
             broker.reached();
         } catch (WakeupException e) {
@@ -122,6 +157,15 @@ public final class TrainerService implements TrainerLoop {
         } catch (KafkaException e) {
             LOG.warn("Cannot reach the broker; retrying in {} s: {}", REFRESH_MS / 1000, e.toString());
             broker.failed(e);
+        }
+    }
+
+    /** Once, at the first refresh: a candidate left on the shadow topic by an earlier run is judged on. */
+    private void resumeShadow() {
+        if (!shadowResumed) {
+            shadowResumed = true;
+            history.lastOn(shadowTopic, group)
+                    .ifPresent(b -> shadow.resume(b, current == null ? 0 : current.getVersion()));
         }
     }
 
@@ -136,7 +180,7 @@ public final class TrainerService implements TrainerLoop {
     private void train(RetrainSchedule.Reason reason) {
         try {
             Bootstrap.Data data = current == null ? bootstrap.data() : Bootstrap.Data.of(stream.collection());
-            long version = Math.max(history.highestVersion(group), current == null ? -1 : current.getVersion()) + 1;
+            long version = nextVersion();
             Retraining.Attempt attempt =
                     retraining.attempt(data.features(), data.segments(), current, group, version, reason);
             attempt.publishable().ifPresent(this::publish);
@@ -149,10 +193,32 @@ public final class TrainerService implements TrainerLoop {
         }
     }
 
+    /** One more than any version published, in use or shadow-scored: versions are never reused. */
+    private long nextVersion() {
+        long highest = Math.max(history.highestVersion(group), current == null ? -1 : current.getVersion());
+        return Math.max(highest, shadow.highestVersion()) + 1;
+    }
+
+    /**
+     * Publishes a candidate the offline gate accepted: live at once when the group has no model yet or
+     * the shadow stage is off, otherwise as shadow, promoted later by {@link ShadowPromotion}.
+     */
     private void publish(ModelBundle bundle) {
-        ModelBundle signed = signer.map(key -> BundleSigning.sign(bundle, key)).orElse(bundle);
+        ModelBundle signed = sign(bundle);
+        if (current != null && shadow.enabled()) {
+            shadow.start(signed, clock.millis());
+        } else {
+            publishLive(signed);
+        }
+    }
+
+    private void publishLive(ModelBundle signed) {
         publisher.publish(signed);
         events.published(signed);
+    }
+
+    private ModelBundle sign(ModelBundle bundle) {
+        return signer.map(key -> BundleSigning.sign(bundle, key)).orElse(bundle);
     }
 
     private void refuse(String reason) {

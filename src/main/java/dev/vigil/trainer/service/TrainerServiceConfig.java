@@ -78,6 +78,15 @@ public final class TrainerServiceConfig extends AbstractConfig {
     public static final String GATE_FALSE_ALARM_BUDGET = "gate.false.alarm.budget";
     public static final String GATE_ERROR_TOLERANCE = "gate.error.tolerance";
     public static final String GATE_MIN_WINDOWS = "gate.min.windows";
+    public static final String MODELS_SHADOW_TOPIC = "models.shadow.topic";
+    public static final String SHADOW_STATS_TOPIC = "shadow.stats.topic";
+    public static final String GATE_SHADOW_MIN_READINGS = "gate.shadow.min.readings";
+    public static final String GATE_SHADOW_MAX_ALERT_RATIO = "gate.shadow.max.alert.ratio";
+    public static final String GATE_SHADOW_RATE_FLOOR = "gate.shadow.rate.floor";
+    public static final String GATE_SHADOW_TIMEOUT = "gate.shadow.timeout";
+    public static final String ROLLBACK_WINDOW = "rollback.window";
+    public static final String ROLLBACK_MAX_RATIO = "rollback.max.ratio";
+    public static final String ROLLBACK_RATE_FLOOR = "rollback.rate.floor";
     public static final String DRIFT_WINDOW = "drift.window";
     public static final String DRIFT_PSI_THRESHOLD = "drift.psi.threshold";
     public static final String SIGNING_KEY = "signing.key";
@@ -223,6 +232,19 @@ public final class TrainerServiceConfig extends AbstractConfig {
     public CandidateGate gate() {
         return new CandidateGate(
                 getDouble(GATE_FALSE_ALARM_BUDGET), getDouble(GATE_ERROR_TOLERANCE), getInt(GATE_MIN_WINDOWS));
+    }
+
+    /** The live stage of the gate, {@code gate.shadow.*}. */
+    public ShadowGate shadowGate() {
+        return new ShadowGate(
+                getInt(GATE_SHADOW_MIN_READINGS),
+                getDouble(GATE_SHADOW_MAX_ALERT_RATIO),
+                getDouble(GATE_SHADOW_RATE_FLOOR));
+    }
+
+    /** The automatic rollback of {@code rollback.*}. */
+    public RollbackRule rollbackRule() {
+        return new RollbackRule(getInt(ROLLBACK_WINDOW), getDouble(ROLLBACK_MAX_RATIO), getDouble(ROLLBACK_RATE_FLOOR));
     }
 
     /**

@@ -22,6 +22,7 @@ final class TrainerServiceConfigDefinition {
         defineTraining(def);
         TrainerKeysDefinition.define(def);
         defineGateAndDrift(def);
+        ShadowKeysDefinition.define(def);
         TrainerGroupsDefinition.define(def);
         return def;
     }
