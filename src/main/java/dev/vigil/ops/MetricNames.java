@@ -27,6 +27,13 @@ public final class MetricNames {
     /** Bundles the trainer published, tagged {@code group} (configured names only). */
     public static final String GROUP_PUBLISHED = "vigil.group.published";
 
+    /** Operator feedback read by the detector, tagged {@code label}. */
+    public static final String FEEDBACK_RECEIVED = "vigil.feedback.received";
+    /** False alarms learned by their entity's thresholds, tagged {@code label}. */
+    public static final String FEEDBACK_APPLIED = "vigil.feedback.applied";
+    /** Feedback dropped without applying, tagged {@code reason}. */
+    public static final String FEEDBACK_DROPPED = "vigil.feedback.dropped";
+
     public static final String TRAINING_RUNS = "vigil.training.runs";
     public static final String TRAINING_DURATION = "vigil.training.duration";
     public static final String TRAINING_LOSS = "vigil.training.loss";
@@ -48,7 +55,10 @@ public final class MetricNames {
             INFERENCE_BATCH_SIZE,
             MODEL_VERSION,
             MODEL_CREATED,
-            MODEL_SWAPS);
+            MODEL_SWAPS,
+            FEEDBACK_RECEIVED,
+            FEEDBACK_APPLIED,
+            FEEDBACK_DROPPED);
 
     /** The trainer service's meters ({@link TrainerMetrics}). */
     public static final List<String> TRAINER =

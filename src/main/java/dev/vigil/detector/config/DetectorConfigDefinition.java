@@ -24,6 +24,7 @@ final class DetectorConfigDefinition {
         ModelSafetyDefinition.define(def);
         defineDecision(def);
         defineScoring(def);
+        DetectorFeedbackDefinition.define(def);
         return def;
     }
 

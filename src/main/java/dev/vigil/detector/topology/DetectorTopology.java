@@ -9,6 +9,7 @@ import dev.vigil.detector.decision.AlertRules;
 import dev.vigil.detector.decision.AlertTracker;
 import dev.vigil.detector.decision.Decider;
 import dev.vigil.detector.decision.EntityStateCodec;
+import dev.vigil.detector.decision.FeedbackLearning;
 import dev.vigil.detector.decision.ThresholdPolicy;
 import dev.vigil.detector.events.DetectorEvents;
 import dev.vigil.detector.features.EventTimeRule;
@@ -32,6 +33,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
+import java.util.regex.Pattern;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.Topology;
 
@@ -47,6 +49,8 @@ public final class DetectorTopology {
     public static final String BUFFER_STORE = "vigil-scoring-buffer";
     /** Per-entity thresholds and alert lifecycle. */
     public static final String DECISION_STORE = "vigil-entity-state";
+    /** Feedback waiting for its entity's readings. */
+    public static final String FEEDBACK_STORE = "vigil-feedback-pending";
 
     /** Decoded per-entity windows and states each task keeps in memory (least recently used beyond). */
     static final int CACHED_ENTITIES = 10_000;
@@ -60,6 +64,8 @@ public final class DetectorTopology {
     private static final String ALERTS_SINK = "alerts-sink";
     private static final String DLQ_SINK = "dlq-sink";
     private static final String INGEST_DLQ_SINK = "ingest-dlq-sink";
+    private static final String FEEDBACK_SOURCE = "feedback-source";
+    private static final String FEEDBACK = "feedback";
 
     private DetectorTopology() {}
 
@@ -103,8 +109,39 @@ public final class DetectorTopology {
             var groupEvents = nodes.group().isEmpty() ? events : events.forGroup(nodes.group());
             addGroup(topology, config, nodes, first, holder, groupEvents, readings);
         }
-        addSinks(topology, config, routing, groups, router.isPresent());
+        boolean feedback = config.getBoolean(DetectorConfig.FEEDBACK_ENABLED);
+        if (feedback) {
+            addFeedback(topology, config, events);
+        }
+        addSinks(topology, config, routing, groups, router.isPresent(), feedback);
         return topology;
+    }
+
+    /**
+     * The feedback topic's source and processor, sharing the entity-state store with the decision
+     * nodes (so both live in the same tasks: give the feedback topic the partition count of the
+     * topic the decision reads). Subscribed by pattern, so a detector starts before the topic exists.
+     */
+    private static void addFeedback(Topology topology, DetectorConfig config, DetectorEvents events) {
+        String topic = config.getString(DetectorConfig.FEEDBACK_TOPIC);
+        topology.addSource(
+                FEEDBACK_SOURCE,
+                Serdes.ByteArray().deserializer(),
+                Serdes.ByteArray().deserializer(),
+                Pattern.compile(Pattern.quote(topic)));
+        var learning = new FeedbackLearning(
+                thresholdPolicy(config),
+                config.getDouble(DetectorConfig.FEEDBACK_FLOOR_MARGIN),
+                config.getLong(DetectorConfig.FEEDBACK_SUPPRESS_MS));
+        var targets = new FeedbackProcessor.Targets(
+                DECISION_STORE,
+                FEEDBACK_STORE,
+                DLQ_SINK,
+                config.getInt(DetectorConfig.FEEDBACK_PENDING_MAX),
+                config.getLong(DetectorConfig.FEEDBACK_PENDING_TTL_MS));
+        topology.addProcessor(FEEDBACK, () -> new FeedbackProcessor(learning, targets, events), FEEDBACK_SOURCE);
+        topology.addStateStore(FeedbackProcessor.pendingStore(FEEDBACK_STORE), FEEDBACK);
+        topology.connectProcessorAndStateStores(FEEDBACK, DECISION_STORE);
     }
 
     private static String addGroupRouting(
@@ -244,15 +281,7 @@ public final class DetectorTopology {
             boolean first,
             ModelHolder models,
             DetectorEvents events) {
-        var thresholds = new ThresholdPolicy(
-                ThresholdPolicy.Mode.valueOf(upper(config.getString(DetectorConfig.THRESHOLD_MODE))),
-                config.getDouble(DetectorConfig.ADAPTIVE_QUANTILE),
-                config.getInt(DetectorConfig.ADAPTIVE_MIN_SAMPLES),
-                config.getDouble(DetectorConfig.ALERT_EXIT_RATIO),
-                new ThresholdPolicy.Evt(
-                        config.getDouble(DetectorConfig.EVT_RISK),
-                        config.getBoolean(DetectorConfig.EVT_DRIFT),
-                        config.getInt(DetectorConfig.EVT_MAX_PEAKS)));
+        var thresholds = thresholdPolicy(config);
         var rules = new AlertRules(
                 config.getInt(DetectorConfig.ALERT_K),
                 config.getInt(DetectorConfig.ALERT_N),
@@ -261,7 +290,11 @@ public final class DetectorTopology {
                 config.getInt(DetectorConfig.ALERT_TOP_K));
         var detail = FeatureDetail.valueOf(upper(config.getString(DetectorConfig.SCORED_FEATURE_DETAIL)));
         var targets = new DecisionProcessor.Targets(DECISION_STORE, SCORED_SINK, ALERTS_SINK, detail);
-        var codec = new EntityStateCodec(thresholds.quantile(), new AlertTracker(rules), thresholds.maxPeaks());
+        var codec = new EntityStateCodec(
+                thresholds.quantile(),
+                new AlertTracker(rules),
+                thresholds.maxPeaks(),
+                config.getInt(DetectorConfig.FEEDBACK_HISTORY_SIZE));
         topology.addProcessor(
                 nodes.decision(),
                 () -> new DecisionProcessor(new Decider(thresholds, rules), codec, models, targets, events),
@@ -275,8 +308,25 @@ public final class DetectorTopology {
         }
     }
 
+    private static ThresholdPolicy thresholdPolicy(DetectorConfig config) {
+        return new ThresholdPolicy(
+                ThresholdPolicy.Mode.valueOf(upper(config.getString(DetectorConfig.THRESHOLD_MODE))),
+                config.getDouble(DetectorConfig.ADAPTIVE_QUANTILE),
+                config.getInt(DetectorConfig.ADAPTIVE_MIN_SAMPLES),
+                config.getDouble(DetectorConfig.ALERT_EXIT_RATIO),
+                new ThresholdPolicy.Evt(
+                        config.getDouble(DetectorConfig.EVT_RISK),
+                        config.getBoolean(DetectorConfig.EVT_DRIFT),
+                        config.getInt(DetectorConfig.EVT_MAX_PEAKS)));
+    }
+
     private static void addSinks(
-            Topology topology, DetectorConfig config, InputRouting routing, List<GroupNodes> groups, boolean routed) {
+            Topology topology,
+            DetectorConfig config,
+            InputRouting routing,
+            List<GroupNodes> groups,
+            boolean routed,
+            boolean feedback) {
         String[] decisions = groups.stream().map(GroupNodes::decision).toArray(String[]::new);
         topology.addSink(
                 SCORED_SINK,
@@ -302,6 +352,9 @@ public final class DetectorTopology {
             rejecting.add(GROUPS);
         }
         groups.forEach(nodes -> rejecting.addAll(List.of(nodes.features(), nodes.scoring())));
+        if (feedback) {
+            rejecting.add(FEEDBACK);
+        }
         topology.addSink(DLQ_SINK, dlq, Serdes.String().serializer(), letters, rejecting.toArray(String[]::new));
     }
 
