@@ -40,6 +40,11 @@ public final class MetricNames {
     public static final String TRAINING_SAMPLES = "vigil.training.samples";
     public static final String DRIFT_STATISTIC = "vigil.drift.statistic";
     public static final String GATE_DECISIONS = "vigil.gate.decisions";
+    /**
+     * Rows operators' feedback changed in the last run's training data, tagged {@code label}:
+     * false_alarm (rows added) or confirmed_anomaly (rows removed).
+     */
+    public static final String TRAINING_FEEDBACK_ROWS = "vigil.training.feedback.rows";
 
     /** The detector's meters ({@link DetectorMetrics}). */
     public static final List<String> DETECTOR = List.of(
@@ -61,8 +66,14 @@ public final class MetricNames {
             FEEDBACK_DROPPED);
 
     /** The trainer service's meters ({@link TrainerMetrics}). */
-    public static final List<String> TRAINER =
-            List.of(TRAINING_RUNS, TRAINING_DURATION, TRAINING_LOSS, TRAINING_SAMPLES, DRIFT_STATISTIC, GATE_DECISIONS);
+    public static final List<String> TRAINER = List.of(
+            TRAINING_RUNS,
+            TRAINING_DURATION,
+            TRAINING_LOSS,
+            TRAINING_SAMPLES,
+            DRIFT_STATISTIC,
+            GATE_DECISIONS,
+            TRAINING_FEEDBACK_ROWS);
 
     /**
      * The per-group meters, registered once the configured groups are known (not yet on the

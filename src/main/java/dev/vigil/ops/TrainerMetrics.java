@@ -4,6 +4,7 @@ import static dev.vigil.ops.MetricNames.*;
 
 import dev.vigil.contract.avro.ModelBundle;
 import dev.vigil.contract.avro.TrainingSummary;
+import dev.vigil.trainer.service.FeedbackEffect;
 import dev.vigil.trainer.service.GateDecision;
 import dev.vigil.trainer.service.RetrainSchedule;
 import dev.vigil.trainer.service.TrainerEvents;
@@ -77,6 +78,12 @@ public final class TrainerMetrics implements TrainerEvents, MeterBinder {
     }
 
     @Override
+    public void feedbackApplied(FeedbackEffect effect) {
+        meters.feedbackAdded.set(effect.falseAlarmRowsAdded());
+        meters.feedbackRemoved.set(effect.confirmedRowsRemoved());
+    }
+
+    @Override
     public void published(ModelBundle bundle) {
         published(bundle, runStartedNanos);
     }
@@ -128,6 +135,11 @@ public final class TrainerMetrics implements TrainerEvents, MeterBinder {
         }
 
         @Override
+        public void feedbackApplied(FeedbackEffect effect) {
+            TrainerMetrics.this.feedbackApplied(effect);
+        }
+
+        @Override
         public void published(ModelBundle bundle) {
             TrainerMetrics.this.published(bundle, startedNanos);
             Counter counter = publishedByGroup.get(group);
@@ -154,6 +166,8 @@ public final class TrainerMetrics implements TrainerEvents, MeterBinder {
         private final GaugeValue trainLoss = new GaugeValue(Double.NaN);
         private final GaugeValue validationLoss = new GaugeValue(Double.NaN);
         private final GaugeValue driftStatistic = new GaugeValue(Double.NaN);
+        private final GaugeValue feedbackAdded = new GaugeValue(0);
+        private final GaugeValue feedbackRemoved = new GaugeValue(0);
 
         Meters(MeterRegistry registry) {
             succeeded = runs(registry, "succeeded");
@@ -166,6 +180,16 @@ public final class TrainerMetrics implements TrainerEvents, MeterBinder {
             GaugeValue.register(registry, DRIFT_STATISTIC, "Last drift statistic", driftStatistic);
             loss(registry, "train", trainLoss);
             loss(registry, "validation", validationLoss);
+            feedbackRows(registry, "false_alarm", feedbackAdded);
+            feedbackRows(registry, "confirmed_anomaly", feedbackRemoved);
+        }
+
+        private static void feedbackRows(MeterRegistry registry, String label, GaugeValue value) {
+            io.micrometer.core.instrument.Gauge.builder(TRAINING_FEEDBACK_ROWS, value, GaugeValue::get)
+                    .description("Rows feedback changed in the last run's training data: false alarms added,"
+                            + " confirmed anomalies removed")
+                    .tag("label", label)
+                    .register(registry);
         }
 
         /** A run ended with {@code outcome}; its duration counts from {@code startedNanos}, its start. */

@@ -36,6 +36,11 @@ public class ForwardingTrainerEvents implements TrainerEvents {
     }
 
     @Override
+    public void feedbackApplied(FeedbackEffect effect) {
+        delegate.feedbackApplied(effect);
+    }
+
+    @Override
     public void gateDecided(String variant, GateDecision decision) {
         delegate.gateDecided(variant, decision);
     }

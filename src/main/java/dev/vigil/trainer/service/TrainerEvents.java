@@ -23,6 +23,9 @@ public interface TrainerEvents {
     /** A training run started. */
     default void trainingStarted(RetrainSchedule.Reason reason, int trainingRows) {}
 
+    /** A training run's data was taken with operators' feedback applied, changing it by {@code effect}. */
+    default void feedbackApplied(FeedbackEffect effect) {}
+
     /** A candidate of {@code variant} finished training. */
     default void candidateTrained(String variant, double validationLoss, long durationMs) {}
 

@@ -16,7 +16,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The continuously running trainer: follows {@code vigil.scored} and {@code vigil.alerts} into the
+ * The continuously running trainer: follows {@code vigil.scored}, {@code vigil.alerts} and {@code
+ * vigil.feedback} into the
  * recent-normal collection and the drift monitor ({@link StreamCollector}), and on schedule, on
  * drift, or at once when the group has no model, runs a {@link TrainingRun} and publishes the
  * accepted candidate, signed when a key is configured, as version max(published)+1. One thread;
@@ -135,7 +136,7 @@ public final class TrainerService implements TrainerLoop {
 
     private void train(RetrainSchedule.Reason reason) {
         try {
-            Bootstrap.Data data = current == null ? bootstrap.data() : Bootstrap.Data.of(stream.collection());
+            Bootstrap.Data data = current == null ? bootstrap.data() : collected();
             long version = Math.max(history.highestVersion(group), current == null ? -1 : current.getVersion()) + 1;
             Retraining.Attempt attempt =
                     retraining.attempt(data.features(), data.segments(), current, group, version, reason);
@@ -147,6 +148,21 @@ public final class TrainerService implements TrainerLoop {
             LOG.error("Training run ({}) failed", reason, e);
             refuse(e.toString());
         }
+    }
+
+    /** The collected training data, with operators' feedback applied (logged and counted). */
+    private Bootstrap.Data collected() {
+        Bootstrap.Data data = Bootstrap.Data.of(stream.collection());
+        FeedbackEffect effect = stream.collection().feedbackEffect();
+        if (!effect.equals(FeedbackEffect.NONE)) {
+            LOG.info(
+                    "Feedback for {}: {} rows of false alarms added, {} rows of confirmed anomalies removed",
+                    group,
+                    effect.falseAlarmRowsAdded(),
+                    effect.confirmedRowsRemoved());
+        }
+        events.feedbackApplied(effect);
+        return data;
     }
 
     private void publish(ModelBundle bundle) {
