@@ -138,6 +138,10 @@ class DashboardMetricsTest {
         trainer.gateDecided("dense", gate(false));
         trainer.trainingFailed("too little data");
         trainer.driftChecked(0.12, false);
+        trainer.feedbackApplied(new dev.vigil.trainer.service.FeedbackEffect(12, 3));
+        detector.feedbackReceived(dev.vigil.contract.avro.FeedbackLabel.FALSE_ALARM);
+        detector.feedbackApplied(dev.vigil.contract.avro.FeedbackLabel.FALSE_ALARM);
+        detector.feedbackDropped(dev.vigil.detector.events.FeedbackDrop.EXPIRED);
     }
 
     private static GateDecision gate(boolean accepted) {
