@@ -118,55 +118,53 @@ class FalseAlarmRetrainIntegrationTest {
     }
 
     private void runDetector(EmbeddedKafka kafka, ModelHolder holder) throws Exception {
-        {
-            try (KafkaStreams detector = detector(kafka, holder);
-                    ScoredReader scored = new ScoredReader(kafka.bootstrapServers(), "vigil.scored");
-                    ScoredReader alerts = new ScoredReader(kafka.bootstrapServers(), "vigil.alerts")) {
-                detector.start();
-                scored.start();
-                alerts.start();
-                int sent = produceStory();
-                var scoredV1 = scored.awaitAtLeast(sent, Duration.ofSeconds(90));
-                List<AnomalyAlert> modeAlerts = modeAlerts(alerts.awaitAtLeast(1, Duration.ofSeconds(30)), 0);
-                assertFalse(modeAlerts.isEmpty(), "the new mode alerts under v1");
-                assertTrue(
-                        confirmedStretchScoredNormal(scoredV1) > 50,
-                        "the confirmed stretch was normal to the detector: the trainer would have kept it");
-                for (AnomalyAlert alert : modeAlerts) {
-                    assertEquals(0, vigil(kafka, "false-alarm", "--alert", alert.getAlertId(), "--note", "new mode"));
-                }
-                assertEquals(
-                        0,
-                        vigil(
-                                kafka,
-                                "confirm",
-                                "--entity",
-                                CONFIRMED,
-                                "--from",
-                                Long.toString(confirmedFrom),
-                                "--to",
-                                Long.toString(confirmedTo)));
-
-                runTrainerUntil(kafka, "12s", () -> trainedOn.containsKey(2L), "v2 trained");
-                await(() -> holder.current().orElseThrow().version() == 2L, "the detector serving v2");
-                assertTrainingRows(trainedOn.get(2L));
-
-                long replayFrom = eventTime(MODE);
-                int before = scored.awaitAtLeast(sent, Duration.ofSeconds(5)).size();
-                int replayed = modeStretch();
-                replayed += normalCount(60);
-                var afterReplay = scored.awaitAtLeast(before + replayed, Duration.ofSeconds(90));
-                assertTrue(
-                        afterReplay.stream()
-                                .map(r -> decode(SCORED, r.value()))
-                                .anyMatch(s -> s.getReading().getEntity().equals(MODE)
-                                        && Long.valueOf(2L).equals(s.getModelVersion())),
-                        "the replay was scored by v2");
-                assertEquals(
-                        List.of(),
-                        modeAlerts(alerts.awaitAtLeast(0, Duration.ofSeconds(1)), replayFrom),
-                        "the replayed mode raises no alert under v2");
+        try (KafkaStreams detector = detector(kafka, holder);
+                ScoredReader scored = new ScoredReader(kafka.bootstrapServers(), "vigil.scored");
+                ScoredReader alerts = new ScoredReader(kafka.bootstrapServers(), "vigil.alerts")) {
+            detector.start();
+            scored.start();
+            alerts.start();
+            int sent = produceStory();
+            var scoredV1 = scored.awaitAtLeast(sent, Duration.ofSeconds(90));
+            List<AnomalyAlert> modeAlerts = modeAlerts(alerts.awaitAtLeast(1, Duration.ofSeconds(30)), 0);
+            assertFalse(modeAlerts.isEmpty(), "the new mode alerts under v1");
+            assertTrue(
+                    confirmedStretchScoredNormal(scoredV1) > 50,
+                    "the confirmed stretch was normal to the detector: the trainer would have kept it");
+            for (AnomalyAlert alert : modeAlerts) {
+                assertEquals(0, vigil(kafka, "false-alarm", "--alert", alert.getAlertId(), "--note", "new mode"));
             }
+            assertEquals(
+                    0,
+                    vigil(
+                            kafka,
+                            "confirm",
+                            "--entity",
+                            CONFIRMED,
+                            "--from",
+                            Long.toString(confirmedFrom),
+                            "--to",
+                            Long.toString(confirmedTo)));
+
+            runTrainerUntil(kafka, "12s", () -> trainedOn.containsKey(2L), "v2 trained");
+            await(() -> holder.current().orElseThrow().version() == 2L, "the detector serving v2");
+            assertTrainingRows(trainedOn.get(2L));
+
+            long replayFrom = eventTime(MODE);
+            int before = scored.awaitAtLeast(sent, Duration.ofSeconds(5)).size();
+            int replayed = modeStretch();
+            replayed += normalCount(60);
+            var afterReplay = scored.awaitAtLeast(before + replayed, Duration.ofSeconds(90));
+            assertTrue(
+                    afterReplay.stream()
+                            .map(r -> decode(SCORED, r.value()))
+                            .anyMatch(s -> s.getReading().getEntity().equals(MODE)
+                                    && Long.valueOf(2L).equals(s.getModelVersion())),
+                    "the replay was scored by v2");
+            assertEquals(
+                    List.of(),
+                    modeAlerts(alerts.awaitAtLeast(0, Duration.ofSeconds(1)), replayFrom),
+                    "the replayed mode raises no alert under v2");
         }
     }
 
