@@ -85,6 +85,19 @@ public final class DemoCommand implements Callable<Integer> {
     @Option(names = "--verbose", description = "Show Vigil's log lines too")
     boolean verbose;
 
+    /** Whether the demo answers its own false alerts. */
+    enum FeedbackMode {
+        AUTO,
+        OFF
+    }
+
+    @Option(
+            names = "--feedback",
+            defaultValue = "off",
+            description = "auto: answer every false alert (by the simulator's ground truth) with FALSE_ALARM"
+                    + " feedback, as an operator would; off (default): no feedback")
+    FeedbackMode feedback;
+
     private final CountDownLatch finished = new CountDownLatch(1);
     private DemoRun running;
 
@@ -103,7 +116,8 @@ public final class DemoCommand implements Callable<Integer> {
                 detectorSettings,
                 retrainEvery,
                 statusEvery,
-                verbose);
+                verbose,
+                feedback == FeedbackMode.AUTO);
         running = new DemoRun(options, System.nanoTime());
         PrintWriter out = spec.commandLine().getOut();
         if (!verbose) {
