@@ -4,7 +4,7 @@ import static dev.vigil.ops.MetricNames.*;
 
 import dev.vigil.contract.avro.ModelBundle;
 import dev.vigil.contract.avro.TrainingSummary;
-import dev.vigil.trainer.service.FeedbackEffect;
+import dev.vigil.trainer.FeedbackRows;
 import dev.vigil.trainer.service.GateDecision;
 import dev.vigil.trainer.service.RetrainSchedule;
 import dev.vigil.trainer.service.TrainerEvents;
@@ -78,7 +78,7 @@ public final class TrainerMetrics implements TrainerEvents, MeterBinder {
     }
 
     @Override
-    public void feedbackApplied(FeedbackEffect effect) {
+    public void feedbackApplied(FeedbackRows effect) {
         meters.feedbackAdded.set(effect.falseAlarmRowsAdded());
         meters.feedbackRemoved.set(effect.confirmedRowsRemoved());
     }
@@ -135,7 +135,7 @@ public final class TrainerMetrics implements TrainerEvents, MeterBinder {
         }
 
         @Override
-        public void feedbackApplied(FeedbackEffect effect) {
+        public void feedbackApplied(FeedbackRows effect) {
             TrainerMetrics.this.feedbackApplied(effect);
         }
 

@@ -23,6 +23,7 @@ import dev.vigil.detector.models.SignatureTrust;
 import dev.vigil.detector.topology.DetectorTopology;
 import dev.vigil.ops.EmbeddedKafka;
 import dev.vigil.testkit.Await;
+import dev.vigil.trainer.FeedbackRows;
 import dev.vigil.trainer.publish.BundleHistory;
 import dev.vigil.trainer.publish.ModelTopics;
 import dev.vigil.trainer.service.CandidateTrainer;
@@ -114,6 +115,9 @@ class FalseAlarmRetrainIntegrationTest {
                 runDetector(kafka, holder);
             }
             producer.close();
+            var rows = FeedbackRows.of(history.versions("g").get(1)).orElseThrow();
+            assertEquals(confirmedRows.size(), rows.confirmedRowsRemoved(), "v2 records the rows feedback removed");
+            assertTrue(rows.falseAlarmRowsAdded() >= MODE_READINGS, "v2 records the rows feedback added: " + rows);
         }
     }
 

@@ -1,6 +1,7 @@
 package dev.vigil.trainer.service;
 
 import dev.vigil.contract.avro.FeedbackLabel;
+import dev.vigil.trainer.FeedbackRows;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -17,7 +18,7 @@ final class FeedbackSegments {
     private FeedbackSegments() {}
 
     /** The records to train on and what the feedback changed. */
-    record Result(List<CollectedRecord> records, FeedbackEffect effect) {}
+    record Result(List<CollectedRecord> records, FeedbackRows effect) {}
 
     static Result apply(List<CollectedRecord> kept, List<CollectedRecord> flagged, FeedbackStretches feedback) {
         List<CollectedRecord> records = new ArrayList<>(kept.size() + flagged.size());
@@ -37,7 +38,7 @@ final class FeedbackSegments {
                 added++;
             }
         }
-        return new Result(records, new FeedbackEffect(added, removed));
+        return new Result(records, new FeedbackRows(added, removed));
     }
 
     /** Runs of consecutive arrivals per entity, oldest run first. */

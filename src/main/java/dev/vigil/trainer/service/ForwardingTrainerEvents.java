@@ -1,6 +1,7 @@
 package dev.vigil.trainer.service;
 
 import dev.vigil.contract.avro.ModelBundle;
+import dev.vigil.trainer.FeedbackRows;
 
 /** Trainer events passed on to a delegate; subclasses add to single events. */
 public class ForwardingTrainerEvents implements TrainerEvents {
@@ -36,7 +37,7 @@ public class ForwardingTrainerEvents implements TrainerEvents {
     }
 
     @Override
-    public void feedbackApplied(FeedbackEffect effect) {
+    public void feedbackApplied(FeedbackRows effect) {
         delegate.feedbackApplied(effect);
     }
 

@@ -5,6 +5,7 @@ import dev.vigil.contract.avro.AnomalyAlert;
 import dev.vigil.contract.avro.ScoredReading;
 import dev.vigil.contract.avro.SensorReading;
 import dev.vigil.contract.avro.Verdict;
+import dev.vigil.trainer.FeedbackRows;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -43,7 +44,7 @@ public final class RecentNormalData {
     private final ArrayDeque<CollectedRecord> flagged = new ArrayDeque<>();
     private final Map<String, Long> arrivals = new HashMap<>();
     private final FeedbackStretches feedback = new FeedbackStretches(MAX_FEEDBACK);
-    private FeedbackEffect effect = FeedbackEffect.NONE;
+    private FeedbackRows effect = FeedbackRows.NONE;
     private final Map<String, Long> segmentOf = new HashMap<>();
     private final Set<String> openAlerts = new HashSet<>();
     private final Map<String, Long> quarantinedUntil = new HashMap<>();
@@ -136,7 +137,7 @@ public final class RecentNormalData {
     }
 
     /** What feedback changed in the training data the last {@link #segments()} returned. */
-    public FeedbackEffect feedbackEffect() {
+    public FeedbackRows feedbackEffect() {
         return effect;
     }
 
@@ -158,7 +159,7 @@ public final class RecentNormalData {
     /** The kept records as runs of consecutive records per entity, oldest run first. */
     public List<Segment> segments() {
         if (feedback.isEmpty()) {
-            effect = FeedbackEffect.NONE;
+            effect = FeedbackRows.NONE;
             Map<Long, List<CollectedRecord>> runs = new LinkedHashMap<>();
             for (CollectedRecord record : records) {
                 runs.computeIfAbsent(record.segment(), s -> new ArrayList<>()).add(record);

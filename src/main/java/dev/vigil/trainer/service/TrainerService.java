@@ -3,6 +3,7 @@ package dev.vigil.trainer.service;
 import dev.vigil.contract.BundleSigning;
 import dev.vigil.contract.SigningKeys;
 import dev.vigil.contract.avro.ModelBundle;
+import dev.vigil.trainer.FeedbackRows;
 import dev.vigil.trainer.publish.BundleHistory;
 import dev.vigil.trainer.publish.BundlePublisher;
 import dev.vigil.trainer.publish.ModelTopics;
@@ -140,7 +141,10 @@ public final class TrainerService implements TrainerLoop {
             long version = Math.max(history.highestVersion(group), current == null ? -1 : current.getVersion()) + 1;
             Retraining.Attempt attempt =
                     retraining.attempt(data.features(), data.segments(), current, group, version, reason);
-            attempt.publishable().ifPresent(this::publish);
+            FeedbackRows rows = current == null ? null : stream.collection().feedbackEffect();
+            attempt.publishable()
+                    .map(b -> rows == null ? b : rows.recordedIn(b))
+                    .ifPresent(this::publish);
             if (!attempt.trained()) {
                 refuse(attempt.reason());
             }
@@ -153,8 +157,8 @@ public final class TrainerService implements TrainerLoop {
     /** The collected training data, with operators' feedback applied (logged and counted). */
     private Bootstrap.Data collected() {
         Bootstrap.Data data = Bootstrap.Data.of(stream.collection());
-        FeedbackEffect effect = stream.collection().feedbackEffect();
-        if (!effect.equals(FeedbackEffect.NONE)) {
+        FeedbackRows effect = stream.collection().feedbackEffect();
+        if (!effect.equals(FeedbackRows.NONE)) {
             LOG.info(
                     "Feedback for {}: {} rows of false alarms added, {} rows of confirmed anomalies removed",
                     group,

@@ -9,6 +9,7 @@ import dev.vigil.contract.avro.AlertEvent;
 import dev.vigil.contract.avro.Feedback;
 import dev.vigil.contract.avro.FeedbackLabel;
 import dev.vigil.contract.avro.Verdict;
+import dev.vigil.trainer.FeedbackRows;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
@@ -43,7 +44,7 @@ class FeedbackCollectionTest {
         assertEquals(List.of(List.of(20.0), List.of(23.0)), runs());
         data.onFeedback(feedback("a", FeedbackLabel.FALSE_ALARM, 2, 3));
         assertEquals(List.of(List.of(20.0, 21.0, 22.0, 23.0)), runs());
-        assertEquals(new FeedbackEffect(2, 0), data.feedbackEffect());
+        assertEquals(new FeedbackRows(2, 0), data.feedbackEffect());
     }
 
     @Test
@@ -55,7 +56,7 @@ class FeedbackCollectionTest {
         data.onAlert(alert("a", AlertEvent.CLOSED, 6));
         data.onFeedback(feedback("a", FeedbackLabel.FALSE_ALARM, 5, 6));
         assertEquals(List.of(List.of(20.0, 21.0, 22.0)), runs());
-        assertEquals(new FeedbackEffect(2, 0), data.feedbackEffect());
+        assertEquals(new FeedbackRows(2, 0), data.feedbackEffect());
     }
 
     @Test
@@ -66,7 +67,7 @@ class FeedbackCollectionTest {
         data.offer(normal("b", 3, 40));
         data.onFeedback(feedback("a", FeedbackLabel.CONFIRMED_ANOMALY, 2, 3));
         assertEquals(List.of(List.of(21.0), List.of(40.0), List.of(24.0, 25.0)), runs());
-        assertEquals(new FeedbackEffect(0, 2), data.feedbackEffect());
+        assertEquals(new FeedbackRows(0, 2), data.feedbackEffect());
     }
 
     @Test
@@ -76,7 +77,7 @@ class FeedbackCollectionTest {
         data.onFeedback(feedback("a", FeedbackLabel.FALSE_ALARM, 1, 2));
         data.onFeedback(feedback("a", FeedbackLabel.CONFIRMED_ANOMALY, 2, 2));
         assertEquals(List.of(List.of(20.0)), runs());
-        assertEquals(new FeedbackEffect(0, 0), data.feedbackEffect());
+        assertEquals(new FeedbackRows(0, 0), data.feedbackEffect());
     }
 
     @Test
@@ -92,6 +93,6 @@ class FeedbackCollectionTest {
         data.offer(scored("a", 2, 21, Verdict.ANOMALOUS, 9.0, 1));
         data.onFeedback(feedback("b", FeedbackLabel.FALSE_ALARM, 0, 10));
         assertEquals(List.of(List.of(20.0)), runs());
-        assertEquals(FeedbackEffect.NONE, data.feedbackEffect());
+        assertEquals(FeedbackRows.NONE, data.feedbackEffect());
     }
 }
