@@ -13,14 +13,11 @@ import dev.vigil.contract.avro.AnomalyAlert;
 import dev.vigil.contract.avro.ScoredReading;
 import dev.vigil.contract.avro.SensorReading;
 import dev.vigil.contract.avro.Verdict;
-import dev.vigil.detector.DetectorStreams;
-import dev.vigil.detector.config.DetectorConfig;
 import dev.vigil.detector.events.DetectorEvents;
 import dev.vigil.detector.models.BundleValidator;
 import dev.vigil.detector.models.ModelHolder;
 import dev.vigil.detector.models.ModelsFollower;
 import dev.vigil.detector.models.SignatureTrust;
-import dev.vigil.detector.topology.DetectorTopology;
 import dev.vigil.ops.EmbeddedKafka;
 import dev.vigil.testkit.Await;
 import dev.vigil.trainer.FeedbackRows;
@@ -34,7 +31,6 @@ import dev.vigil.trainer.service.TrainerServiceConfig;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -122,7 +118,7 @@ class FalseAlarmRetrainIntegrationTest {
     }
 
     private void runDetector(EmbeddedKafka kafka, ModelHolder holder) throws Exception {
-        try (KafkaStreams detector = detector(kafka, holder);
+        try (KafkaStreams detector = LoopDetector.of(kafka, holder, "feedback-loop-test", dir);
                 ScoredReader scored = new ScoredReader(kafka.bootstrapServers(), "vigil.scored");
                 ScoredReader alerts = new ScoredReader(kafka.bootstrapServers(), "vigil.alerts")) {
             detector.start();
@@ -333,20 +329,6 @@ class FalseAlarmRetrainIntegrationTest {
         values.put("gate.false.alarm.budget", "0.05");
         values.put("drift.psi.threshold", "100");
         return new TrainerServiceConfig(values);
-    }
-
-    private KafkaStreams detector(EmbeddedKafka kafka, ModelHolder holder) throws IOException {
-        Map<String, Object> values = new HashMap<>();
-        values.put(DetectorConfig.APPLICATION_ID, "feedback-loop-test");
-        values.put(DetectorConfig.BOOTSTRAP_SERVERS, kafka.bootstrapServers());
-        values.put(DetectorConfig.COMMIT_INTERVAL_MS, 100);
-        values.put(DetectorConfig.SCORING_BATCH_SIZE, 32);
-        values.put(
-                DetectorConfig.STATE_DIR,
-                Files.createDirectories(dir.resolve("state")).toString());
-        DetectorConfig config = new DetectorConfig(values);
-        return new KafkaStreams(
-                DetectorTopology.build(config, holder, DetectorEvents.NOOP), DetectorStreams.properties(config));
     }
 
     private static void await(BooleanSupplier condition, String what) throws InterruptedException {

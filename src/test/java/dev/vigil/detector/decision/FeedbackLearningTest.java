@@ -4,9 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.vigil.contract.ScoreSmoothing;
-import dev.vigil.contract.ScoreTail;
-import dev.vigil.detector.features.FeatureLayout;
 import dev.vigil.detector.models.ModelInfo;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -21,21 +18,7 @@ class FeedbackLearningTest {
 
     /** A model whose plain tail is exponential with mean 0.5 above level 1 (threshold ≈ 2.5 at risk 1e-3). */
     private static ModelInfo model(long version) {
-        double[] excesses = new double[100];
-        for (int i = 0; i < excesses.length; i++) {
-            excesses[i] = -0.5 * Math.log(1 - (i + 0.5) / excesses.length);
-        }
-        var tail = new ScoreTail(0, 1.0, 5000, excesses, new double[0]);
-        return new ModelInfo(
-                "pumps",
-                version,
-                new FeatureLayout(List.of("a"), 1),
-                2.0,
-                1.0,
-                new double[] {0, 1},
-                List.of(),
-                new ScoreSmoothing(1),
-                List.of(tail));
+        return ThresholdPolicyTest.model(version, 0.5);
     }
 
     /** What the decider does with one score, without a Scored reading: limits, alert step, learning, history. */
