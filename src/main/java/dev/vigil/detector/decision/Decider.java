@@ -34,6 +34,7 @@ public final class Decider {
         var alert = alerts.step(state.alert(), observation);
         boolean learned = thresholds.observe(
                 state.thresholds(), score, limits, state.alert().isOpen(), quiet);
+        state.history().scoredBy(model.group(), model.version());
         state.history().record(observation.time(), score, learned, limits.exit());
         Verdict verdict = observation.anomalous() ? Verdict.ANOMALOUS : Verdict.NORMAL;
         return new Decision(score, verdict, limits, percentiles(model).percentile(score), alert);

@@ -116,6 +116,8 @@ public final class EntityStateCodec {
 
     private static void writeHistory(DataOutputStream out, ScoreHistory history) throws IOException {
         out.writeLong(history.clock);
+        out.writeUTF(history.modelGroup);
+        out.writeLong(history.modelVersion);
         out.writeInt(history.count);
         for (int i = 0; i < history.count; i++) {
             int slot = history.slot(i);
@@ -128,6 +130,8 @@ public final class EntityStateCodec {
     /** Reads a history into {@code history}; beyond its bound, the newest readings stay. */
     private static void readHistory(DataInputStream in, ScoreHistory history) throws IOException {
         history.clock = in.readLong();
+        history.modelGroup = in.readUTF();
+        history.modelVersion = in.readLong();
         int count = in.readInt();
         for (int i = 0; i < count; i++) {
             history.push(in.readLong(), in.readDouble(), in.readBoolean());

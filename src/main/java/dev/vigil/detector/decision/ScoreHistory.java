@@ -8,8 +8,9 @@ package dev.vigil.detector.decision;
  * left out: they can neither keep an alert open nor move the tail, so a false alarm has nothing to
  * take from them. Under normal data that keeps a few per cent of the readings, so the ring reaches
  * back a long way; inside an episode it keeps every reading, the newest {@code capacity} of them.
- * Also tracks the entity's clock: the newest event time decided. Mutable; encoded by {@link
- * EntityStateCodec}.
+ * Also tracks the entity's clock: the newest event time decided. The scores are those of one model
+ * (group and version): when another model scores the entity the kept readings are dropped, since
+ * scores of two models live on different scales. Mutable; encoded by {@link EntityStateCodec}.
  */
 public final class ScoreHistory {
     final long[] times;
@@ -18,6 +19,8 @@ public final class ScoreHistory {
     int count;
     int head;
     long clock = Long.MIN_VALUE;
+    String modelGroup = "";
+    long modelVersion = Long.MIN_VALUE;
 
     /** An empty history keeping at most {@code capacity} readings. */
     public ScoreHistory(int capacity) {
@@ -37,6 +40,17 @@ public final class ScoreHistory {
         clock = Math.max(clock, time);
         if (!learnedAsNormal || score > exit) {
             push(time, score, learnedAsNormal);
+        }
+    }
+
+    /** Keeps the readings of model {@code group:version} only: drops those of any other model. */
+    public void scoredBy(String group, long version) {
+        String g = group == null ? "" : group;
+        if (version != modelVersion || !g.equals(modelGroup)) {
+            modelGroup = g;
+            modelVersion = version;
+            count = 0;
+            head = 0;
         }
     }
 

@@ -63,12 +63,14 @@ class EntityStateCodecTest {
     void theFeedbackFloorAndTheScoreHistorySurviveARoundTrip() {
         EntityState state = codec.fresh();
         state.thresholds().raiseFloor(3.5);
+        state.history().scoredBy("pumps", 7);
         state.history().record(1000, 0.1, true, 0.5);
         state.history().record(2000, 2.0, false, 0.5);
         state.history().record(3000, 0.9, true, 0.5);
         EntityState read = codec.decode(codec.encode(state));
         assertEquals(3.5, read.thresholds().floor());
         assertEquals(3000, read.history().clock());
+        read.history().scoredBy("pumps", 7);
         assertEquals(2, read.history().size(), "the learned score below the exit threshold is not kept");
         ScoreHistory.Stretch stretch = read.history().take(0, 5000);
         assertEquals(2.0, stretch.maxScore());

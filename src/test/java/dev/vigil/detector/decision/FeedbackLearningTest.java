@@ -28,6 +28,7 @@ class FeedbackLearningTest {
         tracker.step(state.alert(), new Observation("e", time, score, limits, List::of, "pumps", model.version()));
         boolean learned =
                 EVT.observe(state.thresholds(), score, limits, state.alert().isOpen(), quiet);
+        state.history().scoredBy(model.group(), model.version());
         state.history().record(time, score, learned, limits.exit());
         return limits;
     }
@@ -109,6 +110,14 @@ class FeedbackLearningTest {
         new FeedbackLearning(EVT, 0.05, 0).falseAlarm(state, 100_000, 101_000);
         EVT.limits(state.thresholds(), model(2));
         assertEquals(Double.NEGATIVE_INFINITY, state.thresholds().floor());
+    }
+
+    @Test
+    void aStretchScoredByAnEarlierModelTeachesNothing() {
+        EntityState state = withEpisode(3.0, 3.4);
+        decide(state, 201_000, 0.5, model(2));
+        new FeedbackLearning(EVT, 0.05, 0).falseAlarm(state, 100_000, 101_000);
+        assertEquals(Double.NEGATIVE_INFINITY, state.thresholds().floor(), "v1's scores are not on v2's scale");
     }
 
     @Test

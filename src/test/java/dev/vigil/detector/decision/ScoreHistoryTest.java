@@ -30,6 +30,18 @@ class ScoreHistoryTest {
     }
 
     @Test
+    void anotherModelDropsTheKeptReadingsButNotTheClock() {
+        ScoreHistory history = new ScoreHistory(8);
+        history.scoredBy("g", 1);
+        history.record(10, 5, false, 0);
+        history.scoredBy("g", 1);
+        assertEquals(1, history.size());
+        history.scoredBy("g", 2);
+        assertEquals(0, history.size());
+        assertEquals(10, history.clock());
+    }
+
+    @Test
     void aStretchTakesOnlyReadingsInsideItsBounds() {
         ScoreHistory history = new ScoreHistory(8);
         for (int t = 0; t < 6; t++) {
