@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
 
@@ -121,6 +122,33 @@ final class ConsoleView {
                 from,
                 version,
                 reason);
+        out.flush();
+    }
+
+    /** Prints a false alert the demo answered with FALSE_ALARM feedback, and the counts so far. */
+    synchronized void feedbackSent(String entity, long startMillis, long endMillis, long sent, long applied) {
+        out.printf(
+                Locale.ROOT,
+                "[FEEDBACK] %s alert of sim %s .. %s was false (ground truth): FALSE_ALARM sent (sent %d, applied %d)%n",
+                entity,
+                simTime(startMillis),
+                simTime(endMillis),
+                sent,
+                applied);
+        out.flush();
+    }
+
+    /** Prints the false alerts that opened in each interval of the demo's wall-clock time. */
+    synchronized void falseAlertsOverTime(List<Integer> counts, Duration width, long sent, long applied) {
+        StringBuilder line = new StringBuilder("[REPORT] false alerts per " + width.toSeconds() + " s:");
+        for (int i = 0; i < counts.size(); i++) {
+            line.append(' ')
+                    .append(clock(width.multipliedBy(i + 1)).trim())
+                    .append('=')
+                    .append(counts.get(i));
+        }
+        out.println(line);
+        out.printf(Locale.ROOT, "[REPORT] feedback: %d false alarms sent, %d applied by the detector%n", sent, applied);
         out.flush();
     }
 

@@ -85,6 +85,33 @@ public final class DemoCommand implements Callable<Integer> {
     @Option(names = "--verbose", description = "Show Vigil's log lines too")
     boolean verbose;
 
+    /** Whether the demo answers its own false alerts. */
+    enum FeedbackMode {
+        AUTO,
+        OFF;
+
+        /** Reads {@code auto} or {@code off}, in any case, whichever command line parses it. */
+        static final class Converter implements picocli.CommandLine.ITypeConverter<FeedbackMode> {
+            @Override
+            public FeedbackMode convert(String value) {
+                try {
+                    return valueOf(value.trim().toUpperCase(java.util.Locale.ROOT));
+                } catch (IllegalArgumentException e) {
+                    throw new picocli.CommandLine.TypeConversionException(
+                            "'" + value + "' is not a feedback mode: auto or off");
+                }
+            }
+        }
+    }
+
+    @Option(
+            names = "--feedback",
+            defaultValue = "off",
+            converter = FeedbackMode.Converter.class,
+            description = "auto: answer every false alert (by the simulator's ground truth) with FALSE_ALARM"
+                    + " feedback, as an operator would; off (default): no feedback")
+    FeedbackMode feedback;
+
     private final CountDownLatch finished = new CountDownLatch(1);
     private DemoRun running;
 
@@ -103,7 +130,8 @@ public final class DemoCommand implements Callable<Integer> {
                 detectorSettings,
                 retrainEvery,
                 statusEvery,
-                verbose);
+                verbose,
+                feedback == FeedbackMode.AUTO);
         running = new DemoRun(options, System.nanoTime());
         PrintWriter out = spec.commandLine().getOut();
         if (!verbose) {

@@ -11,6 +11,7 @@ import dev.vigil.ops.TrainerMetrics;
 import dev.vigil.ops.demo.DemoStatus;
 import dev.vigil.ops.demo.DetectionReport;
 import dev.vigil.ops.demo.DetectionScorer;
+import dev.vigil.ops.demo.FalseAlertTimeline;
 import dev.vigil.ops.simulator.InjectedAnomaly;
 import dev.vigil.ops.simulator.ReadingFormat;
 import dev.vigil.ops.simulator.Simulator;
@@ -21,6 +22,7 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -40,12 +42,17 @@ final class DemoRun {
             Map<String, String> detectorSettings,
             Duration retrainEvery,
             Duration statusEvery,
-            boolean verbose) {}
+            boolean verbose,
+            boolean autoFeedback) {}
+
+    /** Width of the intervals of the false-alerts-over-time report. */
+    static final Duration TIMELINE = Duration.ofSeconds(10);
 
     private final Options options;
     private final long startNanos;
     private volatile SimulatorProducer producer;
     private volatile boolean interrupted;
+    private final Map<String, Duration> openedAt = new java.util.concurrent.ConcurrentHashMap<>();
 
     DemoRun(Options options, long startNanos) {
         this.options = options;
@@ -70,8 +77,12 @@ final class DemoRun {
         PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         SigningKeys.writePair(SigningKeys.generate(), temp);
         out.printf(
-                "Vigil demo: %d pumps, %.0f readings/s, seed %d, for %s (Ctrl-C stops early)%n",
-                options.entities(), options.rate(), options.seed(), options.duration());
+                "Vigil demo: %d pumps, %.0f readings/s, seed %d, for %s%s (Ctrl-C stops early)%n",
+                options.entities(),
+                options.rate(),
+                options.seed(),
+                options.duration(),
+                options.autoFeedback() ? ", answering false alerts with feedback" : "");
         out.flush();
         DetectorMetrics detectorMetrics = new DetectorMetrics();
         detectorMetrics.bindTo(registry);
@@ -111,11 +122,13 @@ final class DemoRun {
                                         options.retrainEvery()),
                                 trainerMetrics,
                                 console);
+                        DemoFeedback feedback = new DemoFeedback(bootstrap, simulator, registry, console);
                         AlertsFollower alerts =
-                                new AlertsFollower(bootstrap, DemoSettings.ALERTS, timingFirstAlert(console))) {
+                                new AlertsFollower(bootstrap, DemoSettings.ALERTS, listener(console, feedback))) {
                     runLive(simulator, simulatorProducer, trainer, detector, platform, registry, console);
                     Thread.sleep(2_000);
                     report(simulator, alerts, console, out);
+                    reportOverTime(simulator, alerts, feedback, console);
                 }
             }
         }
@@ -148,6 +161,35 @@ final class DemoRun {
             console.status(DemoStatus.read(registry, elapsed, simulator.simulatedTimeMillis()));
         }
         starter.join(1_000);
+    }
+
+    /** What happens to every alert event: the console, the wall-clock time it opened, and auto feedback. */
+    private java.util.function.Consumer<AnomalyAlert> listener(ConsoleView console, DemoFeedback feedback) {
+        var timing = timingFirstAlert(console);
+        return alert -> {
+            if (alert.getEvent() == AlertEvent.OPENED) {
+                openedAt.putIfAbsent(alert.getAlertId(), Duration.ofNanos(System.nanoTime() - startNanos));
+            }
+            timing.accept(alert);
+            if (options.autoFeedback()) {
+                feedback.onAlert(alert);
+            }
+        };
+    }
+
+    /** False alerts per {@link #TIMELINE} of wall-clock time, and the feedback sent and applied. */
+    private void reportOverTime(
+            Simulator simulator, AlertsFollower alerts, DemoFeedback feedback, ConsoleView console) {
+        var scorer = new DetectionScorer(DemoSettings.GRACE);
+        var truth = simulator.groundTruth().episodes();
+        long now = simulator.simulatedTimeMillis();
+        List<Integer> counts = new FalseAlertTimeline(TIMELINE)
+                .count(
+                        openedAt,
+                        alerts.book().episodes(),
+                        alert -> scorer.isFalse(alert, truth, now),
+                        Duration.ofNanos(System.nanoTime() - startNanos));
+        console.falseAlertsOverTime(counts, TIMELINE, feedback.sent(), feedback.applied());
     }
 
     /** Shows alerts on the console and, once, how long after the start the first one came. */

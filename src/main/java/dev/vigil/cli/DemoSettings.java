@@ -14,6 +14,7 @@ final class DemoSettings {
     static final String SCORED = "vigil.scored";
     static final String ALERTS = "vigil.alerts";
     static final String DLQ = "vigil.dlq";
+    static final String FEEDBACK = "vigil.feedback";
     static final String MODELS = "vigil.models";
     static final String MODELS_HISTORY = "vigil.models.history";
     static final String MODEL_GROUP = "pumps";
@@ -30,6 +31,7 @@ final class DemoSettings {
                 new NewTopic(READINGS, partitions, (short) 1),
                 new NewTopic(SCORED, partitions, (short) 1),
                 new NewTopic(ALERTS, partitions, (short) 1),
+                new NewTopic(FEEDBACK, partitions, (short) 1),
                 new NewTopic(DLQ, 1, (short) 1)));
         topics.addAll(new ModelTopics(MODELS, MODELS_HISTORY).definitions((short) 1));
         return topics;
@@ -54,6 +56,7 @@ final class DemoSettings {
                 Map.entry("scored.topic", SCORED),
                 Map.entry("alerts.topic", ALERTS),
                 Map.entry("dlq.topic", DLQ),
+                Map.entry("feedback.topic", FEEDBACK),
                 Map.entry("models.topic", MODELS),
                 Map.entry("model.group", MODEL_GROUP),
                 // the demo's false-alarm tolerance, as its trainer's threshold quantile 0.999 says
@@ -68,6 +71,7 @@ final class DemoSettings {
                 Map.entry("readings.topic", READINGS),
                 Map.entry("scored.topic", SCORED),
                 Map.entry("alerts.topic", ALERTS),
+                Map.entry("feedback.topic", FEEDBACK),
                 Map.entry("models.topic", MODELS),
                 Map.entry("models.history.topic", MODELS_HISTORY),
                 Map.entry("features", String.join(",", Sensors.ALL)),

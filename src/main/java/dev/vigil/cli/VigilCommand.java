@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
             DemoCommand.class,
             DetectCommand.class,
             EvaluateCommand.class,
+            FeedbackCommand.class,
             ModelsCommand.class,
             SimulateCommand.class,
             TrainCommand.class,

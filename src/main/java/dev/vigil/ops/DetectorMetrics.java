@@ -3,8 +3,10 @@ package dev.vigil.ops;
 import static dev.vigil.ops.MetricNames.*;
 
 import dev.vigil.contract.avro.AlertEvent;
+import dev.vigil.contract.avro.FeedbackLabel;
 import dev.vigil.contract.avro.Verdict;
 import dev.vigil.detector.events.DetectorEvents;
+import dev.vigil.detector.events.FeedbackDrop;
 import dev.vigil.detector.events.ForwardingDetectorEvents;
 import dev.vigil.detector.events.RejectReason;
 import dev.vigil.detector.models.RefusalReason;
@@ -124,6 +126,21 @@ public final class DetectorMetrics implements DetectorEvents, MeterBinder {
     }
 
     @Override
+    public void feedbackReceived(FeedbackLabel label) {
+        meters.feedbackReceived.get(label).increment();
+    }
+
+    @Override
+    public void feedbackApplied(FeedbackLabel label) {
+        meters.feedbackApplied.get(label).increment();
+    }
+
+    @Override
+    public void feedbackDropped(FeedbackDrop reason) {
+        meters.feedbackDropped.get(reason).increment();
+    }
+
+    @Override
     public void modelApplied(String group, long version, Instant createdAt) {
         Meters m = meters;
         m.swapsApplied.increment();
@@ -171,6 +188,9 @@ public final class DetectorMetrics implements DetectorEvents, MeterBinder {
         private final Counter alertsClosed;
         private final Counter swapsApplied;
         private final Map<RejectReason, Counter> deadLetters = new EnumMap<>(RejectReason.class);
+        private final Map<FeedbackLabel, Counter> feedbackReceived = new EnumMap<>(FeedbackLabel.class);
+        private final Map<FeedbackLabel, Counter> feedbackApplied = new EnumMap<>(FeedbackLabel.class);
+        private final Map<FeedbackDrop, Counter> feedbackDropped = new EnumMap<>(FeedbackDrop.class);
         private final AtomicLong openAlerts = new AtomicLong();
         private final GaugeValue threshold = new GaugeValue(Double.NaN);
         private final GaugeValue modelVersion = new GaugeValue(Double.NaN);
@@ -199,6 +219,7 @@ public final class DetectorMetrics implements DetectorEvents, MeterBinder {
             for (RefusalReason reason : RefusalReason.values()) {
                 refusal(reason.name());
             }
+            registerFeedback();
             Gauge.builder(ALERTS_OPEN, openAlerts, AtomicLong::get)
                     .description("Alerts open now")
                     .register(registry);
@@ -210,6 +231,22 @@ public final class DetectorMetrics implements DetectorEvents, MeterBinder {
                     .register(registry);
             inferenceLatency = MeterShapes.inferenceLatency(INFERENCE_LATENCY).register(registry);
             batchSize = MeterShapes.batchSize(INFERENCE_BATCH_SIZE).register(registry);
+        }
+
+        private void registerFeedback() {
+            for (FeedbackLabel label : FeedbackLabel.values()) {
+                String tag = BoundedTagValues.normalise(label.name());
+                feedbackReceived.put(
+                        label, counter(FEEDBACK_RECEIVED, "Operator feedback read, by label", "label", tag));
+                feedbackApplied.put(
+                        label, counter(FEEDBACK_APPLIED, "Feedback learned by its entity's thresholds", "label", tag));
+            }
+            for (FeedbackDrop reason : FeedbackDrop.values()) {
+                String tag = BoundedTagValues.normalise(reason.name());
+                feedbackDropped.put(
+                        reason,
+                        counter(FEEDBACK_DROPPED, "Feedback dropped without applying, by reason", "reason", tag));
+            }
         }
 
         Counter refusal(String reason) {

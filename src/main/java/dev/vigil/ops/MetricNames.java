@@ -35,6 +35,12 @@ public final class MetricNames {
     public static final String SHADOW_MODEL_VERSION = "vigil.shadow.model.version";
     /** Readings the shadow did not score, tagged {@code group} and {@code reason} ({@code busy}/{@code failed}). */
     public static final String SHADOW_SKIPPED = "vigil.shadow.skipped";
+    /** Operator feedback read by the detector, tagged {@code label}. */
+    public static final String FEEDBACK_RECEIVED = "vigil.feedback.received";
+    /** False alarms learned by their entity's thresholds, tagged {@code label}. */
+    public static final String FEEDBACK_APPLIED = "vigil.feedback.applied";
+    /** Feedback dropped without applying, tagged {@code reason}. */
+    public static final String FEEDBACK_DROPPED = "vigil.feedback.dropped";
 
     public static final String TRAINING_RUNS = "vigil.training.runs";
     public static final String TRAINING_DURATION = "vigil.training.duration";
@@ -52,6 +58,11 @@ public final class MetricNames {
     public static final String PROMOTIONS = "vigil.model.promotions";
     /** Automatic rollbacks of a promoted model. */
     public static final String ROLLBACKS = "vigil.model.rollbacks";
+    /**
+     * Rows operators' feedback changed in the last run's training data, tagged {@code label}:
+     * false_alarm (rows added) or confirmed_anomaly (rows removed).
+     */
+    public static final String TRAINING_FEEDBACK_ROWS = "vigil.training.feedback.rows";
 
     /** The detector's meters ({@link DetectorMetrics}). */
     public static final List<String> DETECTOR = List.of(
@@ -67,7 +78,10 @@ public final class MetricNames {
             INFERENCE_BATCH_SIZE,
             MODEL_VERSION,
             MODEL_CREATED,
-            MODEL_SWAPS);
+            MODEL_SWAPS,
+            FEEDBACK_RECEIVED,
+            FEEDBACK_APPLIED,
+            FEEDBACK_DROPPED);
 
     /** The trainer service's meters ({@link TrainerMetrics}). */
     public static final List<String> TRAINER = List.of(
@@ -81,7 +95,8 @@ public final class MetricNames {
             SHADOW_GATE_READINGS,
             SHADOW_GATE_ALERT_RATE,
             PROMOTIONS,
-            ROLLBACKS);
+            ROLLBACKS,
+            TRAINING_FEEDBACK_ROWS);
 
     /** The detector's live shadow meters ({@link ShadowMeters}), registered per group on its first shadow event. */
     public static final List<String> SHADOW =

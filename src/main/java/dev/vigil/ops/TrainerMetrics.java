@@ -4,6 +4,7 @@ import static dev.vigil.ops.MetricNames.*;
 
 import dev.vigil.contract.avro.ModelBundle;
 import dev.vigil.contract.avro.TrainingSummary;
+import dev.vigil.trainer.FeedbackRows;
 import dev.vigil.trainer.service.GateDecision;
 import dev.vigil.trainer.service.RetrainSchedule;
 import dev.vigil.trainer.service.RollbackRule;
@@ -80,6 +81,12 @@ public final class TrainerMetrics implements TrainerEvents, MeterBinder {
     }
 
     @Override
+    public void feedbackApplied(FeedbackRows effect) {
+        meters.feedbackAdded.set(effect.falseAlarmRowsAdded());
+        meters.feedbackRemoved.set(effect.confirmedRowsRemoved());
+    }
+
+    @Override
     public void published(ModelBundle bundle) {
         published(bundle, runStartedNanos);
     }
@@ -152,6 +159,11 @@ public final class TrainerMetrics implements TrainerEvents, MeterBinder {
         }
 
         @Override
+        public void feedbackApplied(FeedbackRows effect) {
+            TrainerMetrics.this.feedbackApplied(effect);
+        }
+
+        @Override
         public void published(ModelBundle bundle) {
             TrainerMetrics.this.published(bundle, startedNanos);
             Counter counter = publishedByGroup.get(group);
@@ -200,6 +212,8 @@ public final class TrainerMetrics implements TrainerEvents, MeterBinder {
         private final Counter shadowRejected;
         private final Counter promotions;
         private final Counter rollbacks;
+        private final GaugeValue feedbackAdded = new GaugeValue(0);
+        private final GaugeValue feedbackRemoved = new GaugeValue(0);
 
         Meters(MeterRegistry registry) {
             succeeded = runs(registry, "succeeded");
@@ -227,6 +241,8 @@ public final class TrainerMetrics implements TrainerEvents, MeterBinder {
                     shadowReadings);
             shadowRate(registry, "shadow", shadowRate);
             shadowRate(registry, "live", liveRate);
+            feedbackRows(registry, "false_alarm", feedbackAdded);
+            feedbackRows(registry, "confirmed_anomaly", feedbackRemoved);
         }
 
         private static Counter shadowDecision(MeterRegistry registry, String outcome) {
@@ -241,6 +257,14 @@ public final class TrainerMetrics implements TrainerEvents, MeterBinder {
                     .description(
                             "Alert rate of the waiting shadow candidate and of the live model on the same readings")
                     .tag("model", model)
+                    .register(registry);
+        }
+
+        private static void feedbackRows(MeterRegistry registry, String label, GaugeValue value) {
+            io.micrometer.core.instrument.Gauge.builder(TRAINING_FEEDBACK_ROWS, value, GaugeValue::get)
+                    .description("Rows feedback changed in the last run's training data: false alarms added,"
+                            + " confirmed anomalies removed")
+                    .tag("label", label)
                     .register(registry);
         }
 

@@ -52,7 +52,15 @@ public final class HtmlReport {
                                 + b.getThresholds().getRule() + ")")
                 + Html.row("exit threshold", fmt(b.getThresholds().getExit()))
                 + Html.row("duration ms", b.getTraining().getDurationMs())
-                + Html.row("sha256", b.getSha256()) + "</table>";
+                + Html.row("sha256", b.getSha256()) + feedback(b) + "</table>";
+    }
+
+    /** Rows operators' feedback changed, when the trainer service recorded them ({@link FeedbackRows}). */
+    private static String feedback(ModelBundle b) {
+        return FeedbackRows.of(b)
+                .map(rows -> Html.row("rows added from false alarms (feedback)", rows.falseAlarmRowsAdded())
+                        + Html.row("rows removed as confirmed anomalies (feedback)", rows.confirmedRowsRemoved()))
+                .orElse("");
     }
 
     private static String lossChart(LossHistory history) {

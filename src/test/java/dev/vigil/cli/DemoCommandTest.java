@@ -46,8 +46,8 @@ class DemoCommandTest {
         var cli = VigilCommand.commandLine();
         cli.setOut(new PrintWriter(out, true));
         AtomicInteger exit = new AtomicInteger(-1);
-        Thread demo = new Thread(() ->
-                exit.set(cli.execute("demo", "--duration", "40s", "--entities", "4", "--rate", "800", "--seed", "7")));
+        Thread demo = new Thread(() -> exit.set(cli.execute(
+                "demo", "--duration", "40s", "--entities", "4", "--rate", "800", "--seed", "7", "--feedback", "auto")));
         demo.start();
         String metricsUrl = awaitLine(out, METRICS_URL, 60_000);
         awaitLine(out, Pattern.compile("\\[ALERT\\]  first alert"), 90_000);
@@ -68,6 +68,15 @@ class DemoCommandTest {
         assertTrue(report.find(), text);
         assertTrue(Integer.parseInt(report.group(1)) > 0, "some injected anomaly was caught:\n" + text);
         assertTrue(text.contains("false alerts: "), text);
+        assertTrue(text.contains("[REPORT] false alerts per 10 s: 0:10="), text);
+        Matcher feedback = Pattern.compile("\\[REPORT\\] feedback: (\\d+) false alarms sent")
+                .matcher(text);
+        assertTrue(feedback.find(), text);
+        Matcher falseAlerts = Pattern.compile("false alerts: (\\d+)").matcher(text);
+        assertTrue(falseAlerts.find(), text);
+        assertTrue(
+                Integer.parseInt(feedback.group(1)) <= Integer.parseInt(falseAlerts.group(1)),
+                "feedback answers false alerts only:\n" + text);
         assertTrue(text.contains("temporary data removed"), text);
     }
 }

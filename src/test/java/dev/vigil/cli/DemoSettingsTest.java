@@ -15,6 +15,6 @@ class DemoSettingsTest {
         assertEquals("16777216", configs.get("vigil.models").get("max.message.bytes"));
         assertEquals("compact", configs.get("vigil.models").get("cleanup.policy"));
         assertEquals("16777216", configs.get("vigil.models.history").get("max.message.bytes"));
-        assertEquals(6, configs.size());
+        assertEquals(7, configs.size(), "readings, scored, alerts, feedback, dlq and the two model topics");
     }
 }

@@ -141,6 +141,10 @@ class DashboardMetricsTest {
         trainer.gateDecided("dense", gate(false));
         trainer.trainingFailed("too little data");
         trainer.driftChecked(0.12, false);
+        trainer.feedbackApplied(new dev.vigil.trainer.FeedbackRows(12, 3));
+        detector.feedbackReceived(dev.vigil.contract.avro.FeedbackLabel.FALSE_ALARM);
+        detector.feedbackApplied(dev.vigil.contract.avro.FeedbackLabel.FALSE_ALARM);
+        detector.feedbackDropped(dev.vigil.detector.events.FeedbackDrop.EXPIRED);
         recordTheLiveStages(detector, trainer);
     }
 

@@ -9,14 +9,11 @@ import dev.vigil.contract.SigningKeys;
 import dev.vigil.contract.avro.ModelBundle;
 import dev.vigil.contract.avro.ScoredReading;
 import dev.vigil.contract.avro.SensorReading;
-import dev.vigil.detector.DetectorStreams;
-import dev.vigil.detector.config.DetectorConfig;
 import dev.vigil.detector.events.DetectorEvents;
 import dev.vigil.detector.models.BundleValidator;
 import dev.vigil.detector.models.ModelHolder;
 import dev.vigil.detector.models.ModelsFollower;
 import dev.vigil.detector.models.SignatureTrust;
-import dev.vigil.detector.topology.DetectorTopology;
 import dev.vigil.ops.EmbeddedKafka;
 import dev.vigil.testkit.Await;
 import dev.vigil.trainer.publish.BundleHistory;
@@ -26,7 +23,6 @@ import dev.vigil.trainer.service.ModelTrainerCandidates;
 import dev.vigil.trainer.service.TrainerEvents;
 import dev.vigil.trainer.service.TrainerService;
 import dev.vigil.trainer.service.TrainerServiceConfig;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -86,7 +82,7 @@ class TrainerServiceIntegrationTest {
                                 new ModelsFollower(client, "vigil.models", "g", holder::offer).start()) {
                     assertTrue(follower.awaitInitialLoad(Duration.ofSeconds(30)));
                     assertEquals(1L, holder.current().orElseThrow().version());
-                    try (KafkaStreams detector = detector(kafka, holder);
+                    try (KafkaStreams detector = LoopDetector.of(kafka, holder, "trainer-loop-test", dir);
                             ScoredReader scored = new ScoredReader(kafka.bootstrapServers(), "vigil.scored")) {
                         detector.start();
                         scored.start();
@@ -134,20 +130,6 @@ class TrainerServiceIntegrationTest {
         // this detector has no shadow stage (ShadowPromotionIntegrationTest covers it): v2 goes live at once
         values.put("gate.shadow.min.readings", "0");
         return new TrainerServiceConfig(values);
-    }
-
-    private KafkaStreams detector(EmbeddedKafka kafka, ModelHolder holder) throws Exception {
-        Map<String, Object> values = new HashMap<>();
-        values.put(DetectorConfig.APPLICATION_ID, "trainer-loop-test");
-        values.put(DetectorConfig.BOOTSTRAP_SERVERS, kafka.bootstrapServers());
-        values.put(DetectorConfig.COMMIT_INTERVAL_MS, 100);
-        values.put(DetectorConfig.SCORING_BATCH_SIZE, 32);
-        values.put(
-                DetectorConfig.STATE_DIR,
-                Files.createDirectories(dir.resolve("state")).toString());
-        DetectorConfig config = new DetectorConfig(values);
-        return new KafkaStreams(
-                DetectorTopology.build(config, holder, DetectorEvents.NOOP), DetectorStreams.properties(config));
     }
 
     private static void produce(KafkaProducer<String, byte[]> producer, Random random, int count, int first) {

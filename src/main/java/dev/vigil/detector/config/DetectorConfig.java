@@ -88,6 +88,14 @@ public final class DetectorConfig extends AbstractConfig {
     public static final String CLOCK_RESET_AFTER = "validation.clock.reset.after";
     public static final String MAX_ENTITY_BYTES = "validation.max.entity.bytes";
 
+    public static final String FEEDBACK_ENABLED = "feedback.enabled";
+    public static final String FEEDBACK_TOPIC = "feedback.topic";
+    public static final String FEEDBACK_SUPPRESS_MS = "feedback.suppress.ms";
+    public static final String FEEDBACK_FLOOR_MARGIN = "feedback.floor.margin";
+    public static final String FEEDBACK_HISTORY_SIZE = "feedback.history.size";
+    public static final String FEEDBACK_PENDING_MAX = "feedback.pending.max";
+    public static final String FEEDBACK_PENDING_TTL_MS = "feedback.pending.ttl.ms";
+
     /** Prefix of keys passed through to Kafka Streams (prefix removed). */
     public static final String KAFKA_PREFIX = "kafka.";
     /** Prefix of environment variables read as configuration. */

@@ -25,6 +25,7 @@ final class DetectorConfigDefinition {
         ShadowDefinition.define(def);
         defineDecision(def);
         defineScoring(def);
+        DetectorFeedbackDefinition.define(def);
         return def;
     }
 

@@ -7,7 +7,9 @@ import dev.vigil.detector.scoring.Scored;
 /**
  * Stage 4 as a pure function of an entity's state and one scored reading: score smoothing (as the
  * model's bundle asks), thresholds, verdict, percentile, alert lifecycle, all on the smoothed score.
- * What the thresholds learn leaves out readings inside open alerts (see {@link ThresholdPolicy}).
+ * What the thresholds learn leaves out readings inside open alerts (see {@link ThresholdPolicy});
+ * what they did not learn, and what exceeded the exit threshold, is kept in the entity's {@link
+ * ScoreHistory} for operators' feedback ({@link FeedbackLearning}).
  */
 public final class Decider {
     private final ThresholdPolicy thresholds;
@@ -30,7 +32,10 @@ public final class Decider {
         Observation observation = observation(scored, score, limits);
         boolean quiet = state.alert().isQuiet();
         var alert = alerts.step(state.alert(), observation);
-        thresholds.observe(state.thresholds(), score, limits, state.alert().isOpen(), quiet);
+        boolean learned = thresholds.observe(
+                state.thresholds(), score, limits, state.alert().isOpen(), quiet);
+        state.history().scoredBy(model.group(), model.version());
+        state.history().record(observation.time(), score, learned, limits.exit());
         Verdict verdict = observation.anomalous() ? Verdict.ANOMALOUS : Verdict.NORMAL;
         return new Decision(score, verdict, limits, percentiles(model).percentile(score), alert);
     }

@@ -13,25 +13,38 @@ import java.util.List;
 
 /**
  * Bytes of an {@link EntityState}, for a state store. A state of another window size starts fresh.
- * Format 3 appends the thresholds' model and EVT tail to format 2, which appended the smoothed score
+ * Format 4 appends the thresholds' feedback floor and the score history to format 3 (a history
+ * longer than this codec's bound keeps its newest readings; older formats start an empty one, with
+ * no floor). Format 3 appends the thresholds' model and EVT tail to format 2, which appended the smoothed score
  * to format 1. Format 1 and 2 bytes are still read: their smoothed score (format 1) starts afresh,
  * and their thresholds are re-based at the next reading, since they do not say which model they
  * were learned under.
  */
 public final class EntityStateCodec {
-    private static final int FORMAT = 3;
+    private static final int FORMAT = 4;
+    private static final int FORMAT_WITHOUT_HISTORY = 3;
     private static final int FORMAT_WITHOUT_TAIL = 2;
     private static final int FORMAT_WITHOUT_SMOOTHING = 1;
 
     private final double quantile;
     private final AlertTracker tracker;
     private final int maxPeaks;
+    private final int historySize;
 
-    /** A codec for states whose EVT tails keep at most {@code maxPeaks} peaks. */
-    public EntityStateCodec(double quantile, AlertTracker tracker, int maxPeaks) {
+    /**
+     * A codec for states whose EVT tails keep at most {@code maxPeaks} peaks and whose score
+     * histories keep at most {@code historySize} readings.
+     */
+    public EntityStateCodec(double quantile, AlertTracker tracker, int maxPeaks, int historySize) {
         this.quantile = quantile;
         this.tracker = tracker;
         this.maxPeaks = maxPeaks;
+        this.historySize = historySize;
+    }
+
+    /** A codec for states whose EVT tails keep at most {@code maxPeaks} peaks, with the default history. */
+    public EntityStateCodec(double quantile, AlertTracker tracker, int maxPeaks) {
+        this(quantile, tracker, maxPeaks, EntityState.HISTORY);
     }
 
     /** A codec for states with the default EVT peak bound. */
@@ -41,7 +54,11 @@ public final class EntityStateCodec {
 
     /** A fresh state. */
     public EntityState fresh() {
-        return new EntityState(new P2Quantile(quantile), tracker.newState());
+        return new EntityState(
+                new ThresholdState(new P2Quantile(quantile)),
+                tracker.newState(),
+                new SmoothedScore(),
+                new ScoreHistory(historySize));
     }
 
     /** Encodes a state. */
@@ -55,6 +72,8 @@ public final class EntityStateCodec {
             writeAlert(out, state.alert());
             writeSmoothed(out, state.smoothed());
             writeThresholds(out, state.thresholds());
+            out.writeDouble(state.thresholds().floor);
+            writeHistory(out, state.history());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -81,12 +100,41 @@ public final class EntityStateCodec {
             }
             SmoothedScore smoothed = format >= FORMAT_WITHOUT_TAIL ? readSmoothed(in) : new SmoothedScore();
             ThresholdState thresholds = new ThresholdState(P2Quantile.fromArray(quantile, p2));
-            if (format == FORMAT) {
+            if (format >= FORMAT_WITHOUT_HISTORY) {
                 readThresholds(in, thresholds);
             }
-            return new EntityState(thresholds, alert, smoothed);
+            ScoreHistory history = new ScoreHistory(historySize);
+            if (format == FORMAT) {
+                thresholds.floor = in.readDouble();
+                readHistory(in, history);
+            }
+            return new EntityState(thresholds, alert, smoothed, history);
         } catch (IOException e) {
             throw new UncheckedIOException("corrupt entity state", e);
+        }
+    }
+
+    private static void writeHistory(DataOutputStream out, ScoreHistory history) throws IOException {
+        out.writeLong(history.clock);
+        out.writeUTF(history.modelGroup);
+        out.writeLong(history.modelVersion);
+        out.writeInt(history.count);
+        for (int i = 0; i < history.count; i++) {
+            int slot = history.slot(i);
+            out.writeLong(history.times[slot]);
+            out.writeDouble(history.scores[slot]);
+            out.writeBoolean(history.learned[slot]);
+        }
+    }
+
+    /** Reads a history into {@code history}; beyond its bound, the newest readings stay. */
+    private static void readHistory(DataInputStream in, ScoreHistory history) throws IOException {
+        history.clock = in.readLong();
+        history.modelGroup = in.readUTF();
+        history.modelVersion = in.readLong();
+        int count = in.readInt();
+        for (int i = 0; i < count; i++) {
+            history.push(in.readLong(), in.readDouble(), in.readBoolean());
         }
     }
 

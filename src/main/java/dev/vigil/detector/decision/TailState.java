@@ -85,6 +85,22 @@ public final class TailState {
         }
     }
 
+    /**
+     * Learns a score an operator called normal (a false alarm), uncensored whatever the threshold
+     * was: one more value behind the tail and, above the level, its full excess as a peak. Call
+     * {@link #refit()} after the last one so the threshold moves at once.
+     */
+    public void absorb(double score) {
+        double base = base();
+        count++;
+        if (score - base > level) {
+            addPeak(score - base - level);
+        }
+        if (depth > 0) {
+            pushRecent(score);
+        }
+    }
+
     /** Peaks kept now. */
     public int peaks() {
         return peakCount;
@@ -122,7 +138,8 @@ public final class TailState {
         recentCount = Math.min(recentCount + 1, recent.length);
     }
 
-    void refit() {
+    /** Fits the generalised Pareto tail to the peaks kept now. */
+    public void refit() {
         GeneralizedPareto fit = GeneralizedPareto.fit(peaks, peakCount);
         shape = fit.shape();
         scale = fit.scale();

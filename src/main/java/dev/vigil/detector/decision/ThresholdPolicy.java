@@ -66,12 +66,14 @@ public final class ThresholdPolicy {
     /** The limits for an entity with {@code state} scored by {@code model}; re-bases the state first. */
     public Limits limits(ThresholdState state, ModelInfo model) {
         rebase(state, model);
-        return switch (mode) {
-            case GLOBAL -> global(model);
-            case ADAPTIVE ->
-                state.quantile.count() >= minSamples ? withRatio(state.quantile.value(), model) : global(model);
-            case EVT -> state.tail == null ? global(model) : evt(state.tail);
-        };
+        Limits limits =
+                switch (mode) {
+                    case GLOBAL -> global(model);
+                    case ADAPTIVE ->
+                        state.quantile.count() >= minSamples ? withRatio(state.quantile.value(), model) : global(model);
+                    case EVT -> state.tail == null ? global(model) : evt(state.tail);
+                };
+        return limits.entry() >= state.floor ? limits : new Limits(state.floor, limits.exit());
     }
 
     /** The limits for an entity whose score quantile estimate is {@code scores} (adaptive or global). */
@@ -91,21 +93,52 @@ public final class ThresholdPolicy {
      *
      * @param alertOpen whether the entity's alert is open after this reading
      * @param quietBefore whether the entity was quiet before this reading
+     * @return whether the score was learned as normal data (true when this mode or model learns
+     *     nothing; false for a score the EVT tail learned only as censored at the threshold)
      */
-    public void observe(ThresholdState state, double score, Limits limits, boolean alertOpen, boolean quietBefore) {
-        if (mode == Mode.EVT) {
-            if (state.tail != null && quietBefore) {
-                state.tail.learn(score, limits.entry());
-            }
-        } else {
-            observe(state.quantile, score, alertOpen);
+    public boolean observe(ThresholdState state, double score, Limits limits, boolean alertOpen, boolean quietBefore) {
+        if (mode != Mode.EVT) {
+            return observe(state.quantile, score, alertOpen);
         }
+        if (state.tail == null) {
+            return true;
+        }
+        if (quietBefore) {
+            state.tail.learn(score, limits.entry());
+        }
+        return quietBefore && score <= limits.entry();
     }
 
-    /** Feeds a score to an adaptive estimate (only adaptive mode keeps one). */
-    public void observe(P2Quantile scores, double score, boolean alertOpen) {
-        if (mode == Mode.ADAPTIVE && (!alertOpen || scores.count() < minSamples)) {
+    /**
+     * Feeds a score to an adaptive estimate (only adaptive mode keeps one); returns whether it was
+     * learned (always true in global mode, which learns nothing).
+     */
+    public boolean observe(P2Quantile scores, double score, boolean alertOpen) {
+        if (mode != Mode.ADAPTIVE) {
+            return true;
+        }
+        if (!alertOpen || scores.count() < minSamples) {
             scores.add(score);
+            return true;
+        }
+        return false;
+    }
+
+    /**
+     * Learns scores an operator called normal (a false alarm) that the entity's estimate had left
+     * out: the EVT tail takes them uncensored and refits at once; the adaptive quantile adds them;
+     * global mode has nothing to learn.
+     */
+    public void absorb(ThresholdState state, double[] normalScores) {
+        if (mode == Mode.ADAPTIVE) {
+            for (double score : normalScores) {
+                state.quantile.add(score);
+            }
+        } else if (mode == Mode.EVT && state.tail != null && normalScores.length > 0) {
+            for (double score : normalScores) {
+                state.tail.absorb(score);
+            }
+            state.tail.refit();
         }
     }
 
@@ -114,6 +147,7 @@ public final class ThresholdPolicy {
             return;
         }
         state.learnUnder(model);
+        state.floor = Double.NEGATIVE_INFINITY;
         state.quantile = new P2Quantile(quantile);
         state.tail = mode == Mode.EVT
                 ? model.tail(evt.drift())

@@ -14,6 +14,7 @@ public final class ThresholdState {
     long modelVersion = Long.MIN_VALUE;
     P2Quantile quantile;
     TailState tail;
+    double floor = Double.NEGATIVE_INFINITY;
 
     /** A state learned under no model yet, with {@code quantile} as its adaptive estimate. */
     public ThresholdState(P2Quantile quantile) {
@@ -28,6 +29,20 @@ public final class ThresholdState {
     /** The EVT tail, or null when none is in use. */
     public TailState tail() {
         return tail;
+    }
+
+    /**
+     * The lowest entry threshold operators allowed under this model: just above the highest score
+     * of a stretch they reported as a false alarm ({@link FeedbackLearning}); {@code -Infinity}
+     * when none. Reset with everything else when another model scores the entity.
+     */
+    public double floor() {
+        return floor;
+    }
+
+    /** Raises the floor to {@code floor} if it is higher. */
+    void raiseFloor(double floor) {
+        this.floor = Math.max(this.floor, floor);
     }
 
     /** The version of the model it was learned under ({@code Long.MIN_VALUE}: none yet). */

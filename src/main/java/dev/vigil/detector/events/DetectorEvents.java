@@ -1,6 +1,7 @@
 package dev.vigil.detector.events;
 
 import dev.vigil.contract.avro.AlertEvent;
+import dev.vigil.contract.avro.FeedbackLabel;
 import dev.vigil.contract.avro.Verdict;
 import java.time.Instant;
 
@@ -35,6 +36,15 @@ public interface DetectorEvents {
 
     /** An alert changed state. */
     default void alert(AlertEvent event) {}
+
+    /** Operator feedback of {@code label} arrived on the feedback topic. */
+    default void feedbackReceived(FeedbackLabel label) {}
+
+    /** A false alarm was learned by its entity's thresholds. */
+    default void feedbackApplied(FeedbackLabel label) {}
+
+    /** Feedback was dropped without applying, for {@code reason}. */
+    default void feedbackDropped(FeedbackDrop reason) {}
 
     /**
      * A bundle passed validation and now scores; {@code createdAt} is when it was made (its

@@ -1,6 +1,7 @@
 package dev.vigil.detector.events;
 
 import dev.vigil.contract.avro.AlertEvent;
+import dev.vigil.contract.avro.FeedbackLabel;
 import dev.vigil.contract.avro.Verdict;
 import java.time.Instant;
 
@@ -45,6 +46,21 @@ public class ForwardingDetectorEvents implements DetectorEvents {
     @Override
     public void alert(AlertEvent event) {
         delegate.alert(event);
+    }
+
+    @Override
+    public void feedbackReceived(FeedbackLabel label) {
+        delegate.feedbackReceived(label);
+    }
+
+    @Override
+    public void feedbackApplied(FeedbackLabel label) {
+        delegate.feedbackApplied(label);
+    }
+
+    @Override
+    public void feedbackDropped(FeedbackDrop reason) {
+        delegate.feedbackDropped(reason);
     }
 
     @Override

@@ -19,6 +19,10 @@ public enum RejectReason {
     MISSING_FEATURE(Stage.FEATURES),
     NO_MODEL_GROUP(Stage.FEATURES),
     SCORING_FAILED(Stage.SCORING),
+    /** A feedback record that is not a readable Feedback. */
+    FEEDBACK_UNREADABLE(Stage.DESERIALIZE),
+    /** A feedback record without an entity, or whose stretch ends before it starts. */
+    FEEDBACK_INVALID(Stage.VALIDATE),
     UNEXPECTED(Stage.OTHER);
 
     private final Stage stage;

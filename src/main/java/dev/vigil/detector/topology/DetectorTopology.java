@@ -11,6 +11,7 @@ import dev.vigil.detector.decision.AlertRules;
 import dev.vigil.detector.decision.AlertTracker;
 import dev.vigil.detector.decision.Decider;
 import dev.vigil.detector.decision.EntityStateCodec;
+import dev.vigil.detector.decision.FeedbackLearning;
 import dev.vigil.detector.decision.ThresholdPolicy;
 import dev.vigil.detector.events.DetectorEvents;
 import dev.vigil.detector.features.EventTimeRule;
@@ -36,6 +37,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
+import java.util.regex.Pattern;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.Topology;
 
@@ -52,6 +54,8 @@ public final class DetectorTopology {
     public static final String BUFFER_STORE = "vigil-scoring-buffer";
     /** Per-entity thresholds and alert lifecycle. */
     public static final String DECISION_STORE = "vigil-entity-state";
+    /** Feedback waiting for its entity's readings. */
+    public static final String FEEDBACK_STORE = "vigil-feedback-pending";
 
     /** Decoded per-entity windows and states each task keeps in memory (least recently used beyond). */
     static final int CACHED_ENTITIES = 10_000;
@@ -67,6 +71,8 @@ public final class DetectorTopology {
     private static final String INGEST_DLQ_SINK = "ingest-dlq-sink";
     private static final String SHADOW_STATS_SINK = "shadow-stats-sink";
     private static final String SHADOW_SINK = "shadow-sink";
+    private static final String FEEDBACK_SOURCE = "feedback-source";
+    private static final String FEEDBACK = "feedback";
 
     private DetectorTopology() {}
 
@@ -120,7 +126,8 @@ public final class DetectorTopology {
             Supplier<GroupStages> stages = stages(config, nodes, models.primary(), events, hook);
             addIngest(topology, config, routing, events, stages::get);
             addStores(topology, config, nodes, models.primary(), true);
-            addSinks(topology, config, routing, List.of(nodes), false);
+            boolean feedback = addFeedbackIfEnabled(topology, config, events);
+            addSinks(topology, config, routing, List.of(nodes), false, feedback);
             addShadowSinks(topology, config, shadows, List.of(nodes));
             return topology;
         }
@@ -142,9 +149,45 @@ public final class DetectorTopology {
             topology.addProcessor(nodes.stages(), () -> new GroupStagesProcessor(stages.get()), readings);
             addStores(topology, config, nodes, holder, nodes == groups.get(0));
         }
-        addSinks(topology, config, routing, groups, router.isPresent());
+        boolean feedback = addFeedbackIfEnabled(topology, config, events);
+        addSinks(topology, config, routing, groups, router.isPresent(), feedback);
         addShadowSinks(topology, config, shadows, groups);
         return topology;
+    }
+
+    private static boolean addFeedbackIfEnabled(Topology topology, DetectorConfig config, DetectorEvents events) {
+        boolean feedback = config.getBoolean(DetectorConfig.FEEDBACK_ENABLED);
+        if (feedback) {
+            addFeedback(topology, config, events);
+        }
+        return feedback;
+    }
+
+    /**
+     * The feedback topic's source and processor, sharing the entity-state store with the decision
+     * nodes (so both live in the same tasks: give the feedback topic the partition count of the
+     * topic the decision reads). Subscribed by pattern, so a detector starts before the topic exists.
+     */
+    private static void addFeedback(Topology topology, DetectorConfig config, DetectorEvents events) {
+        String topic = config.getString(DetectorConfig.FEEDBACK_TOPIC);
+        topology.addSource(
+                FEEDBACK_SOURCE,
+                Serdes.ByteArray().deserializer(),
+                Serdes.ByteArray().deserializer(),
+                Pattern.compile(Pattern.quote(topic)));
+        var learning = new FeedbackLearning(
+                thresholds(config),
+                config.getDouble(DetectorConfig.FEEDBACK_FLOOR_MARGIN),
+                config.getLong(DetectorConfig.FEEDBACK_SUPPRESS_MS));
+        var targets = new FeedbackProcessor.Targets(
+                DECISION_STORE,
+                FEEDBACK_STORE,
+                DLQ_SINK,
+                config.getInt(DetectorConfig.FEEDBACK_PENDING_MAX),
+                config.getLong(DetectorConfig.FEEDBACK_PENDING_TTL_MS));
+        topology.addProcessor(FEEDBACK, () -> new FeedbackProcessor(learning, targets, events), FEEDBACK_SOURCE);
+        topology.addStateStore(FeedbackProcessor.pendingStore(FEEDBACK_STORE), FEEDBACK);
+        topology.connectProcessorAndStateStores(FEEDBACK, DECISION_STORE);
     }
 
     private static String addGroupRouting(
@@ -169,7 +212,7 @@ public final class DetectorTopology {
         var rules = alertRules(config);
         var detail = FeatureDetail.valueOf(upper(config.getString(DetectorConfig.SCORED_FEATURE_DETAIL)));
         var targets = new DecisionStep.Targets(DECISION_STORE, SCORED_SINK, ALERTS_SINK, detail);
-        var codec = stateCodec(thresholds, rules);
+        var codec = stateCodec(config, thresholds, rules);
         return () -> {
             var decision = new DecisionStep(new Decider(thresholds, rules), codec, models, targets, events);
             var scoring = new ScoringBatch(models, model.layout(), settings, events, decision, hook.get());
@@ -197,7 +240,7 @@ public final class DetectorTopology {
         int batchSize = config.getInt(DetectorConfig.SCORING_BATCH_SIZE);
         topology.addStateStore(ScoringBatch.bufferStore(nodes.bufferStore(), batchSize), nodes.stages());
         if (first) {
-            var codec = stateCodec(thresholds(config), alertRules(config));
+            var codec = stateCodec(config, thresholds(config), alertRules(config));
             topology.addStateStore(DecisionStep.stateStore(DECISION_STORE, codec, CACHED_ENTITIES), nodes.stages());
         } else {
             topology.connectProcessorAndStateStores(nodes.stages(), DECISION_STORE);
@@ -349,12 +392,21 @@ public final class DetectorTopology {
                 config.getInt(DetectorConfig.ALERT_TOP_K));
     }
 
-    private static EntityStateCodec stateCodec(ThresholdPolicy thresholds, AlertRules rules) {
-        return new EntityStateCodec(thresholds.quantile(), new AlertTracker(rules), thresholds.maxPeaks());
+    private static EntityStateCodec stateCodec(DetectorConfig config, ThresholdPolicy thresholds, AlertRules rules) {
+        return new EntityStateCodec(
+                thresholds.quantile(),
+                new AlertTracker(rules),
+                thresholds.maxPeaks(),
+                config.getInt(DetectorConfig.FEEDBACK_HISTORY_SIZE));
     }
 
     private static void addSinks(
-            Topology topology, DetectorConfig config, InputRouting routing, List<GroupNodes> groups, boolean routed) {
+            Topology topology,
+            DetectorConfig config,
+            InputRouting routing,
+            List<GroupNodes> groups,
+            boolean routed,
+            boolean feedback) {
         String[] stages = groups.stream().map(GroupNodes::stages).toArray(String[]::new);
         topology.addSink(
                 SCORED_SINK,
@@ -380,6 +432,9 @@ public final class DetectorTopology {
             rejecting.add(GROUPS);
         }
         rejecting.addAll(List.of(stages));
+        if (feedback) {
+            rejecting.add(FEEDBACK);
+        }
         topology.addSink(DLQ_SINK, dlq, Serdes.String().serializer(), letters, rejecting.toArray(String[]::new));
     }
 

@@ -67,6 +67,11 @@ public final class DetectionScorer {
                 .min(java.util.Comparator.comparingLong(AlertEpisode::openedMillis));
     }
 
+    /** Whether {@code alert} overlaps no injected episode of its entity (with the grace) as of {@code nowMillis}. */
+    public boolean isFalse(AlertEpisode alert, List<InjectedAnomaly> truth, long nowMillis) {
+        return !matchesAny(alert, truth, nowMillis);
+    }
+
     private boolean matchesAny(AlertEpisode alert, List<InjectedAnomaly> truth, long nowMillis) {
         return truth.stream()
                 .filter(e -> e.entity().equals(alert.entity()))

@@ -10,5 +10,7 @@ package dev.vigil.trainer.service;
  * @param score the detector's score of the window ending at this record, or NaN
  * @param modelVersion the version of the bundle that scored it, or -1
  * @param segment the entity's run of consecutive kept records this one belongs to
+ * @param arrival its place among the entity's records offered to the collection, kept or not
  */
-record CollectedRecord(String entity, long timestamp, double[] values, double score, long modelVersion, long segment) {}
+record CollectedRecord(
+        String entity, long timestamp, double[] values, double score, long modelVersion, long segment, long arrival) {}

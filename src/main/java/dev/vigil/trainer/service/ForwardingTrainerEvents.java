@@ -1,6 +1,7 @@
 package dev.vigil.trainer.service;
 
 import dev.vigil.contract.avro.ModelBundle;
+import dev.vigil.trainer.FeedbackRows;
 
 /** Trainer events passed on to a delegate; subclasses add to single events. */
 public class ForwardingTrainerEvents implements TrainerEvents {
@@ -33,6 +34,11 @@ public class ForwardingTrainerEvents implements TrainerEvents {
     @Override
     public void candidateTrained(String variant, double validationLoss, long durationMs) {
         delegate.candidateTrained(variant, validationLoss, durationMs);
+    }
+
+    @Override
+    public void feedbackApplied(FeedbackRows effect) {
+        delegate.feedbackApplied(effect);
     }
 
     @Override

@@ -5,6 +5,7 @@ import dev.vigil.contract.avro.AnomalyAlert;
 import dev.vigil.contract.avro.ScoredReading;
 import dev.vigil.contract.avro.SensorReading;
 import dev.vigil.contract.avro.Verdict;
+import dev.vigil.trainer.FeedbackRows;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -21,14 +22,29 @@ import java.util.Set;
  * (including those already kept since the episode started, once its OPENED event arrives) or less
  * than the quarantine after its close (an episode fades out below the threshold before it ends; kept
  * as normal, it would teach the next model the anomaly), and records with a missing, non-finite or
- * out-of-range value. Not thread-safe: one consuming thread.
+ * out-of-range value.
+ *
+ * <p>Operators' feedback ({@link #onFeedback}) is applied when the training data is taken ({@link
+ * #segments()}): records the detector flagged (anomalous, inside or just after an alert) are kept
+ * aside, within the same bounds, and those inside a stretch called a false alarm become training
+ * data again; kept records inside a stretch confirmed as an anomaly are left out ({@link
+ * FeedbackSegments}). Not thread-safe: one consuming thread.
  */
 public final class RecentNormalData {
     private final List<String> features;
     private final int maxRecords;
     private final long maxAgeMs;
     private final ValueRanges ranges;
+    private static final Set<Admission> FLAGGED =
+            java.util.EnumSet.of(Admission.ANOMALOUS, Admission.IN_OPEN_ALERT, Admission.AFTER_ALERT);
+    /** Most feedback stretches remembered. */
+    static final int MAX_FEEDBACK = 10_000;
+
     private final ArrayDeque<CollectedRecord> records = new ArrayDeque<>();
+    private final ArrayDeque<CollectedRecord> flagged = new ArrayDeque<>();
+    private final Map<String, Long> arrivals = new HashMap<>();
+    private final FeedbackStretches feedback = new FeedbackStretches(MAX_FEEDBACK);
+    private FeedbackRows effect = FeedbackRows.NONE;
     private final Map<String, Long> segmentOf = new HashMap<>();
     private final Set<String> openAlerts = new HashSet<>();
     private final Map<String, Long> quarantinedUntil = new HashMap<>();
@@ -62,12 +78,19 @@ public final class RecentNormalData {
     public Admission offer(ScoredReading scored) {
         Admission admission = judge(scored);
         SensorReading reading = scored.getReading();
+        long version = scored.getModelVersion() == null ? -1 : scored.getModelVersion();
+        double score = scored.getScore() == null ? Double.NaN : scored.getScore();
         if (admission != Admission.KEPT) {
             breakSegment(reading.getEntity());
+            if (FLAGGED.contains(admission) && judgeValues(reading) == Admission.KEPT) {
+                flagged.addLast(record(reading, score, version, -1));
+                evict(flagged);
+            } else {
+                arrival(reading.getEntity());
+            }
             return admission;
         }
-        long version = scored.getModelVersion() == null ? -1 : scored.getModelVersion();
-        keep(reading, scored.getScore() == null ? Double.NaN : scored.getScore(), version);
+        keep(reading, score, version);
         return Admission.KEPT;
     }
 
@@ -77,6 +100,7 @@ public final class RecentNormalData {
         if (admission == Admission.KEPT) {
             keep(reading, Double.NaN, -1);
         } else {
+            arrival(reading.getEntity());
             breakSegment(reading.getEntity());
         }
         return admission;
@@ -95,9 +119,26 @@ public final class RecentNormalData {
         }
         if (openAlerts.add(entity)) {
             long start = alert.getStartTime().toEpochMilli();
-            records.removeIf(r -> r.entity().equals(entity) && r.timestamp() >= start);
+            records.removeIf(r -> {
+                boolean inEpisode = r.entity().equals(entity) && r.timestamp() >= start;
+                if (inEpisode) {
+                    flagged.addLast(r);
+                }
+                return inEpisode;
+            });
+            evict(flagged);
             breakSegment(entity);
         }
+    }
+
+    /** Remembers an operator's feedback, applied at the next {@link #segments()}. */
+    public void onFeedback(dev.vigil.contract.avro.Feedback verdict) {
+        feedback.add(verdict);
+    }
+
+    /** What feedback changed in the training data the last {@link #segments()} returned. */
+    public FeedbackRows feedbackEffect() {
+        return effect;
     }
 
     /** The feature names, in model order. */
@@ -117,11 +158,19 @@ public final class RecentNormalData {
 
     /** The kept records as runs of consecutive records per entity, oldest run first. */
     public List<Segment> segments() {
-        Map<Long, List<CollectedRecord>> runs = new LinkedHashMap<>();
-        for (CollectedRecord record : records) {
-            runs.computeIfAbsent(record.segment(), s -> new ArrayList<>()).add(record);
+        if (feedback.isEmpty()) {
+            effect = FeedbackRows.NONE;
+            Map<Long, List<CollectedRecord>> runs = new LinkedHashMap<>();
+            for (CollectedRecord record : records) {
+                runs.computeIfAbsent(record.segment(), s -> new ArrayList<>()).add(record);
+            }
+            return runs.values().stream().map(RecentNormalData::segment).toList();
         }
-        return runs.values().stream().map(RecentNormalData::segment).toList();
+        var applied = FeedbackSegments.apply(List.copyOf(records), List.copyOf(flagged), feedback);
+        effect = applied.effect();
+        return FeedbackSegments.runs(applied.records()).stream()
+                .map(RecentNormalData::segment)
+                .toList();
     }
 
     private Admission judge(ScoredReading scored) {
@@ -155,23 +204,33 @@ public final class RecentNormalData {
     }
 
     private void keep(SensorReading reading, double score, long version) {
+        long segment = segmentOf.computeIfAbsent(reading.getEntity(), e -> nextSegment++);
+        records.addLast(record(reading, score, version, segment));
+        evict(records);
+    }
+
+    private CollectedRecord record(SensorReading reading, double score, long version, long segment) {
         double[] values = new double[features.size()];
         for (int f = 0; f < values.length; f++) {
             values[f] = reading.getValues().get(features.get(f));
         }
         long time = reading.getTimestamp().toEpochMilli();
-        long segment = segmentOf.computeIfAbsent(reading.getEntity(), e -> nextSegment++);
-        records.addLast(new CollectedRecord(reading.getEntity(), time, values, score, version, segment));
         newest = Math.max(newest, time);
-        evict();
+        String entity = reading.getEntity();
+        return new CollectedRecord(entity, time, values, score, version, segment, arrival(entity));
     }
 
-    private void evict() {
-        while (records.size() > maxRecords) {
-            records.removeFirst();
+    /** The next arrival number of {@code entity}. */
+    private long arrival(String entity) {
+        return arrivals.merge(entity, 1L, Long::sum);
+    }
+
+    private void evict(ArrayDeque<CollectedRecord> queue) {
+        while (queue.size() > maxRecords) {
+            queue.removeFirst();
         }
-        while (!records.isEmpty() && records.peekFirst().timestamp() < newest - maxAgeMs) {
-            records.removeFirst();
+        while (!queue.isEmpty() && queue.peekFirst().timestamp() < newest - maxAgeMs) {
+            queue.removeFirst();
         }
     }
 

@@ -14,7 +14,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The service's view of the stream: a group-less consumer of the scored and alerts topics (read from
+ * The service's view of the stream: a group-less consumer of the scored, alerts and feedback topics (read from
  * {@code now − collect.max.age}) feeding the {@link RecentNormalData} collection and the {@link
  * DriftMonitor} of the model in use. Topics that appear later are picked up on {@link
  * #assignNewPartitions()}. Used by the service's thread only, except {@link #wakeup()}.
@@ -65,6 +65,7 @@ final class StreamCollector implements AutoCloseable {
         List<TopicPartition> all = new ArrayList<>();
         all.addAll(StreamTail.partitions(consumer, config.getString(TrainerServiceConfig.SCORED_TOPIC)));
         all.addAll(StreamTail.partitions(consumer, config.getString(TrainerServiceConfig.ALERTS_TOPIC)));
+        all.addAll(StreamTail.partitions(consumer, config.getString(TrainerServiceConfig.FEEDBACK_TOPIC)));
         List<TopicPartition> added =
                 all.stream().filter(p -> !consumer.assignment().contains(p)).toList();
         if (!added.isEmpty()) {
@@ -83,9 +84,12 @@ final class StreamCollector implements AutoCloseable {
             return;
         }
         String scoredTopic = config.getString(TrainerServiceConfig.SCORED_TOPIC);
+        String feedbackTopic = config.getString(TrainerServiceConfig.FEEDBACK_TOPIC);
         for (ConsumerRecord<byte[], byte[]> record : consumer.poll(POLL)) {
             if (record.topic().equals(scoredTopic)) {
                 StreamRecords.scored(record.value()).filter(members::accepts).ifPresent(this::collect);
+            } else if (record.topic().equals(feedbackTopic)) {
+                StreamRecords.feedback(record.value()).ifPresent(collection::onFeedback);
             } else {
                 StreamRecords.alert(record.value()).ifPresent(collection::onAlert);
             }

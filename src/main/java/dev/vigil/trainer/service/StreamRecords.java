@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.vigil.contract.AvroCodec;
 import dev.vigil.contract.avro.AnomalyAlert;
+import dev.vigil.contract.avro.Feedback;
 import dev.vigil.contract.avro.ScoredReading;
 import dev.vigil.contract.avro.SensorReading;
 import java.io.IOException;
@@ -15,7 +16,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Decodes what the service consumes: ScoredReading and AnomalyAlert (Avro single-object, as the
+ * Decodes what the service consumes: ScoredReading, AnomalyAlert and Feedback (Avro single-object, as the
  * detector writes them) and SensorReading (Avro single-object, or JSON {@code {"entity", "timestamp",
  * "values": {...}}} with the timestamp in epoch milliseconds). Undecodable records are skipped.
  */
@@ -23,6 +24,7 @@ final class StreamRecords {
     private static final Logger LOG = LoggerFactory.getLogger(StreamRecords.class);
     private static final AvroCodec<ScoredReading> SCORED = AvroCodec.of(ScoredReading.class);
     private static final AvroCodec<AnomalyAlert> ALERTS = AvroCodec.of(AnomalyAlert.class);
+    private static final AvroCodec<Feedback> FEEDBACK = AvroCodec.of(Feedback.class);
     private static final AvroCodec<SensorReading> READINGS = AvroCodec.of(SensorReading.class);
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -34,6 +36,10 @@ final class StreamRecords {
 
     static Optional<AnomalyAlert> alert(byte[] value) {
         return avro(ALERTS, value, "alert");
+    }
+
+    static Optional<Feedback> feedback(byte[] value) {
+        return avro(FEEDBACK, value, "feedback");
     }
 
     static Optional<SensorReading> reading(byte[] value) {

@@ -1,6 +1,7 @@
 package dev.vigil.trainer.service;
 
 import dev.vigil.contract.avro.ModelBundle;
+import dev.vigil.trainer.FeedbackRows;
 
 /**
  * What the trainer service reports as it works, for metrics (ops implements this with Micrometer).
@@ -22,6 +23,9 @@ public interface TrainerEvents {
 
     /** A training run started. */
     default void trainingStarted(RetrainSchedule.Reason reason, int trainingRows) {}
+
+    /** A training run's data was taken with operators' feedback applied, changing it by {@code effect}. */
+    default void feedbackApplied(FeedbackRows effect) {}
 
     /** A candidate of {@code variant} finished training. */
     default void candidateTrained(String variant, double validationLoss, long durationMs) {}

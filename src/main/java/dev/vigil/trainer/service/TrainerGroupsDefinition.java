@@ -30,6 +30,7 @@ final class TrainerGroupsDefinition {
             MODEL_GROUP,
             SCORED_TOPIC,
             ALERTS_TOPIC,
+            FEEDBACK_TOPIC,
             READINGS_TOPIC,
             MODELS_TOPIC,
             MODELS_HISTORY_TOPIC,

@@ -3,6 +3,7 @@ package dev.vigil.trainer.service;
 import dev.vigil.contract.BundleSigning;
 import dev.vigil.contract.SigningKeys;
 import dev.vigil.contract.avro.ModelBundle;
+import dev.vigil.trainer.FeedbackRows;
 import dev.vigil.trainer.publish.BundleHistory;
 import dev.vigil.trainer.publish.BundlePublisher;
 import dev.vigil.trainer.publish.ModelTopics;
@@ -16,7 +17,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The continuously running trainer: follows {@code vigil.scored} and {@code vigil.alerts} into the
+ * The continuously running trainer: follows {@code vigil.scored}, {@code vigil.alerts} and {@code
+ * vigil.feedback} into the
  * recent-normal collection and the drift monitor ({@link StreamCollector}), and on schedule, on
  * drift, or at once when the group has no model, runs a {@link TrainingRun} and publishes the
  * accepted candidate, signed when a key is configured, as version max(published)+1. One thread;
@@ -179,11 +181,14 @@ public final class TrainerService implements TrainerLoop {
 
     private void train(RetrainSchedule.Reason reason) {
         try {
-            Bootstrap.Data data = current == null ? bootstrap.data() : Bootstrap.Data.of(stream.collection());
+            Bootstrap.Data data = current == null ? bootstrap.data() : collected();
             long version = nextVersion();
             Retraining.Attempt attempt =
                     retraining.attempt(data.features(), data.segments(), current, group, version, reason);
-            attempt.publishable().ifPresent(this::publish);
+            FeedbackRows rows = current == null ? null : stream.collection().feedbackEffect();
+            attempt.publishable()
+                    .map(b -> rows == null ? b : rows.recordedIn(b))
+                    .ifPresent(this::publish);
             if (!attempt.trained()) {
                 refuse(attempt.reason());
             }
@@ -197,6 +202,21 @@ public final class TrainerService implements TrainerLoop {
     private long nextVersion() {
         long highest = Math.max(history.highestVersion(group), current == null ? -1 : current.getVersion());
         return Math.max(highest, shadow.highestVersion()) + 1;
+    }
+
+    /** The collected training data, with operators' feedback applied (logged and counted). */
+    private Bootstrap.Data collected() {
+        Bootstrap.Data data = Bootstrap.Data.of(stream.collection());
+        FeedbackRows effect = stream.collection().feedbackEffect();
+        if (!effect.equals(FeedbackRows.NONE)) {
+            LOG.info(
+                    "Feedback for {}: {} rows of false alarms added, {} rows of confirmed anomalies removed",
+                    group,
+                    effect.falseAlarmRowsAdded(),
+                    effect.confirmedRowsRemoved());
+        }
+        events.feedbackApplied(effect);
+        return data;
     }
 
     /**

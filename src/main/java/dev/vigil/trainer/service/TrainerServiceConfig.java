@@ -26,6 +26,7 @@ public final class TrainerServiceConfig extends AbstractConfig {
     public static final String MODEL_GROUP = "model.group";
     public static final String SCORED_TOPIC = "scored.topic";
     public static final String ALERTS_TOPIC = "alerts.topic";
+    public static final String FEEDBACK_TOPIC = "feedback.topic";
     public static final String READINGS_TOPIC = "readings.topic";
     public static final String MODELS_TOPIC = "models.topic";
     public static final String MODELS_HISTORY_TOPIC = "models.history.topic";

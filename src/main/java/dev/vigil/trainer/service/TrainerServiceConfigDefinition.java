@@ -57,6 +57,14 @@ final class TrainerServiceConfigDefinition {
                         Importance.MEDIUM,
                         "Topic of AnomalyAlert events (open episodes are left out of training).")
                 .define(
+                        FEEDBACK_TOPIC,
+                        Type.STRING,
+                        "vigil.feedback",
+                        new ConfigDef.NonEmptyString(),
+                        Importance.MEDIUM,
+                        "Topic of operators' Feedback: false alarms are trained on as normal data, confirmed"
+                                + " anomalies never are (it may be created later).")
+                .define(
                         READINGS_TOPIC,
                         Type.STRING,
                         "vigil.readings",

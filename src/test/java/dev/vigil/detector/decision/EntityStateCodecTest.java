@@ -1,5 +1,6 @@
 package dev.vigil.detector.decision;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -56,6 +57,36 @@ class EntityStateCodecTest {
         assertEquals(6, tail.peaks(), "five from the bundle, one censored");
         assertEquals(1002, tail.count());
         assertEquals(thresholds.tail.levelOnScore(), tail.levelOnScore(), 1e-12);
+    }
+
+    @Test
+    void theFeedbackFloorAndTheScoreHistorySurviveARoundTrip() {
+        EntityState state = codec.fresh();
+        state.thresholds().raiseFloor(3.5);
+        state.history().scoredBy("pumps", 7);
+        state.history().record(1000, 0.1, true, 0.5);
+        state.history().record(2000, 2.0, false, 0.5);
+        state.history().record(3000, 0.9, true, 0.5);
+        EntityState read = codec.decode(codec.encode(state));
+        assertEquals(3.5, read.thresholds().floor());
+        assertEquals(3000, read.history().clock());
+        read.history().scoredBy("pumps", 7);
+        assertEquals(2, read.history().size(), "the learned score below the exit threshold is not kept");
+        ScoreHistory.Stretch stretch = read.history().take(0, 5000);
+        assertEquals(2.0, stretch.maxScore());
+        assertArrayEquals(new double[] {2.0}, stretch.unlearned());
+    }
+
+    @Test
+    void aLongerHistoryThanTheBoundKeepsTheNewestReadings() {
+        EntityState state = codec.fresh();
+        for (int i = 0; i < 100; i++) {
+            state.history().record(i, i, false, 0);
+        }
+        var small = new EntityStateCodec(0.99, new AlertTracker(new AlertRules(2, 3, 2, 0, 1)), 128, 10);
+        EntityState read = small.decode(codec.encode(state));
+        assertEquals(10, read.history().size());
+        assertEquals(90.0, read.history().take(0, 1000).unlearned()[0]);
     }
 
     @Test

@@ -51,7 +51,7 @@ class ThresholdPolicyTest {
     private static final ThresholdPolicy.Evt EVT = new ThresholdPolicy.Evt(1e-3, false, 128);
 
     /** A model whose plain tail is exponential with mean {@code mean} above level 1. */
-    private static ModelInfo model(long version, double mean) {
+    static ModelInfo model(long version, double mean) {
         double[] excesses = new double[100];
         for (int i = 0; i < excesses.length; i++) {
             excesses[i] = -mean * Math.log(1 - (i + 0.5) / excesses.length);

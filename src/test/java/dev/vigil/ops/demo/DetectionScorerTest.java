@@ -30,6 +30,14 @@ class DetectionScorerTest {
     }
 
     @Test
+    void anAlertIsFalseWhenItOverlapsNoEpisodeOfItsEntityWithinTheGrace() {
+        var truth = List.of(episode("p1", AnomalyKind.SPIKE, 100, 110));
+        assertEquals(false, scorer.isFalse(alert("p1", 115, 130L), truth, 1000 * MIN), "within the 10-min grace");
+        assertEquals(true, scorer.isFalse(alert("p1", 125, 130L), truth, 1000 * MIN), "after the grace");
+        assertEquals(true, scorer.isFalse(alert("p2", 103, 108L), truth, 1000 * MIN), "another entity");
+    }
+
+    @Test
     void anAlertOverlappingAnEpisodeOfItsEntityCatchesItWithItsDelay() {
         DetectionReport report = scorer.score(
                 List.of(episode("p1", AnomalyKind.SPIKE, 100, 110)), List.of(alert("p1", 103, 120L)), 1000 * MIN);
