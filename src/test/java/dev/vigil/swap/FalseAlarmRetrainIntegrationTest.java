@@ -328,6 +328,7 @@ class FalseAlarmRetrainIntegrationTest {
         values.put("gate.error.tolerance", "0.5");
         values.put("gate.false.alarm.budget", "0.05");
         values.put("drift.psi.threshold", "100");
+        values.put("gate.shadow.min.readings", "0"); // its detector (LoopDetector) has no shadow stage
         return new TrainerServiceConfig(values);
     }
 
