@@ -10,15 +10,17 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.config.ConfigException;
 import org.apache.kafka.common.errors.TopicExistsException;
+import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.apache.kafka.streams.StreamsConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The detector's start-up questions to the brokers about its input: how many partitions the input
- * topic has (for the misrouting check and {@code input.repartition=auto}), and the repartition topic,
- * created with as many partitions when readings are routed through it.
+ * topic has (for the misrouting check and {@code input.repartition=auto}), and the repartition topic
+ * and the feedback topic, created with as many partitions when they are used and missing.
  */
 final class InputTopics {
     private static final Logger LOG = LoggerFactory.getLogger(InputTopics.class);
@@ -27,15 +29,20 @@ final class InputTopics {
     private InputTopics() {}
 
     /**
-     * The routing for this configuration, with the repartition topic created when it is used.
+     * The routing for this configuration, with the repartition topic created when it is used, and the
+     * feedback topic checked (created when missing) when feedback is enabled.
      *
      * @throws IllegalStateException when readings must be repartitioned but the input topic cannot be read
+     * @throws ConfigException when {@code feedback.topic} exists with another partition count than the input
      */
     static InputRouting prepare(DetectorConfig config) {
         try (Admin admin = Admin.create(adminConfig(config))) {
             InputRouting routing = InputRouting.of(config, partitions(admin, config));
             if (routing.repartition()) {
                 createRepartitionTopic(admin, config, routing.inputPartitions());
+            }
+            if (config.getBoolean(DetectorConfig.FEEDBACK_ENABLED)) {
+                prepareFeedbackTopic(admin, config, routing.inputPartitions());
             }
             LOG.info(
                     "Input {} has {} partitions; readings {}",
@@ -55,18 +62,61 @@ final class InputTopics {
     private static int partitions(Admin admin, DetectorConfig config) {
         String input = config.getString(DetectorConfig.INPUT_TOPIC);
         try {
-            return admin.describeTopics(List.of(input))
-                    .allTopicNames()
-                    .get(TIMEOUT_SECONDS, TimeUnit.SECONDS)
-                    .get(input)
-                    .partitions()
-                    .size();
+            return partitions(admin, input);
         } catch (ExecutionException | TimeoutException e) {
             LOG.warn("Cannot read the partitions of input topic {}: misrouted readings are not counted", input, e);
             return InputRouting.UNKNOWN;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return InputRouting.UNKNOWN;
+        }
+    }
+
+    private static int partitions(Admin admin, String topic)
+            throws ExecutionException, TimeoutException, InterruptedException {
+        return admin.describeTopics(List.of(topic))
+                .allTopicNames()
+                .get(TIMEOUT_SECONDS, TimeUnit.SECONDS)
+                .get(topic)
+                .partitions()
+                .size();
+    }
+
+    /**
+     * Feedback for an entity must reach the task that holds the entity's state, so {@code
+     * feedback.topic} needs the partition count of the topic the decision reads (the input's, which
+     * the repartition topic shares): created with it when missing, refused when it has another. With
+     * the input's count unknown, nothing is checked (the topic is picked up when it appears).
+     */
+    private static void prepareFeedbackTopic(Admin admin, DetectorConfig config, int inputPartitions) {
+        String topic = config.getString(DetectorConfig.FEEDBACK_TOPIC);
+        if (inputPartitions == InputRouting.UNKNOWN) {
+            LOG.warn("Input partitions unknown: feedback topic {} is not checked or created", topic);
+            return;
+        }
+        int partitions;
+        try {
+            partitions = partitions(admin, topic);
+        } catch (ExecutionException e) {
+            if (!(e.getCause() instanceof UnknownTopicOrPartitionException)) {
+                throw new IllegalStateException("cannot read the partitions of feedback topic " + topic, e.getCause());
+            }
+            create(admin, new NewTopic(topic, Optional.of(inputPartitions), Optional.empty()), "feedback topic");
+            return;
+        } catch (TimeoutException e) {
+            throw new IllegalStateException("cannot read the partitions of feedback topic " + topic + " in time", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while reading feedback topic " + topic, e);
+        }
+        if (partitions != inputPartitions) {
+            throw new ConfigException(
+                    DetectorConfig.FEEDBACK_TOPIC,
+                    topic,
+                    "has " + partitions + " partitions but input " + config.getString(DetectorConfig.INPUT_TOPIC)
+                            + " has " + inputPartitions + ": feedback keyed by entity would reach tasks that do"
+                            + " not hold the entity's state; recreate it with " + inputPartitions
+                            + " partitions, or set " + DetectorConfig.FEEDBACK_ENABLED + "=false");
         }
     }
 
