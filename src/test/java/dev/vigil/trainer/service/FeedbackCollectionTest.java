@@ -6,11 +6,10 @@ import static dev.vigil.trainer.service.Records.scored;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.vigil.contract.avro.AlertEvent;
-import dev.vigil.contract.avro.Feedback;
 import dev.vigil.contract.avro.FeedbackLabel;
 import dev.vigil.contract.avro.Verdict;
+import dev.vigil.testkit.Feedbacks;
 import dev.vigil.trainer.FeedbackRows;
-import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -26,15 +25,6 @@ class FeedbackCollectionTest {
                 .toList();
     }
 
-    private static Feedback feedback(String entity, FeedbackLabel label, long from, long to) {
-        return Feedback.newBuilder()
-                .setEntity(entity)
-                .setFrom(Instant.ofEpochMilli(from))
-                .setTo(Instant.ofEpochMilli(to))
-                .setLabel(label)
-                .build();
-    }
-
     @Test
     void aFalseAlarmTurnsTheFlaggedRecordsOfItsStretchBackIntoTrainingDataJoiningTheRun() {
         data.offer(normal("a", 1, 20));
@@ -42,7 +32,7 @@ class FeedbackCollectionTest {
         data.offer(scored("a", 3, 22, Verdict.ANOMALOUS, 9.0, 1));
         data.offer(normal("a", 4, 23));
         assertEquals(List.of(List.of(20.0), List.of(23.0)), runs());
-        data.onFeedback(feedback("a", FeedbackLabel.FALSE_ALARM, 2, 3));
+        data.onFeedback(Feedbacks.stretch("a", FeedbackLabel.FALSE_ALARM, 2, 3));
         assertEquals(List.of(List.of(20.0, 21.0, 22.0, 23.0)), runs());
         assertEquals(new FeedbackRows(2, 0), data.feedbackEffect());
     }
@@ -54,7 +44,7 @@ class FeedbackCollectionTest {
         data.onAlert(alert("a", AlertEvent.OPENED, 5));
         data.offer(normal("a", 6, 22));
         data.onAlert(alert("a", AlertEvent.CLOSED, 6));
-        data.onFeedback(feedback("a", FeedbackLabel.FALSE_ALARM, 5, 6));
+        data.onFeedback(Feedbacks.stretch("a", FeedbackLabel.FALSE_ALARM, 5, 6));
         assertEquals(List.of(List.of(20.0, 21.0, 22.0)), runs());
         assertEquals(new FeedbackRows(2, 0), data.feedbackEffect());
     }
@@ -65,7 +55,7 @@ class FeedbackCollectionTest {
             data.offer(normal("a", t, 20 + t));
         }
         data.offer(normal("b", 3, 40));
-        data.onFeedback(feedback("a", FeedbackLabel.CONFIRMED_ANOMALY, 2, 3));
+        data.onFeedback(Feedbacks.stretch("a", FeedbackLabel.CONFIRMED_ANOMALY, 2, 3));
         assertEquals(List.of(List.of(21.0), List.of(40.0), List.of(24.0, 25.0)), runs());
         assertEquals(new FeedbackRows(0, 2), data.feedbackEffect());
     }
@@ -74,8 +64,8 @@ class FeedbackCollectionTest {
     void aConfirmationWinsOverAFalseAlarmOnTheSameRecords() {
         data.offer(normal("a", 1, 20));
         data.offer(scored("a", 2, 21, Verdict.ANOMALOUS, 9.0, 1));
-        data.onFeedback(feedback("a", FeedbackLabel.FALSE_ALARM, 1, 2));
-        data.onFeedback(feedback("a", FeedbackLabel.CONFIRMED_ANOMALY, 2, 2));
+        data.onFeedback(Feedbacks.stretch("a", FeedbackLabel.FALSE_ALARM, 1, 2));
+        data.onFeedback(Feedbacks.stretch("a", FeedbackLabel.CONFIRMED_ANOMALY, 2, 2));
         assertEquals(List.of(List.of(20.0)), runs());
         assertEquals(new FeedbackRows(0, 0), data.feedbackEffect());
     }
@@ -83,7 +73,7 @@ class FeedbackCollectionTest {
     @Test
     void flaggedRecordsWithValuesOutOfRangeNeverComeBack() {
         data.offer(scored("a", 2, 500, Verdict.ANOMALOUS, 9.0, 1));
-        data.onFeedback(feedback("a", FeedbackLabel.FALSE_ALARM, 0, 10));
+        data.onFeedback(Feedbacks.stretch("a", FeedbackLabel.FALSE_ALARM, 0, 10));
         assertEquals(List.of(), runs());
     }
 
@@ -91,7 +81,7 @@ class FeedbackCollectionTest {
     void feedbackOnAnotherEntityChangesNothing() {
         data.offer(normal("a", 1, 20));
         data.offer(scored("a", 2, 21, Verdict.ANOMALOUS, 9.0, 1));
-        data.onFeedback(feedback("b", FeedbackLabel.FALSE_ALARM, 0, 10));
+        data.onFeedback(Feedbacks.stretch("b", FeedbackLabel.FALSE_ALARM, 0, 10));
         assertEquals(List.of(List.of(20.0)), runs());
         assertEquals(FeedbackRows.NONE, data.feedbackEffect());
     }
