@@ -87,6 +87,12 @@ public record BenchResult(
         });
         map.put("passthrough_bytes_per_record", Math.round(costs.bytesWritten().passthroughMedian()));
         map.put("detector_bytes_per_record", Math.round(costs.bytesWritten().detectorMedian()));
+        map.put(
+                "passthrough_changelog_bytes_per_record",
+                Math.round(costs.changelogBytes().passthroughMedian()));
+        map.put(
+                "detector_changelog_bytes_per_record",
+                Math.round(costs.changelogBytes().detectorMedian()));
         map.put("latency_base_rps", Math.round(latencyBaseRate));
         map.put(
                 "passthrough_rps_rounds",

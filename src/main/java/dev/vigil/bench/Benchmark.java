@@ -68,6 +68,7 @@ public final class Benchmark {
                         Rounds.of(rounds, Throughput::streamThreadCpuMicros),
                         Rounds.of(rounds, Throughput::processCpuMicros),
                         Rounds.of(rounds, Throughput::bytesWritten),
+                        Rounds.of(rounds, Throughput::changelogBytes),
                         serviceCpu(rounds)),
                 options.warmupRounds(),
                 maxRate,

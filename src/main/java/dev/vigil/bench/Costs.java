@@ -13,6 +13,7 @@ import java.util.Map;
  * @param processCpu CPU µs per record of the whole process: broker, clients, garbage collector and
  *     compiler included
  * @param bytesWritten bytes per record each subject left in the broker's logs (output and changelogs)
+ * @param changelogBytes the part of {@code bytesWritten} in the subject's changelogs
  * @param serviceCpu CPU µs per record of the process's garbage collector, JIT compilers and RocksDB
  *     threads during each subject's runs, by kind (part of {@code processCpu})
  */
@@ -21,6 +22,7 @@ public record Costs(
         Rounds streamThreadCpu,
         Rounds processCpu,
         Rounds bytesWritten,
+        Rounds changelogBytes,
         Map<ServiceThreads.Kind, Rounds> serviceCpu) {
 
     /** Copies the map. */

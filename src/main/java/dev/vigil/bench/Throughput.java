@@ -14,6 +14,7 @@ import java.util.Map;
  *     benchmark's own clients included: what a machine with few cores divides between them
  * @param bytesWritten bytes per record the run left in the broker's logs (its output, and its
  *     changelogs), over the whole run: what the broker had to take
+ * @param changelogBytes the part of {@code bytesWritten} in the application's changelogs
  * @param serviceCpuMicros CPU microseconds per record of the process's garbage collector, JIT
  *     compilers and RocksDB threads (part of {@code processCpuMicros}; NaN where unreadable)
  */
@@ -23,6 +24,7 @@ record Throughput(
         double streamThreadCpuMicros,
         double processCpuMicros,
         double bytesWritten,
+        double changelogBytes,
         Map<ServiceThreads.Kind, Double> serviceCpuMicros) {
 
     /** Copies the map. */

@@ -3,6 +3,7 @@ package dev.vigil.bench;
 import dev.vigil.ops.EmbeddedKafka;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.function.Predicate;
 import org.apache.kafka.clients.admin.Admin;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -58,11 +59,13 @@ final class ThroughputRun {
                 cpu[1].threadMicrosPerRecord(cpu[0]),
                 cpu[1].streamThreadMicrosPerRecord(cpu[0]),
                 cpu[1].processMicrosPerRecord(cpu[0]),
-                (double) bytesWritten(output, appId) / records,
+                (double) bytesWritten(topic -> topic.equals(output) || isChangelog(topic, appId)) / records,
+                (double) bytesWritten(topic -> isChangelog(topic, appId)) / records,
                 cpu[1].serviceMicrosPerRecord(cpu[0]));
         LOG.info(
                 "{}: {} records, {} records/s, CPU {} µs/record own threads ({} stream thread), {} µs/record process,"
-                        + " of which service threads {}, {} bytes/record written (after skipping {})",
+                        + " of which service threads {}, {} bytes/record written, {} of them to changelogs"
+                        + " (after skipping {})",
                 subject.name(),
                 records,
                 Math.round(figures.recordsPerSecond()),
@@ -71,6 +74,7 @@ final class ThroughputRun {
                 String.format("%.2f", figures.processCpuMicros()),
                 figures.serviceCpuMicros(),
                 Math.round(figures.bytesWritten()),
+                Math.round(figures.changelogBytes()),
                 skip);
         return figures;
     }
@@ -94,11 +98,16 @@ final class ThroughputRun {
         return (last - skip) / seconds;
     }
 
-    /** What the run left in the broker's logs: its output and its application's internal topics. */
-    private long bytesWritten(String output, String appId) throws InterruptedException {
+    /** What the run left in the broker's logs of the topics {@code topics} picks. */
+    private long bytesWritten(Predicate<String> topics) throws InterruptedException {
         try (Admin admin = kafka.admin()) {
-            return BrokerBytes.of(admin, topic -> topic.equals(output) || topic.startsWith(appId + "-"));
+            return BrokerBytes.of(admin, topics);
         }
+    }
+
+    /** Whether {@code topic} is one of application {@code appId}'s internal topics (its changelogs). */
+    private static boolean isChangelog(String topic, String appId) {
+        return topic.startsWith(appId + "-");
     }
 
     private void createTopics(BenchSubject subject, String output) throws InterruptedException {

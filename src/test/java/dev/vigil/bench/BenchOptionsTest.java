@@ -44,6 +44,7 @@ class BenchOptionsTest {
                                 new Rounds(new double[] {3}, new double[] {4}),
                                 new Rounds(new double[] {9}, new double[] {10}),
                                 new Rounds(new double[] {150}, new double[] {200}),
+                                new Rounds(new double[] {0}, new double[] {20}),
                                 Map.of(ServiceThreads.Kind.GC, new Rounds(new double[] {0.5}, new double[] {0.75}))),
                         0,
                         2,
@@ -61,6 +62,7 @@ class BenchOptionsTest {
         assertEquals(0.75, report.get("stream_thread_cpu_ratio"));
         assertEquals(0.9, report.get("process_cpu_ratio"));
         assertEquals(200L, report.get("detector_bytes_per_record"));
+        assertEquals(20L, report.get("detector_changelog_bytes_per_record"));
         assertEquals(0.75, report.get("detector_gc_cpu_us_per_record"), "the garbage collector's share, by subject");
         assertEquals(0.5, report.get("passthrough_gc_cpu_us_per_record"));
         assertEquals(

@@ -19,12 +19,12 @@ class RoundsTest {
     void eachFigureOfTheRoundsFormsItsOwnRounds() {
         List<Throughput[]> rounds = List.of(
                 new Throughput[] {
-                    new Throughput(100, 2, 1, 5, 150, java.util.Map.of()),
-                    new Throughput(60, 3, 2, 8, 200, java.util.Map.of())
+                    new Throughput(100, 2, 1, 5, 150, 0, java.util.Map.of()),
+                    new Throughput(60, 3, 2, 8, 200, 0, java.util.Map.of())
                 },
                 new Throughput[] {
-                    new Throughput(90, 1, 1, 4, 150, java.util.Map.of()),
-                    new Throughput(80, 4, 2, 9, 200, java.util.Map.of())
+                    new Throughput(90, 1, 1, 4, 150, 0, java.util.Map.of()),
+                    new Throughput(80, 4, 2, 9, 200, 0, java.util.Map.of())
                 });
         Rounds cpu = Rounds.of(rounds, Throughput::appCpuMicros);
         assertArrayEquals(new double[] {2, 1}, cpu.passthrough());
