@@ -78,6 +78,63 @@ class EntityStateCodecTest {
     }
 
     @Test
+    void aFullHistoryTakesTwoBytesATimeAndEightAScore() {
+        EntityState state = codec.fresh();
+        state.history().scoredBy("pumps", 7);
+        int empty = codec.encode(state).length;
+        for (int i = 0; i < EntityState.HISTORY; i++) {
+            state.history().record(1_700_000_000_000L + 2_000L * i, i + 1, i % 3 == 0, 0);
+        }
+        int bits = EntityState.HISTORY / Byte.SIZE;
+        int firstTime = 6; // 1.7e12 ms, zigzagged: 42 bits
+        int count = 1; // 128 takes a second byte
+        assertEquals(
+                empty + count + firstTime + 2 * (EntityState.HISTORY - 1) + Double.BYTES * EntityState.HISTORY + bits,
+                codec.encode(state).length);
+    }
+
+    @Test
+    void aHistoryOfTheFixedSizeFormatIsStillRead() throws Exception {
+        EntityState state = codec.fresh();
+        state.history().scoredBy("pumps", 7);
+        byte[] empty = codec.encode(state);
+        var bytes = new java.io.ByteArrayOutputStream();
+        var out = new java.io.DataOutputStream(bytes);
+        out.write(empty, 0, empty.length - 1); // up to the count of the empty history
+        out.writeInt(2);
+        out.writeLong(-5_000);
+        out.writeDouble(4.5);
+        out.writeBoolean(false);
+        out.writeLong(7_000);
+        out.writeDouble(1.25);
+        out.writeBoolean(true);
+        byte[] formatFour = bytes.toByteArray();
+        ByteBuffer.wrap(formatFour).putInt(0, 4);
+        ScoreHistory read = codec.decode(formatFour).history();
+        read.scoredBy("pumps", 7);
+        assertEquals(2, read.size());
+        ScoreHistory.Stretch stretch = read.take(-10_000, 10_000);
+        assertEquals(4.5, stretch.maxScore());
+        assertArrayEquals(new double[] {4.5}, stretch.unlearned(), "the second was learned");
+    }
+
+    @Test
+    void historyTimesOutOfOrderAndFarApartSurviveARoundTrip() {
+        EntityState state = codec.fresh();
+        long[] times = {Long.MAX_VALUE - 1, 0, -3, Long.MIN_VALUE + 1, 12, 11};
+        for (int i = 0; i < times.length; i++) {
+            state.history().record(times[i], 10 + i, i % 2 == 0, 0);
+        }
+        ScoreHistory read = codec.decode(codec.encode(state)).history();
+        for (int i = 0; i < times.length; i++) {
+            ScoreHistory.Stretch one = read.take(times[i], times[i]);
+            assertEquals(1, one.readings(), "time " + times[i]);
+            assertEquals(10 + i, one.maxScore());
+            assertEquals(i % 2 == 0 ? 0 : 1, one.unlearned().length, "learned flag of " + times[i]);
+        }
+    }
+
+    @Test
     void aLongerHistoryThanTheBoundKeepsTheNewestReadings() {
         EntityState state = codec.fresh();
         for (int i = 0; i < 100; i++) {
