@@ -13,10 +13,9 @@ import java.util.List;
 
 /**
  * Bytes of an {@link EntityState}, for a state store. A state of another window size starts fresh.
- * Format 5 writes format 4's score history compactly: event times as variable-length differences
- * from the previous one, the learned flags as bits (a full history of 128 readings takes 1.3–1.5 KB
- * instead of 2.2 KB; it was most of a state, and every entity's state is written to the changelog
- * at every commit). Format 4 appends the thresholds' feedback floor and the score history to format 3 (a history
+ * Format 5 writes format 4's score history compactly ({@link ScoreHistoryCodec}: a full history of
+ * 128 readings takes 1.3–1.5 KB instead of 2.2 KB; it was most of a state, and every entity's state
+ * is written to the changelog at every commit). Format 4 appends the thresholds' feedback floor and the score history to format 3 (a history
  * longer than this codec's bound keeps its newest readings; older formats start an empty one, with
  * no floor). Format 3 appends the thresholds' model and EVT tail to format 2, which appended the smoothed score
  * to format 1. Format 1 and 2 bytes are still read: their smoothed score (format 1) starts afresh,
@@ -77,7 +76,7 @@ public final class EntityStateCodec {
             writeSmoothed(out, state.smoothed());
             writeThresholds(out, state.thresholds());
             out.writeDouble(state.thresholds().floor);
-            writeHistory(out, state.history());
+            ScoreHistoryCodec.write(out, state.history());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -111,106 +110,15 @@ public final class EntityStateCodec {
             if (format >= FORMAT_FIXED_HISTORY) {
                 thresholds.floor = in.readDouble();
                 if (format == FORMAT) {
-                    readHistory(in, history);
+                    ScoreHistoryCodec.read(in, history);
                 } else {
-                    readFixedHistory(in, history);
+                    ScoreHistoryCodec.readFixedSize(in, history);
                 }
             }
             return new EntityState(thresholds, alert, smoothed, history);
         } catch (IOException e) {
             throw new UncheckedIOException("corrupt entity state", e);
         }
-    }
-
-    private static void writeHistory(DataOutputStream out, ScoreHistory history) throws IOException {
-        out.writeLong(history.clock);
-        out.writeUTF(history.modelGroup);
-        out.writeLong(history.modelVersion);
-        writeVarLong(out, history.count);
-        long previous = 0;
-        for (int i = 0; i < history.count; i++) {
-            long time = history.times[history.slot(i)];
-            writeVarLong(out, zigzag(time - previous));
-            previous = time;
-        }
-        for (int i = 0; i < history.count; i++) {
-            out.writeDouble(history.scores[history.slot(i)]);
-        }
-        for (int i = 0; i < history.count; i += Byte.SIZE) {
-            int bits = 0;
-            for (int b = 0; b < Byte.SIZE && i + b < history.count; b++) {
-                bits |= history.learned[history.slot(i + b)] ? 1 << b : 0;
-            }
-            out.writeByte(bits);
-        }
-    }
-
-    /** Reads a history into {@code history}; beyond its bound, the newest readings stay. */
-    private static void readHistory(DataInputStream in, ScoreHistory history) throws IOException {
-        readHistoryModel(in, history);
-        int count = Math.toIntExact(readVarLong(in));
-        long[] times = new long[count];
-        long previous = 0;
-        for (int i = 0; i < count; i++) {
-            times[i] = previous + unzigzag(readVarLong(in));
-            previous = times[i];
-        }
-        double[] scores = new double[count];
-        for (int i = 0; i < count; i++) {
-            scores[i] = in.readDouble();
-        }
-        int bits = 0;
-        for (int i = 0; i < count; i++) {
-            if (i % Byte.SIZE == 0) {
-                bits = in.readUnsignedByte();
-            }
-            history.push(times[i], scores[i], (bits >> (i % Byte.SIZE) & 1) == 1);
-        }
-    }
-
-    /** Reads a format 4 history: each reading as a time, a score and a flag of fixed size. */
-    private static void readFixedHistory(DataInputStream in, ScoreHistory history) throws IOException {
-        readHistoryModel(in, history);
-        int count = in.readInt();
-        for (int i = 0; i < count; i++) {
-            history.push(in.readLong(), in.readDouble(), in.readBoolean());
-        }
-    }
-
-    private static void readHistoryModel(DataInputStream in, ScoreHistory history) throws IOException {
-        history.clock = in.readLong();
-        history.modelGroup = in.readUTF();
-        history.modelVersion = in.readLong();
-    }
-
-    /** Seven bits a byte, low bits first; the high bit says another byte follows. */
-    private static void writeVarLong(DataOutputStream out, long value) throws IOException {
-        long v = value;
-        while ((v & ~0x7FL) != 0) {
-            out.writeByte((int) (v & 0x7F) | 0x80);
-            v >>>= 7;
-        }
-        out.writeByte((int) v);
-    }
-
-    private static long readVarLong(DataInputStream in) throws IOException {
-        long value = 0;
-        for (int shift = 0; shift < Long.SIZE; shift += 7) {
-            int b = in.readUnsignedByte();
-            value |= (long) (b & 0x7F) << shift;
-            if ((b & 0x80) == 0) {
-                return value;
-            }
-        }
-        throw new IOException("variable-length number longer than 64 bits");
-    }
-
-    private static long zigzag(long value) {
-        return (value << 1) ^ (value >> 63);
-    }
-
-    private static long unzigzag(long value) {
-        return (value >>> 1) ^ -(value & 1);
     }
 
     private static void writeSmoothed(DataOutputStream out, SmoothedScore s) throws IOException {

@@ -3,6 +3,7 @@ package dev.vigil.detector.decision;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.vigil.contract.ScoreSmoothing;
@@ -116,6 +117,16 @@ class EntityStateCodecTest {
         ScoreHistory.Stretch stretch = read.take(-10_000, 10_000);
         assertEquals(4.5, stretch.maxScore());
         assertArrayEquals(new double[] {4.5}, stretch.unlearned(), "the second was learned");
+    }
+
+    @Test
+    void aHistoryCountLargerThanItsBytesIsCorruptNotAnAllocation() {
+        byte[] empty = codec.encode(codec.fresh());
+        byte[] corrupt = Arrays.copyOf(empty, empty.length + 3);
+        byte[] count = {(byte) 0xFF, (byte) 0xFF, (byte) 0xFF, 0x0F}; // 2^25 - 1 readings
+        System.arraycopy(count, 0, corrupt, empty.length - 1, count.length);
+        var e = assertThrows(java.io.UncheckedIOException.class, () -> codec.decode(corrupt));
+        assertTrue(e.getCause().getMessage().contains("score history of 33554431 readings"), e.getMessage());
     }
 
     @Test
