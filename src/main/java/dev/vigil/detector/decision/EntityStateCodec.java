@@ -15,9 +15,9 @@ import java.util.List;
  * Bytes of an {@link EntityState}, for a state store. A state of another window size starts fresh.
  * Format 5 writes format 4's score history compactly ({@link ScoreHistoryCodec}: a full history of
  * 128 readings takes 1.3–1.5 KB instead of 2.2 KB; it was most of a state, and every entity's state
- * is written to the changelog at every commit). Format 4 appends the thresholds' feedback floor and the score history to format 3 (a history
- * longer than this codec's bound keeps its newest readings; older formats start an empty one, with
- * no floor). Format 3 appends the thresholds' model and EVT tail to format 2, which appended the smoothed score
+ * is written to the changelog at every commit). Format 4 appends the thresholds' feedback floor and
+ * the score history to format 3 (a history longer than this codec's bound keeps its newest
+ * readings; older formats start an empty one, with no floor). Format 3 appends the thresholds' model and EVT tail to format 2, which appended the smoothed score
  * to format 1. Format 1 and 2 bytes are still read: their smoothed score (format 1) starts afresh,
  * and their thresholds are re-based at the next reading, since they do not say which model they
  * were learned under.
